@@ -1,0 +1,1 @@
+console.log('glossa: not built yet');

@@ -1,0 +1,20 @@
+/** How a mention matched its entity (DESIGN.md rule 7). */
+export type Variant = 'canonical' | 'alias' | 'folded' | 'short' | 'aka';
+
+/** One mention of a glossary entity in a text. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** The text exactly as written in the document. */
+  text: string;
+  entityId: string;
+  variant: Variant;
+  /** The glossary spelling it matched (the name, an alias, an aka or a short form). */
+  matched: string;
+  /** True when the text is written in capitals while the spelling is not. */
+  allCaps: boolean;
+  /** For a short form: the start offset of the full mention that licensed it, or -1 when a title did. */
+  licensedBy?: number;
+  /** True when it matched only through folding because the text is NFD-encoded (differently encoded). */
+  encoding?: 'nfd';
+}

@@ -1,0 +1,44 @@
+import type { Problem, SourceLocation } from '../types';
+
+export type EntityKind = 'person' | 'body' | 'place';
+export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'body', 'place'];
+
+/** One glossary entry, validated, with where it stands in its file. */
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  /** The canonical spelling: the target of normalization. */
+  name: string;
+  /** Other spellings of the same name, normalized to `name`. */
+  aliases: string[];
+  /** Other names (abbreviations, fuller or former names): linked, never rewritten. */
+  aka: string[];
+  /**
+   * Short forms in effect: the explicit `short` list, or for a person with no
+   * `short` key the last word of the name. `[]` when turned off.
+   */
+  short: string[];
+  titles: string[];
+  description?: string;
+  country?: string;
+  /** name → entity id or URL. */
+  links: Record<string, string>;
+  /** Any other keys of the entry, kept as written, shown in the hover card. */
+  extra: Record<string, unknown>;
+  /** The whole entry in its glossary file. */
+  location: SourceLocation;
+  /** The `name:` value's position, for go-to-definition. */
+  nameLocation: SourceLocation;
+}
+
+/** The result of parsing one or several glossary files. Never throws. */
+export interface Glossary {
+  entities: Entity[];
+  problems: Problem[];
+}
+
+/** A glossary source: the file name used in problems, and its text. */
+export interface SourceFile {
+  file: string;
+  text: string;
+}

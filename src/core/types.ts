@@ -1,0 +1,67 @@
+/**
+ * The core's own types: plain data, no classes from `vscode` or Node.
+ * Offsets are UTF-16 code-unit offsets into the text exactly as stored.
+ */
+
+/** A 0-based VS Code style position: line, and character in UTF-16 code units. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A half-open range of UTF-16 offsets `[start, end)` into one text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Stable problem codes. Diagnostics, quick fixes and the CLI's JSON all use
+ * these strings, so they never change once released.
+ */
+export const ProblemCode = {
+  yamlSyntax: 'yaml-syntax',
+  notAList: 'not-a-list',
+  missingField: 'missing-field',
+  wrongType: 'wrong-type',
+  invalidKind: 'invalid-kind',
+  invalidId: 'invalid-id',
+  duplicateId: 'duplicate-id',
+  ambiguousAlias: 'ambiguous-alias',
+  invalidValue: 'invalid-value',
+  invalidStatus: 'invalid-status',
+  emptyEntry: 'empty-entry',
+} as const;
+export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
+
+/** A positioned problem in an input file (glossary or facts ledger). */
+export interface Problem {
+  /** The file as the caller named it (workspace-relative path or URI string). */
+  file: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  severity: Severity;
+  code: ProblemCode;
+  message: string;
+}
+
+/** Where something is defined in a source file. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+/** A small logger interface so the core can report without knowing where. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined };

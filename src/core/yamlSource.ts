@@ -1,0 +1,89 @@
+/**
+ * Shared plumbing for the YAML inputs (glossary, facts ledger): parse with the
+ * `yaml` package keeping node ranges, and turn ranges into positioned problems.
+ */
+
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { LineIndex } from './text/lineIndex';
+import type { Problem, ProblemCode, Severity, SourceLocation } from './types';
+
+export class YamlSource {
+  readonly lines: LineIndex;
+  readonly doc: Document.Parsed;
+  readonly problems: Problem[] = [];
+
+  constructor(readonly file: string, readonly text: string) {
+    this.lines = new LineIndex(text);
+    this.doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: true, prettyErrors: false });
+    for (const error of this.doc.errors) {
+      this.addAt(error.pos[0], error.pos[1], 'error', 'yaml-syntax', `YAML syntax error: ${firstLine(error.message)}`);
+    }
+    for (const warning of this.doc.warnings) {
+      this.addAt(warning.pos[0], warning.pos[1], 'warning', 'yaml-syntax', `YAML: ${firstLine(warning.message)}`);
+    }
+  }
+
+  get hasSyntaxErrors(): boolean {
+    return this.doc.errors.length > 0;
+  }
+
+  /** The location of a node (or of the whole file when it has no range). */
+  locate(node: Node | null | undefined): SourceLocation {
+    const range = node?.range;
+    const start = range ? range[0] : 0;
+    const end = range ? Math.max(range[1], start) : 0;
+    return this.locateOffsets(start, end);
+  }
+
+  locateOffsets(start: number, end: number): SourceLocation {
+    const s = this.lines.positionAt(start);
+    const e = this.lines.positionAt(end);
+    return { file: this.file, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
+  }
+
+  add(node: Node | null | undefined, severity: Severity, code: ProblemCode, message: string): void {
+    this.problems.push({ ...this.locate(node), severity, code, message });
+  }
+
+  addAt(start: number, end: number, severity: Severity, code: ProblemCode, message: string): void {
+    this.problems.push({ ...this.locateOffsets(start, Math.max(start, end)), severity, code, message });
+  }
+
+  /** The sequence under `key` at the top level, or a problem saying what is missing. */
+  topLevelList(key: string, what: string): Node[] | null {
+    const contents = this.doc.contents;
+    if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+      return []; // An empty file is an empty list, not an error.
+    }
+    if (!isMap(contents)) {
+      this.add(contents, 'error', 'not-a-list', `Expected a mapping with a '${key}:' list of ${what} at the top of the file.`);
+      return null;
+    }
+    const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (!pair) {
+      this.add(contents, 'error', 'missing-field', `Missing the top-level '${key}:' list of ${what}.`);
+      return null;
+    }
+    const value = pair.value as Node | null;
+    if (value === null || (isScalar(value) && value.value === null)) return [];
+    if (!isSeq(value)) {
+      this.add(value, 'error', 'not-a-list', `'${key}' must be a list of ${what} (each item starting with '- ').`);
+      return null;
+    }
+    return value.items as Node[];
+  }
+}
+
+/** The key node and value node of `key` in a map, if present. */
+export function getPair(map: YAMLMap, key: string): { key: Node; value: Node | null } | undefined {
+  for (const pair of map.items) {
+    if (isScalar(pair.key) && pair.key.value === key) {
+      return { key: pair.key as Node, value: (pair.value as Node | null) ?? null };
+    }
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
