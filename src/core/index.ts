@@ -1,0 +1,18 @@
+/**
+ * The core's public surface. Adapters (src/vscode, src/cli) import only from here.
+ */
+export * from './types';
+export * from './glossary/types';
+export * from './entities/types';
+export * from './numbers/types';
+export { fold, foldWithMap, toOriginalSpan, type FoldedText } from './text/fold';
+export { LineIndex } from './text/lineIndex';
+export { isAllCaps, isWordAt } from './text/chars';
+// Planned, landing module by module:
+// export { parseGlossary } from './glossary/parse';            (files: SourceFile[]) => Glossary
+// export { EntityMatcher } from './entities/matcher';          EntityMatcher.compile(entities).match(text): Mention[]
+// export { findNumbers } from './numbers/finder';              (text) => FoundNumber[]  (ignored kinds included)
+// export { parseLedger } from './numbers/ledger';              (files: SourceFile[]) => Ledger
+// export { checkNumbers } from './numbers/verify';             (text, numbers, ledger) => CheckedNumber[]
+// export { normalizeEdits, applyEdits } from './normalize/normalize';
+// export { Engine } from './engine';                           new Engine(glossary, ledger).analyze(text)
