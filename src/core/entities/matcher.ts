@@ -1,0 +1,379 @@
+/**
+ * The matcher: finds every mention of every glossary entity in a text.
+ *
+ * One automaton for all spellings: a trie whose edges are folded words (the
+ * first word) or a normalized separator plus a folded word (the next ones).
+ * Mentions must sit on word boundaries (DESIGN.md rule 3), so walking the text
+ * word by word is equivalent to a character Aho-Corasick restricted to word
+ * starts, and far cheaper: most words are rejected by their first character
+ * without being sliced or folded. Cost grows with the text, not with the
+ * number of spellings.
+ */
+
+import type { Entity } from '../glossary/types';
+import { fold } from '../text/fold';
+import { isAllCaps, isWordCode } from '../text/chars';
+import type { Mention, Variant } from './types';
+
+type Role = 'name' | 'alias' | 'aka' | 'short';
+
+/** One glossary spelling that ends at a trie node. */
+interface Spelling {
+  entity: Entity;
+  role: Role;
+  /** The spelling as written in the glossary. */
+  text: string;
+  /** Its upper-case form, for mentions written in capitals. */
+  upper: string;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode> | null;
+  /** Spellings ending here; full names first, then short forms. */
+  spellings: Spelling[] | null;
+  /** True when some spelling ending here is a full (non-short) spelling. */
+  hasFull: boolean;
+}
+
+interface Candidate {
+  end: number;
+  node: TrieNode;
+  caps: boolean;
+}
+
+/** Longest run of separator characters we try to bridge inside a name ("Vietnam - Russia"). */
+const MAX_SEPARATOR = 4;
+
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
+function newNode(): TrieNode {
+  return { children: null, spellings: null, hasFull: false };
+}
+
+/**
+ * Splits a spelling into trie edge keys: the first folded word, then each
+ * normalized separator + folded word. Leading and trailing punctuation is
+ * dropped (a mention ends on a word). Returns null for a spelling with no word.
+ */
+export function spellingKeys(spelling: string): string[] | null {
+  const folded = fold(spelling);
+  const keys: string[] = [];
+  let i = 0;
+  const n = folded.length;
+  let separator = '';
+  while (i < n) {
+    const start = i;
+    while (i < n && !isWordCode(folded.charCodeAt(i))) i++;
+    if (keys.length > 0) separator = normalizeSeparator(folded, start, i);
+    if (i >= n) break;
+    const wordStart = i;
+    while (i < n && isWordCode(folded.charCodeAt(i))) i++;
+    const word = folded.slice(wordStart, i);
+    keys.push(keys.length === 0 ? word : separator + word);
+  }
+  return keys.length > 0 ? keys : null;
+}
+
+/**
+ * The form in which separators between the words of a name compare: a run of
+ * white space with at most one line break is one space; typographic quotes and
+ * dashes are folded. Returns '' (never matches) for a paragraph break.
+ */
+function normalizeSeparator(text: string, start: number, end: number): string {
+  if (end - start === 1) {
+    const c = text.charCodeAt(start);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0xa0) return ' ';
+  }
+  let out = '';
+  let breaks = 0;
+  let inSpace = false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) breaks++;
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0 || c === 0x202f) {
+      if (!inSpace) out += ' ';
+      inSpace = true;
+    } else {
+      inSpace = false;
+      out += text[k];
+    }
+  }
+  if (breaks > 1) return '';
+  return NON_ASCII_RE.test(out) ? fold(out) : out;
+}
+
+function foldWord(word: string): string {
+  return NON_ASCII_RE.test(word) ? fold(word) : word;
+}
+
+/** A compiled glossary: match any text against all of its spellings at once. */
+export class EntityMatcher {
+  private readonly root = newNode();
+  /** The same spellings keyed in capitals, for names written in all capitals ("TÔ LÂM"). */
+  private readonly capsRoot = newNode();
+  /** First code unit of every first word (ASCII only); others are always looked up. */
+  private readonly firstChars = new Uint8Array(128);
+  private readonly titlesByEntity = new Map<string, string[]>();
+  readonly entities: readonly Entity[];
+  readonly spellingCount: number;
+
+  private constructor(entities: readonly Entity[]) {
+    this.entities = entities;
+    let count = 0;
+    for (const entity of entities) {
+      const seen = new Set<string>();
+      const add = (text: string, role: Role) => {
+        const key = `${role === 'short' ? 's' : 'f'}\u0000${text}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        if (this.insert(text, role, entity)) count++;
+      };
+      add(entity.name, 'name');
+      for (const alias of entity.aliases) add(alias, 'alias');
+      for (const aka of entity.aka) add(aka, 'aka');
+      for (const short of entity.short) add(short, 'short');
+      if (entity.titles.length > 0) {
+        this.titlesByEntity.set(entity.id, entity.titles.map((t) => fold(t).toLowerCase()));
+      }
+    }
+    this.spellingCount = count;
+  }
+
+  /** Builds the automaton for a glossary's entities. */
+  static compile(entities: readonly Entity[]): EntityMatcher {
+    return new EntityMatcher(entities);
+  }
+
+  private insert(text: string, role: Role, entity: Entity): boolean {
+    const keys = spellingKeys(text);
+    if (!keys) return false;
+    const spelling: Spelling = { entity, role, text, upper: text.toUpperCase() };
+    this.insertKeys(this.root, keys, spelling);
+    this.insertKeys(
+      this.capsRoot,
+      keys.map((k) => k.toUpperCase()),
+      spelling,
+    );
+    return true;
+  }
+
+  private insertKeys(root: TrieNode, keys: string[], spelling: Spelling): void {
+    let node = root;
+    for (const key of keys) {
+      node.children ??= new Map();
+      let child = node.children.get(key);
+      if (!child) {
+        child = newNode();
+        node.children.set(key, child);
+      }
+      node = child;
+    }
+    const first = keys[0].charCodeAt(0);
+    if (first < 128) this.firstChars[first] = 1;
+    node.spellings ??= [];
+    // Full spellings before short forms; within each, glossary order.
+    if (spelling.role === 'short') {
+      node.spellings.push(spelling);
+    } else {
+      const firstShort = node.spellings.findIndex((s) => s.role === 'short');
+      if (firstShort < 0) node.spellings.push(spelling);
+      else node.spellings.splice(firstShort, 0, spelling);
+      node.hasFull = true;
+    }
+  }
+
+  /** Every mention in `text`, in text order, non-overlapping (longest match wins). */
+  match(text: string): Mention[] {
+    const mentions: Mention[] = [];
+    // Where each entity was last fully mentioned: licenses its short forms (rule 5).
+    const lastFull = new Map<string, number>();
+    const n = text.length;
+    const firstChars = this.firstChars;
+    const rootChildren = this.root.children;
+    const capsChildren = this.capsRoot.children;
+    if (!rootChildren || !capsChildren) return mentions;
+    const candidates: Candidate[] = [];
+
+    let i = 0;
+    while (i < n) {
+      // Skip to the next word.
+      let c = text.charCodeAt(i);
+      while (!isWordCode(c)) {
+        if (++i >= n) return mentions;
+        c = text.charCodeAt(i);
+      }
+      const ws = i;
+      while (i < n && isWordCode(text.charCodeAt(i))) i++;
+      const we = i;
+      if (c < 128 && firstChars[c] === 0) continue;
+
+      const word = foldWord(text.slice(ws, we));
+      candidates.length = 0;
+      const node = rootChildren.get(word);
+      if (node) this.walk(text, we, node, false, candidates);
+      if (isAllCaps(word)) {
+        const capsNode = capsChildren.get(word);
+        if (capsNode) this.walk(text, we, capsNode, true, candidates);
+      }
+      if (candidates.length === 0) continue;
+      // Longest first; at equal length the case-sensitive match first.
+      candidates.sort((a, b) => b.end - a.end || Number(a.caps) - Number(b.caps));
+      for (const candidate of candidates) {
+        const mention = this.resolve(text, ws, candidate, lastFull);
+        if (mention) {
+          mentions.push(mention);
+          if (mention.variant !== 'short') lastFull.set(mention.entityId, ws);
+          i = mention.end;
+          break;
+        }
+      }
+    }
+    return mentions;
+  }
+
+  /** Follows the trie from `node` (a word ending at `pos`), recording every node that ends a spelling. */
+  private walk(text: string, pos: number, node: TrieNode, caps: boolean, out: Candidate[]): void {
+    const n = text.length;
+    for (;;) {
+      if (node.spellings) out.push({ end: pos, node, caps });
+      if (!node.children) return;
+      // The separator, then the next word.
+      let k = pos;
+      while (k < n && k - pos <= MAX_SEPARATOR && !isWordCode(text.charCodeAt(k))) k++;
+      if (k >= n || k === pos || k - pos > MAX_SEPARATOR) return;
+      const separator = normalizeSeparator(text, pos, k);
+      if (separator === '') return;
+      let e = k;
+      while (e < n && isWordCode(text.charCodeAt(e))) e++;
+      const word = text.slice(k, e);
+      if (caps && !isAllCaps(word)) return;
+      let key = separator + foldWord(word);
+      if (caps) key = key.toUpperCase();
+      const child = node.children.get(key);
+      if (!child) return;
+      node = child;
+      pos = e;
+    }
+  }
+
+  /** Turns a trie hit into a mention, or null when it is a short form with no licence here. */
+  private resolve(text: string, start: number, candidate: Candidate, lastFull: Map<string, number>): Mention | null {
+    const written = text.slice(start, candidate.end);
+    // A name broken over a line compares as if written on one line.
+    const flat = /[^\S ]| {2}/.test(written) ? written.replace(/\s+/g, ' ') : written;
+    const allCaps = candidate.caps;
+    const spellings = candidate.node.spellings!;
+    if (candidate.node.hasFull) {
+      const spelling = pickFull(spellings, flat, allCaps, lastFull);
+      return {
+        start,
+        end: candidate.end,
+        text: written,
+        entityId: spelling.entity.id,
+        variant: variantOf(spelling, flat, allCaps),
+        matched: spelling.text,
+        allCaps: allCaps && spelling.upper !== spelling.text,
+        ...(isNfdOf(flat, spelling.text, allCaps) ? { encoding: 'nfd' as const } : {}),
+      };
+    }
+    // Short forms: the most recently fully mentioned entity wins; else one whose title stands right before.
+    let best: Spelling | null = null;
+    let bestAt = -1;
+    for (const spelling of spellings) {
+      const at = lastFull.get(spelling.entity.id);
+      if (at !== undefined && at > bestAt) {
+        best = spelling;
+        bestAt = at;
+      }
+    }
+    if (!best) {
+      for (const spelling of spellings) {
+        if (this.titleBefore(text, start, spelling.entity.id)) {
+          best = spelling;
+          break;
+        }
+      }
+    }
+    if (!best) return null;
+    return {
+      start,
+      end: candidate.end,
+      text: written,
+      entityId: best.entity.id,
+      variant: 'short',
+      matched: best.text,
+      allCaps: allCaps && best.upper !== best.text,
+      licensedBy: bestAt,
+    };
+  }
+
+  /** Does one of the entity's titles stand right before `start` ("Deputy Prime Minister Son")? */
+  private titleBefore(text: string, start: number, entityId: string): boolean {
+    const titles = this.titlesByEntity.get(entityId);
+    if (!titles) return false;
+    let p = start;
+    while (p > 0 && (text.charCodeAt(p - 1) === 0x20 || text.charCodeAt(p - 1) === 0xa0)) p--;
+    if (p === start) return false;
+    const before = fold(text.slice(Math.max(0, p - 120), p)).toLowerCase();
+    for (const title of titles) {
+      if (before.endsWith(title)) {
+        const k = before.length - title.length;
+        if (k === 0 || !isWordCode(before.charCodeAt(k - 1))) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Among full spellings at one node (normally one entity), the best for what is written. */
+function pickFull(spellings: Spelling[], written: string, allCaps: boolean, lastFull: Map<string, number>): Spelling {
+  let exact: Spelling | undefined;
+  let first: Spelling | undefined;
+  let entityIds: Set<string> | undefined;
+  for (const s of spellings) {
+    if (s.role === 'short') break;
+    first ??= s;
+    if (s.entity.id !== first.entity.id) (entityIds ??= new Set([first.entity.id])).add(s.entity.id);
+    if (!exact && (s.text === written || (allCaps && s.upper === written))) exact = s;
+  }
+  if (exact) return exact;
+  if (entityIds) {
+    // An ambiguous spelling (the glossary warns): prefer the entity mentioned most recently.
+    let best = first!;
+    let bestAt = -1;
+    for (const s of spellings) {
+      if (s.role === 'short') break;
+      const at = lastFull.get(s.entity.id) ?? -1;
+      if (at > bestAt) {
+        best = s;
+        bestAt = at;
+      }
+    }
+    return preferNameOf(spellings, best.entity.id);
+  }
+  return preferNameOf(spellings, first!.entity.id);
+}
+
+/** For a folded match, report the canonical name when it is among the spellings that fold alike. */
+function preferNameOf(spellings: Spelling[], entityId: string): Spelling {
+  let fallback: Spelling | undefined;
+  for (const s of spellings) {
+    if (s.role === 'short' || s.entity.id !== entityId) continue;
+    if (s.role === 'name') return s;
+    fallback ??= s;
+  }
+  return fallback!;
+}
+
+function variantOf(spelling: Spelling, written: string, allCaps: boolean): Variant {
+  if (spelling.role === 'aka') return 'aka';
+  const exact = written === spelling.text || (allCaps && written === spelling.upper);
+  if (!exact) return 'folded';
+  return spelling.role === 'name' ? 'canonical' : 'alias';
+}
+
+function isNfdOf(written: string, spelling: string, allCaps: boolean): boolean {
+  if (written === spelling || !NON_ASCII_RE.test(written)) return false;
+  const nfc = written.normalize('NFC');
+  return nfc !== written && (nfc === spelling || (allCaps && nfc === spelling.toUpperCase()));
+}

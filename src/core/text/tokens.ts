@@ -1,0 +1,25 @@
+/**
+ * Recognises the white-space-delimited token around a span, to leave alone
+ * names that are part of a URL, an e-mail address or a file name
+ * ("vietnamnews.vn", "anh dai dien 1826.jpg", "https://…/Tô_Lâm").
+ */
+
+const URL_RE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
+const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const FILE_RE = /\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|txt|md|html?|php|aspx?|mp[34]|mov|zip|yaml|yml|json|csv)$/i;
+const DOMAIN_RE = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|vn|ru|gov|edu|info|io|int|uk|de|fr)(?:\/\S*)?$/iu;
+
+/** The white-space-delimited token containing `[start, end)`, without trailing sentence punctuation. */
+export function tokenAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/\s/.test(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && !/\s/.test(text[e])) e++;
+  return text.slice(s, e).replace(/^[("'“‘[<]+/, '').replace(/[)"'”’\]>,;:!?]+$/, '').replace(/\.$/, '');
+}
+
+/** True when the span is part of a URL, an e-mail address or a file name. */
+export function isInUrlOrFileName(text: string, start: number, end: number): boolean {
+  const token = tokenAround(text, start, end);
+  return URL_RE.test(token) || EMAIL_RE.test(token) || FILE_RE.test(token) || DOMAIN_RE.test(token);
+}
