@@ -5,6 +5,8 @@ import { createLog } from './vscode/log';
 export interface GlossaApi {
   /** Resolves once the glossary is loaded and the open documents annotated. */
   ready(): Promise<void>;
+  /** The folder of the extension's log files; the "Glossa" channel writes `Glossa.log` there. */
+  readonly logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): GlossaApi {
@@ -14,7 +16,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
     vscode.commands.registerCommand('glossa.showLog', () => log.show()),
   );
   log.info('Glossa activated');
-  return { ready: async () => undefined };
+  return { ready: async () => undefined, logUri: context.logUri };
 }
 
 export function deactivate(): void {
