@@ -18,6 +18,8 @@ export interface Entity {
    * `short` key the last word of the name. `[]` when turned off.
    */
   short: string[];
+  /** True when `short` is the default (a person's last word), not an explicit `short:` list. */
+  shortIsDefault?: boolean;
   titles: string[];
   description?: string;
   country?: string;
@@ -29,6 +31,15 @@ export interface Entity {
   location: SourceLocation;
   /** The `name:` value's position, for go-to-definition. */
   nameLocation: SourceLocation;
+}
+
+/** Which field of an entry a spelling comes from. */
+export type SpellingRole = 'name' | 'alias' | 'aka' | 'short';
+
+/** One distinct spelling of an entity, with the field it comes from. */
+export interface EntitySpelling {
+  text: string;
+  role: SpellingRole;
 }
 
 /** The result of parsing one or several glossary files. Never throws. */

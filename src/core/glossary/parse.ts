@@ -1,0 +1,651 @@
+/**
+ * Glossary parsing: YAML text in, validated entities and positioned problems
+ * out. Never throws; a broken entry is skipped with its problems while the
+ * others stay, and a file with YAML syntax errors contributes no entities.
+ */
+
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { fold } from '../text/fold';
+import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
+import { getPair, YamlSource } from '../yamlSource';
+import { ENTITY_KINDS, type Entity, type EntityKind, type EntitySpelling, type Glossary, type SourceFile, type SpellingRole } from './types';
+
+/** The keys an entry may have; any other key is kept in `extra`. */
+const KNOWN_KEYS = ['id', 'kind', 'name', 'aliases', 'aka', 'short', 'titles', 'description', 'country', 'links'] as const;
+
+const KEBAB_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const COUNTRY_RE = /^[A-Z]{2}$/;
+const URL_RE = /^[a-z][a-z0-9+.-]*:/i;
+// Generational suffixes are never what a person is called on second mention.
+const NAME_SUFFIXES = new Set(['Jr', 'Jr.', 'Sr', 'Sr.', 'II', 'III', 'IV']);
+
+// Kinds people tend to write instead of the three we know, and what they mean.
+const KIND_SYNONYMS: Record<string, EntityKind> = {
+  people: 'person',
+  persons: 'person',
+  human: 'person',
+  organisation: 'body',
+  organization: 'body',
+  org: 'body',
+  institution: 'body',
+  company: 'body',
+  party: 'body',
+  country: 'place',
+  city: 'place',
+  location: 'place',
+  region: 'place',
+  river: 'place',
+};
+
+/**
+ * Parses and merges glossary files, in order, into one glossary.
+ *
+ * - Each file must hold a top-level `entities:` list (an empty file is an empty glossary).
+ * - An entry needs `id` (kebab-case, unique across all files), `kind` (person, body or place)
+ *   and `name`; an entry failing one of these is skipped with an error.
+ * - Optional fields of the wrong type are reported (`wrong-type`) and dropped; the entry stays.
+ * - Spellings (name, aliases, aka, short) are trimmed and NFC-normalized, so an NFD-encoded
+ *   glossary file still yields canonical spellings that match NFC text exactly.
+ * - A person without a `short` key gets the last word of the name as short form
+ *   (`shortIsDefault: true`); `short: []` turns short forms off.
+ * - A name, alias or aka whose folded form another entity also claims is an
+ *   `ambiguous-alias` warning at the later spelling; so is a short form equal to another
+ *   entity's name, alias or aka (the two would compete for the same span). Short forms
+ *   shared by two entities are fine: the matcher resolves them by the latest full mention.
+ * - Problems use 0-based line/character (UTF-16) like VS Code; `file:line` references inside
+ *   messages are 1-based, as an editor shows them.
+ */
+export function parseGlossary(files: readonly SourceFile[]): Glossary {
+  const parser = new GlossaryParser();
+  for (const file of files) parser.addFile(file);
+  return parser.finish();
+}
+
+/**
+ * The distinct spellings of an entity in matching priority: the name, then aliases, aka and
+ * short forms, each spelling once (with the first role it appears under).
+ */
+export function entitySpellings(entity: Entity): EntitySpelling[] {
+  const seen = new Set<string>();
+  const out: EntitySpelling[] = [];
+  const add = (text: string, role: SpellingRole): void => {
+    if (text === '' || seen.has(text)) return;
+    seen.add(text);
+    out.push({ text, role });
+  };
+  add(entity.name, 'name');
+  for (const s of entity.aliases) add(s, 'alias');
+  for (const s of entity.aka) add(s, 'aka');
+  for (const s of entity.short) add(s, 'short');
+  return out;
+}
+
+/**
+ * The default short form of a person's name: its last word ("Sergey Lavrov" → "Lavrov",
+ * "Bùi Thanh Sơn" → "Sơn"), skipping generational suffixes; none for a one-word name.
+ */
+export function defaultShortForms(name: string): string[] {
+  const words = name.trim().split(/\s+/).filter((w) => w !== '');
+  while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1].replace(/,$/, ''))) words.pop();
+  if (words.length < 2) return [];
+  const last = words[words.length - 1].replace(/[,.;:]+$/, '');
+  return /[\p{L}\p{N}]/u.test(last) ? [last] : [];
+}
+
+/**
+ * A kebab-case id suggested for a name ("Tô Lâm" → "to-lam", "Hồ Chí Minh City" →
+ * "ho-chi-minh-city"); for "add to glossary" and for the invalid-id hint.
+ */
+export function suggestId(name: string): string {
+  return fold(name.normalize('NFC'))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Where an entity's spelling was written: for ambiguity warnings at the exact value. */
+interface SpellingSite {
+  text: string;
+  role: SpellingRole;
+  location: SourceLocation;
+}
+
+interface ParsedEntry {
+  entity: Entity;
+  sites: SpellingSite[];
+  /** Each link's value node location, for the cross-reference check. */
+  linkSites: { key: string; value: string; location: SourceLocation; label: string }[];
+}
+
+/** The first claim on a folded spelling. */
+interface Claim {
+  entity: Entity;
+  site: SpellingSite;
+}
+
+class GlossaryParser {
+  private readonly problems: Problem[] = [];
+  private readonly entries: ParsedEntry[] = [];
+  /** id → where its entry was first defined. */
+  private readonly ids = new Map<string, SourceLocation>();
+  private readonly fileOrder = new Map<string, number>();
+
+  addFile(file: SourceFile): void {
+    if (!this.fileOrder.has(file.file)) this.fileOrder.set(file.file, this.fileOrder.size);
+    let source: YamlSource | undefined;
+    try {
+      source = new YamlSource(file.file, file.text);
+      if (!source.hasSyntaxErrors) this.readEntities(source); // YAML errors: keep nothing from this file.
+    } catch (error) {
+      // A bug of ours must not take the glossary down: report it on the file instead.
+      const message = error instanceof Error ? error.message : String(error);
+      this.problems.push({ file: file.file, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'yaml-syntax', message: `Glossa could not read this glossary file: ${message}` });
+    }
+    if (source) this.problems.push(...source.problems);
+  }
+
+  private readEntities(source: YamlSource): void {
+    const items = source.topLevelList('entities', 'entities');
+    if (items === null) return;
+    items.forEach((item, index) => {
+      const entry = new EntryReader(source, item, index).read(this.ids);
+      if (entry) {
+        this.entries.push(entry);
+        this.ids.set(entry.entity.id, entry.entity.location);
+      }
+    });
+  }
+
+  finish(): Glossary {
+    this.checkAmbiguity();
+    this.checkLinks();
+    // File order, then position: the order a keeper reads them in.
+    const order = (p: Problem): number => this.fileOrder.get(p.file) ?? Number.MAX_SAFE_INTEGER;
+    const problems = this.problems
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => order(a.p) - order(b.p) || a.p.line - b.p.line || a.p.character - b.p.character || a.i - b.i)
+      .map(({ p }) => p);
+    return { entities: this.entries.map((e) => e.entity), problems };
+  }
+
+  /** Names, aliases and aka claimed by two entities; short forms equal to another entity's full spelling. */
+  private checkAmbiguity(): void {
+    const claims = new Map<string, Claim>();
+    for (const { entity, sites } of this.entries) {
+      for (const site of sites) {
+        if (site.role === 'short') continue;
+        const key = fold(site.text);
+        const claim = claims.get(key);
+        if (!claim) {
+          claims.set(key, { entity, site });
+        } else if (claim.entity !== entity) {
+          this.warnAmbiguous(entity, site, claim);
+        }
+      }
+    }
+    for (const { entity, sites } of this.entries) {
+      for (const site of sites) {
+        if (site.role !== 'short') continue;
+        const claim = claims.get(fold(site.text));
+        if (claim && claim.entity !== entity) this.warnAmbiguous(entity, site, claim);
+      }
+    }
+  }
+
+  private warnAmbiguous(entity: Entity, site: SpellingSite, claim: Claim): void {
+    const isDefaultShort = site.role === 'short' && entity.shortIsDefault === true;
+    const here = isDefaultShort ? 'default short form' : roleLabel(site.role);
+    const hint =
+      site.role !== 'short'
+        ? ' A mention of it cannot be linked to one entity; remove it from one of the two entries.'
+        : isDefaultShort
+          ? ` Give ${entity.id} an explicit 'short:' list (or 'short: []').`
+          : ' Remove it from one of the two entries.';
+    this.problems.push({
+      ...site.location,
+      severity: 'warning',
+      code: 'ambiguous-alias',
+      message:
+        `'${site.text}' (${here} of ${entity.id}) is also claimed by ${claim.entity.id} ` +
+        `(${roleLabel(claim.site.role)} '${claim.site.text}', ${where(claim.site.location)}).${hint}`,
+    });
+  }
+
+  /** A link value that is not a URL must be the id of an entity. */
+  private checkLinks(): void {
+    const known = new Set(this.entries.map((e) => e.entity.id));
+    for (const { linkSites } of this.entries) {
+      for (const link of linkSites) {
+        if (URL_RE.test(link.value) || known.has(link.value)) continue;
+        this.problems.push({
+          ...link.location,
+          severity: 'warning',
+          code: 'invalid-value',
+          message: `${link.label}: 'links.${link.key}' is '${link.value}', which is neither a URL nor the id of an entity in the glossary.`,
+        });
+      }
+    }
+  }
+}
+
+function roleLabel(role: SpellingRole): string {
+  return role === 'name' ? 'name' : role === 'alias' ? 'alias' : role === 'aka' ? 'aka' : 'short form';
+}
+
+/** "glossary.yaml:12", 1-based as editors show lines. */
+function where(location: SourceLocation): string {
+  return `${location.file}:${location.line + 1}`;
+}
+
+/** Reads one `entities[i]` item. */
+class EntryReader {
+  private label: string;
+  private readonly map: YAMLMap | null;
+  private fatal = false;
+  private readonly sites: SpellingSite[] = [];
+  private readonly linkSites: ParsedEntry['linkSites'] = [];
+
+  constructor(
+    private readonly source: YamlSource,
+    private readonly item: Node,
+    private readonly index: number,
+  ) {
+    this.label = `entities[${index}]`;
+    const resolved = resolve(source.doc, item);
+    this.map = resolved && isMap(resolved) ? resolved : null;
+  }
+
+  read(ids: ReadonlyMap<string, SourceLocation>): ParsedEntry | undefined {
+    const { source, item } = this;
+    const node = resolve(source.doc, item);
+    if (node === null || (isScalar(node) && (node.value === null || node.value === ''))) {
+      // An empty item has an empty range; point at its '- ' instead so the squiggle is visible.
+      const start = item.range?.[0] ?? 0;
+      const dash = source.text.lastIndexOf('-', start);
+      const at = dash >= 0 && source.text.slice(dash + 1, start).trim() === '' ? dash : start;
+      source.addAt(at, Math.max(at + 1, item.range?.[1] ?? at), 'warning', 'empty-entry', `${this.label} is empty: an entity needs at least 'id', 'kind' and 'name'.`);
+      return undefined;
+    }
+    if (!this.map) {
+      source.add(item, 'error', 'wrong-type', `${this.label}: an entity must be a mapping of fields (id, kind, name, …), found ${describe(node)}.`);
+      return undefined;
+    }
+    const map = this.map;
+    if (map.items.length === 0) {
+      source.add(item, 'warning', 'empty-entry', `${this.label} is empty: an entity needs at least 'id', 'kind' and 'name'.`);
+      return undefined;
+    }
+
+    const id = this.readId(ids);
+    const kind = this.readKind();
+    const nameField = this.readName();
+
+    const aliases = this.readSpellingList('aliases', 'alias');
+    const aka = this.readSpellingList('aka', 'aka');
+    const shortPair = getPair(map, 'short');
+    const shortValue = shortPair ? resolve(source.doc, shortPair.value) : null;
+    // 'short:' with no value reads as "not given": the default applies; 'short: []' turns it off.
+    const shortGiven = shortValue !== null && !(isScalar(shortValue) && shortValue.value === null);
+    const explicitShort = this.readSpellingList('short', 'short');
+    const titles = this.readStringList('titles');
+    const description = this.readText('description');
+    const country = this.readCountry();
+    const links = this.readLinks();
+    const extra = this.readExtra();
+
+    if (this.fatal || id === undefined || kind === undefined || nameField === undefined) return undefined;
+
+    let short = explicitShort;
+    let shortIsDefault = false;
+    if (!shortGiven && kind === 'person') {
+      short = defaultShortForms(nameField.text);
+      shortIsDefault = true;
+      for (const s of short) this.sites.push({ text: s, role: 'short', location: nameField.location });
+    }
+
+    const entity: Entity = {
+      id,
+      kind,
+      name: nameField.text,
+      aliases: unique(aliases),
+      aka: unique(aka),
+      short: unique(short),
+      shortIsDefault,
+      titles: unique(titles),
+      links,
+      extra,
+      location: this.entryLocation(),
+      nameLocation: nameField.location,
+    };
+    if (description !== undefined) entity.description = description;
+    if (country !== undefined) entity.country = country;
+    return { entity, sites: this.sites, linkSites: this.linkSites };
+  }
+
+  /** Reports on `node`, or, when there is none (a missing field), on the entry's id pair or first pair. */
+  private problem(node: Node | null | undefined, severity: Severity, code: ProblemCode, message: string): void {
+    const text = `${this.label}: ${message}`;
+    if (node) {
+      this.source.add(node, severity, code, text);
+      return;
+    }
+    const pair = getPair(this.map!, 'id') ?? pairNodes(this.map!.items[0]);
+    const start = pair?.key.range?.[0];
+    if (pair && start !== undefined) {
+      const end = pair.value?.range?.[1] ?? pair.key.range![1];
+      this.source.addAt(start, trimEnd(this.source.text, end), severity, code, text);
+    } else {
+      this.source.add(this.item, severity, code, text);
+    }
+  }
+
+  private entryLocation(): SourceLocation {
+    const node = this.item;
+    const start = node.range?.[0] ?? 0;
+    const end = Math.max(start, trimEnd(this.source.text, contentEnd(this.source.doc, node)));
+    return this.source.locateOffsets(start, end);
+  }
+
+  private readId(ids: ReadonlyMap<string, SourceLocation>): string | undefined {
+    const pair = getPair(this.map!, 'id');
+    const value = pair ? resolve(this.source.doc, pair.value) : null;
+    if (!pair || value === null || (isScalar(value) && (value.value === null || value.value === ''))) {
+      this.problem(pair?.key ?? null, 'error', 'missing-field', `missing 'id' (a unique kebab-case name such as 'to-lam').`);
+      this.fatal = true;
+      return undefined;
+    }
+    if (!isScalar(value) || typeof value.value !== 'string') {
+      const raw = isScalar(value) && typeof value.value === 'number' ? `; quote it: '${String(value.source ?? value.value)}'` : '';
+      this.problem(value, 'error', 'wrong-type', `'id' must be text, found ${describe(value)}${raw}.`);
+      this.fatal = true;
+      return undefined;
+    }
+    const id = value.value.trim();
+    this.label = `entities[${this.index}] (${id})`;
+    if (!KEBAB_RE.test(id)) {
+      const suggestion = suggestId(id);
+      const hint = suggestion !== '' ? `; try '${suggestion}'` : '';
+      this.problem(value, 'error', 'invalid-id', `'id' must be kebab-case (lower-case letters and digits joined by single hyphens), found '${id}'${hint}.`);
+      this.fatal = true;
+      return undefined;
+    }
+    const first = ids.get(id);
+    if (first) {
+      this.problem(value, 'error', 'duplicate-id', `duplicate id '${id}': already used by the entry at ${where(first)}. This entry is ignored.`);
+      this.fatal = true;
+      return undefined;
+    }
+    return id;
+  }
+
+  private readKind(): EntityKind | undefined {
+    const pair = getPair(this.map!, 'kind');
+    const value = pair ? resolve(this.source.doc, pair.value) : null;
+    if (!pair || value === null || (isScalar(value) && (value.value === null || value.value === ''))) {
+      this.problem(pair?.key ?? null, 'error', 'missing-field', `missing 'kind' (person, body or place).`);
+      this.fatal = true;
+      return undefined;
+    }
+    if (!isScalar(value) || typeof value.value !== 'string') {
+      this.problem(value, 'error', 'wrong-type', `'kind' must be person, body or place, found ${describe(value)}.`);
+      this.fatal = true;
+      return undefined;
+    }
+    const kind = value.value.trim();
+    if ((ENTITY_KINDS as readonly string[]).includes(kind)) return kind as EntityKind;
+    const guess = guessKind(kind);
+    const hint = guess ? ` (did you mean '${guess}'?)` : '';
+    this.problem(value, 'error', 'invalid-kind', `'kind' must be person, body or place, found '${kind}'${hint}.`);
+    this.fatal = true;
+    return undefined;
+  }
+
+  private readName(): { text: string; location: SourceLocation } | undefined {
+    const pair = getPair(this.map!, 'name');
+    const value = pair ? resolve(this.source.doc, pair.value) : null;
+    if (!pair || value === null || (isScalar(value) && (value.value === null || cleanSpelling(String(value.value)) === ''))) {
+      this.problem(pair?.key ?? null, 'error', 'missing-field', `missing 'name' (the canonical spelling, e.g. 'Tô Lâm').`);
+      this.fatal = true;
+      return undefined;
+    }
+    if (!isScalar(value) || typeof value.value !== 'string') {
+      this.problem(value, 'error', 'wrong-type', `'name' must be text, found ${describe(value)}.`);
+      this.fatal = true;
+      return undefined;
+    }
+    const text = cleanSpelling(value.value);
+    const location = this.source.locate(value);
+    this.sites.push({ text, role: 'name', location });
+    return { text, location };
+  }
+
+  /** A list of strings under `key`; bad items are reported and dropped. A lone string is taken as a one-item list, with a warning. */
+  private readStringNodes(key: string): { text: string; node: Node }[] {
+    const pair = getPair(this.map!, key);
+    if (!pair) return [];
+    const value = resolve(this.source.doc, pair.value);
+    if (value === null || (isScalar(value) && value.value === null)) return [];
+    if (isScalar(value) && typeof value.value === 'string') {
+      this.problem(value, 'warning', 'wrong-type', `'${key}' should be a list, e.g. ${key}: [${value.value}]; read as a list of one.`);
+      return [{ text: value.value, node: value }];
+    }
+    if (!isSeq(value)) {
+      this.problem(value, 'error', 'wrong-type', `'${key}' must be a list of text, found ${describe(value)}.`);
+      return [];
+    }
+    const out: { text: string; node: Node }[] = [];
+    value.items.forEach((raw, i) => {
+      const item = resolve(this.source.doc, raw as Node | null);
+      if (item !== null && isScalar(item) && typeof item.value === 'string') {
+        out.push({ text: item.value, node: item });
+      } else {
+        this.problem((item ?? raw) as Node | null, 'error', 'wrong-type', `'${key}[${i}]' must be text, found ${describe(item)}.`);
+      }
+    });
+    return out;
+  }
+
+  private readSpellingList(key: string, role: SpellingRole): string[] {
+    const out: string[] = [];
+    for (const { text, node } of this.readStringNodes(key)) {
+      const spelling = cleanSpelling(text);
+      if (spelling === '') {
+        this.problem(node, 'warning', 'invalid-value', `an empty spelling in '${key}' is ignored.`);
+        continue;
+      }
+      out.push(spelling);
+      this.sites.push({ text: spelling, role, location: this.source.locate(node) });
+    }
+    return out;
+  }
+
+  private readStringList(key: string): string[] {
+    return this.readStringNodes(key)
+      .map(({ text }) => text.trim())
+      .filter((t) => t !== '');
+  }
+
+  private readText(key: string): string | undefined {
+    const pair = getPair(this.map!, key);
+    if (!pair) return undefined;
+    const value = resolve(this.source.doc, pair.value);
+    if (value === null || (isScalar(value) && value.value === null)) return undefined;
+    if (isScalar(value) && typeof value.value === 'string') return value.value.trim();
+    if (isScalar(value) && (typeof value.value === 'number' || typeof value.value === 'boolean')) {
+      return String(value.source ?? value.value); // Harmless: a description of "1984" is still a description.
+    }
+    this.problem(value, 'error', 'wrong-type', `'${key}' must be text, found ${describe(value)}.`);
+    return undefined;
+  }
+
+  private readCountry(): string | undefined {
+    const pair = getPair(this.map!, 'country');
+    const value = pair ? resolve(this.source.doc, pair.value) : null;
+    const country = this.readText('country');
+    if (country === undefined) return undefined;
+    if (!COUNTRY_RE.test(country)) {
+      this.problem(value, 'warning', 'invalid-value', `'country' should be an ISO 3166 alpha-2 code in capitals such as VN or RU, found '${country}'.`);
+    }
+    return country;
+  }
+
+  private readLinks(): Record<string, string> {
+    const links: Record<string, string> = {};
+    const pair = getPair(this.map!, 'links');
+    if (!pair) return links;
+    const value = resolve(this.source.doc, pair.value);
+    if (value === null || (isScalar(value) && value.value === null)) return links;
+    if (!isMap(value)) {
+      this.problem(value, 'error', 'wrong-type', `'links' must be a mapping of name to URL or entity id, e.g. { wikipedia: "https://…" }, found ${describe(value)}.`);
+      return links;
+    }
+    for (const p of value.items) {
+      const nodes = pairNodes(p);
+      if (!nodes) continue;
+      const key = keyText(nodes.key);
+      const v = resolve(this.source.doc, nodes.value);
+      if (v !== null && isScalar(v) && typeof v.value === 'string' && v.value.trim() !== '') {
+        links[key] = v.value.trim();
+        this.linkSites.push({ key, value: links[key], location: this.source.locate(v), label: this.label });
+      } else {
+        this.problem(v ?? nodes.key, 'error', 'wrong-type', `'links.${key}' must be a URL or an entity id, found ${describe(v)}.`);
+      }
+    }
+    return links;
+  }
+
+  private readExtra(): Record<string, unknown> {
+    const extra: Record<string, unknown> = {};
+    for (const p of this.map!.items) {
+      const nodes = pairNodes(p);
+      if (!nodes) continue;
+      const key = keyText(nodes.key);
+      if ((KNOWN_KEYS as readonly string[]).includes(key)) continue;
+      extra[key] = toPlain(this.source, nodes.value);
+      const near = nearKnownKey(key);
+      if (near) {
+        this.problem(nodes.key, 'info', 'invalid-value', `'${key}' is not a glossary field (kept as an extra field for the hover card); did you mean '${near}'?`);
+      }
+    }
+    return extra;
+  }
+}
+
+/** The key and value nodes of a pair, when the key is usable. */
+function pairNodes(pair: Pair | undefined): { key: Node; value: Node | null } | undefined {
+  if (!pair || pair.key === null || pair.key === undefined) return undefined;
+  return { key: pair.key as Node, value: (pair.value as Node | null) ?? null };
+}
+
+function keyText(key: Node): string {
+  return isScalar(key) ? String(key.value) : String(key.toJSON());
+}
+
+/** Follows YAML aliases (`*anchor`) to the node they point at. */
+function resolve(doc: Document.Parsed, node: Node | null | undefined): Node | null {
+  let current: unknown = node ?? null;
+  for (let hops = 0; hops < 16 && current !== null && isAlias(current); hops++) {
+    current = current.resolve(doc) ?? null;
+  }
+  return current !== null && isAlias(current) ? null : (current as Node | null);
+}
+
+/** A JSON-like value for `extra`; never throws (an alias bomb falls back to its source text). */
+function toPlain(source: YamlSource, node: Node | null): unknown {
+  if (node === null) return null;
+  try {
+    return node.toJS(source.doc, { maxAliasCount: 100 }) as unknown;
+  } catch {
+    return node.range ? source.text.slice(node.range[0], node.range[1]) : null;
+  }
+}
+
+/** Offset just after the last value inside `node` (block collections' ranges include trailing lines). */
+function contentEnd(doc: Document.Parsed, node: Node): number {
+  if (isMap(node) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const value = (last.value as Node | null) ?? (last.key as Node | null);
+    if (value && !isAlias(value)) return contentEnd(doc, value);
+    if (value?.range) return value.range[1];
+  }
+  if (isSeq(node) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1] as Node | null;
+    if (last && !isAlias(last)) return contentEnd(doc, last);
+    if (last?.range) return last.range[1];
+  }
+  return node.range ? node.range[1] : 0;
+}
+
+function trimEnd(text: string, end: number): number {
+  let e = Math.min(end, text.length);
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+/** Trimmed and NFC, so that the canonical spelling compares exactly with NFC text. */
+function cleanSpelling(s: string): string {
+  return s.trim().normalize('NFC');
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+/** A short description of what a value is, for "found …" in messages. */
+function describe(node: Node | null | undefined): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'nothing';
+    if (typeof v === 'number') return `a number (${String(node.source ?? v)})`;
+    if (typeof v === 'boolean') return `${String(v)} (a yes/no value)`;
+    if (typeof v === 'string') return `'${v.length > 40 ? v.slice(0, 40) + '…' : v}'`;
+    return `a ${typeof v} value`;
+  }
+  return 'an unexpected value';
+}
+
+function guessKind(kind: string): EntityKind | undefined {
+  const lower = kind.toLowerCase();
+  if ((ENTITY_KINDS as readonly string[]).includes(lower)) return lower as EntityKind;
+  if (KIND_SYNONYMS[lower]) return KIND_SYNONYMS[lower];
+  let best: EntityKind | undefined;
+  let bestDistance = 3;
+  for (const k of ENTITY_KINDS) {
+    const d = editDistance(lower, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** A known key the unknown `key` is probably a typo of ('alias' → 'aliases', 'titel' → 'titles', 'desc' → 'description'). */
+function nearKnownKey(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  if (lower.length < 3) return undefined;
+  for (const known of KNOWN_KEYS) {
+    if (lower === known) return known; // The same word in other case: 'Name'.
+    if (lower.length >= 4 && known.startsWith(lower)) return known;
+    if (editDistance(lower, known) <= (known.length > 4 ? 2 : 1)) return known;
+  }
+  return undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
