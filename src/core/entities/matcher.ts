@@ -12,7 +12,7 @@
 
 import type { Entity } from '../glossary/types';
 import { fold } from '../text/fold';
-import { isAllCaps, isWordCode } from '../text/chars';
+import { classifyCode, isAllCaps, isWordCode, WORD_CLASS } from '../text/chars';
 import type { Mention, Variant } from './types';
 
 type Role = 'name' | 'alias' | 'aka' | 'short';
@@ -33,6 +33,13 @@ interface TrieNode {
   spellings: Spelling[] | null;
   /** True when some spelling ending here is a full (non-short) spelling. */
   hasFull: boolean;
+}
+
+/** A first word of some spelling, for lookups by hash without slicing the text. */
+interface FirstWord {
+  key: string;
+  node: TrieNode;
+  caps: boolean;
 }
 
 interface Candidate {
@@ -102,8 +109,46 @@ function normalizeSeparator(text: string, start: number, end: number): string {
   return NON_ASCII_RE.test(out) ? fold(out) : out;
 }
 
+function startPattern(firstChars: Uint8Array): RegExp {
+  let set = '';
+  for (let c = 0; c < 128; c++) {
+    if (firstChars[c]) set += /[\w]/.test(String.fromCharCode(c)) ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`;
+  }
+  return new RegExp(`[${set}\\u0080-\\uffff]`, 'g');
+}
+
+/** The hash the first-word index uses (over UTF-16 code units). */
+function hashWord(s: string, start: number, end: number): number {
+  let h = s.charCodeAt(start);
+  for (let k = start + 1; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  return h;
+}
+
+// Folded forms of the non-ASCII words seen lately: a corpus repeats its vocabulary.
+const foldedWords = new Map<string, string>();
+
 function foldWord(word: string): string {
-  return NON_ASCII_RE.test(word) ? fold(word) : word;
+  if (!NON_ASCII_RE.test(word)) return word;
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    if (foldedWords.size > 50_000) foldedWords.clear();
+    folded = fold(word);
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
+/** Does `s` hold white space other than single spaces (a line break, a tab, two spaces)? */
+function hasOddSpace(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x20) {
+      if (s.charCodeAt(k + 1) === 0x20) return true;
+    } else if (c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0 || c === 0x202f) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A compiled glossary: match any text against all of its spellings at once. */
@@ -113,6 +158,10 @@ export class EntityMatcher {
   private readonly capsRoot = newNode();
   /** First code unit of every first word (ASCII only); others are always looked up. */
   private readonly firstChars = new Uint8Array(128);
+  /** ASCII first words by hash: most capitalised words of a text are rejected here without allocating. */
+  private readonly firstWordsByHash = new Map<number, FirstWord[]>();
+  /** Finds the characters a first word can start with: the ASCII ones in use, and any non-ASCII. */
+  private readonly startRe: RegExp;
   private readonly titlesByEntity = new Map<string, string[]>();
   readonly entities: readonly Entity[];
   readonly spellingCount: number;
@@ -137,6 +186,19 @@ export class EntityMatcher {
       }
     }
     this.spellingCount = count;
+    this.indexFirstWords(this.root, false);
+    this.indexFirstWords(this.capsRoot, true);
+    this.startRe = startPattern(this.firstChars);
+  }
+
+  private indexFirstWords(root: TrieNode, caps: boolean): void {
+    for (const [key, node] of root.children ?? []) {
+      if (NON_ASCII_RE.test(key)) continue; // Only non-ASCII text words can match it: they take the slow path.
+      const h = hashWord(key, 0, key.length);
+      let list = this.firstWordsByHash.get(h);
+      if (!list) this.firstWordsByHash.set(h, (list = []));
+      list.push({ key, node, caps });
+    }
   }
 
   /** Builds the automaton for a glossary's entities. */
@@ -188,32 +250,57 @@ export class EntityMatcher {
     // Where each entity was last fully mentioned: licenses its short forms (rule 5).
     const lastFull = new Map<string, number>();
     const n = text.length;
-    const firstChars = this.firstChars;
     const rootChildren = this.root.children;
     const capsChildren = this.capsRoot.children;
     if (!rootChildren || !capsChildren) return mentions;
     const candidates: Candidate[] = [];
 
-    let i = 0;
-    while (i < n) {
-      // Skip to the next word.
-      let c = text.charCodeAt(i);
-      while (!isWordCode(c)) {
-        if (++i >= n) return mentions;
-        c = text.charCodeAt(i);
+    const wordClass = WORD_CLASS;
+    // Jump between possible word starts with the regex engine (it scans far faster than a
+    // JavaScript loop); `test` rather than `exec` so no match object is allocated per hit.
+    const starts = this.startRe;
+    starts.lastIndex = 0;
+    while (starts.test(text)) {
+      const ws = starts.lastIndex - 1;
+      if (ws > 0) {
+        const p = text.charCodeAt(ws - 1);
+        let k = wordClass[p];
+        if (k === 0) k = classifyCode(p);
+        if (k === 1) continue; // Inside a word.
       }
-      const ws = i;
-      while (i < n && isWordCode(text.charCodeAt(i))) i++;
+      const c = text.charCodeAt(ws);
+      let cls = wordClass[c];
+      if (cls === 0) cls = classifyCode(c);
+      if (cls !== 1) continue;
+      // A candidate first word: hash it while finding its end.
+      let h = c;
+      let ascii = c < 128;
+      let i = ws + 1;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        let k = wordClass[d];
+        if (k === 0) k = classifyCode(d);
+        if (k !== 1) break;
+        h = (Math.imul(h, 31) + d) | 0;
+        if (d >= 128) ascii = false;
+      }
       const we = i;
-      if (c < 128 && firstChars[c] === 0) continue;
-
-      const word = foldWord(text.slice(ws, we));
+      starts.lastIndex = we;
       candidates.length = 0;
-      const node = rootChildren.get(word);
-      if (node) this.walk(text, we, node, false, candidates);
-      if (isAllCaps(word)) {
-        const capsNode = capsChildren.get(word);
-        if (capsNode) this.walk(text, we, capsNode, true, candidates);
+      if (ascii) {
+        const firstWords = this.firstWordsByHash.get(h);
+        if (!firstWords) continue;
+        for (const first of firstWords) {
+          if (first.key.length === we - ws && text.startsWith(first.key, ws)) this.walk(text, we, first.node, first.caps, candidates);
+        }
+      } else {
+        const word = foldWord(text.slice(ws, we));
+        const node = rootChildren.get(word);
+        if (node) this.walk(text, we, node, false, candidates);
+        if (isAllCaps(word)) {
+          const capsNode = capsChildren.get(word.toUpperCase());
+          if (capsNode) this.walk(text, we, capsNode, true, candidates);
+        }
       }
       if (candidates.length === 0) continue;
       // Longest first; at equal length the case-sensitive match first.
@@ -223,7 +310,7 @@ export class EntityMatcher {
         if (mention) {
           mentions.push(mention);
           if (mention.variant !== 'short') lastFull.set(mention.entityId, ws);
-          i = mention.end;
+          starts.lastIndex = mention.end;
           break;
         }
       }
@@ -260,12 +347,12 @@ export class EntityMatcher {
   private resolve(text: string, start: number, candidate: Candidate, lastFull: Map<string, number>): Mention | null {
     const written = text.slice(start, candidate.end);
     // A name broken over a line compares as if written on one line.
-    const flat = /[^\S ]| {2}/.test(written) ? written.replace(/\s+/g, ' ') : written;
+    const flat = hasOddSpace(written) ? written.replace(/\s+/g, ' ') : written;
     const allCaps = candidate.caps;
     const spellings = candidate.node.spellings!;
     if (candidate.node.hasFull) {
       const spelling = pickFull(spellings, flat, allCaps, lastFull);
-      return {
+      const mention = {
         start,
         end: candidate.end,
         text: written,
@@ -273,8 +360,9 @@ export class EntityMatcher {
         variant: variantOf(spelling, flat, allCaps),
         matched: spelling.text,
         allCaps: allCaps && spelling.upper !== spelling.text,
-        ...(isNfdOf(flat, spelling.text, allCaps) ? { encoding: 'nfd' as const } : {}),
-      };
+      } as Mention;
+      if (isNfdOf(flat, spelling.text, allCaps)) mention.encoding = 'nfd';
+      return mention;
     }
     // Short forms: the most recently fully mentioned entity wins; else one whose title stands right before.
     let best: Spelling | null = null;

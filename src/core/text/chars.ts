@@ -7,25 +7,28 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
 
-// Lazily filled cache over the BMP: 0 unknown, 1 word, 2 not a word.
-const wordCache = new Uint8Array(0x10000);
+/**
+ * Word-character classes over the BMP, filled lazily: 0 unknown, 1 word, 2 not
+ * a word. Hot loops read it directly and call classifyCode() on a 0.
+ */
+export const WORD_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) {
+  WORD_CLASS[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 2;
+}
+// Surrogates: astral letters are rare in this corpus; both halves count as word characters.
+WORD_CLASS.fill(1, 0xd800, 0xe000);
+
+/** Classifies a BMP code unit not yet in WORD_CLASS, caching the answer. */
+export function classifyCode(code: number): number {
+  const cls = WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;
+  WORD_CLASS[code] = cls;
+  return cls;
+}
 
 /** Is the UTF-16 code unit `code` (a BMP code point) a letter, digit or mark? */
 export function isWordCode(code: number): boolean {
-  if (code < 0x80) {
-    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-  }
-  if (code >= 0xd800 && code <= 0xdfff) {
-    // Surrogates: astral letters are rare in this corpus; treat both halves as word characters
-    // when the pair forms a letter. Callers that need precision use isWordAt().
-    return true;
-  }
-  let cached = wordCache[code];
-  if (cached === 0) {
-    cached = WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;
-    wordCache[code] = cached;
-  }
-  return cached === 1;
+  const cls = WORD_CLASS[code];
+  return (cls === 0 ? classifyCode(code) : cls) === 1;
 }
 
 /** Is the character (code point) starting at `offset` a word character? Handles surrogate pairs. */
@@ -48,6 +51,11 @@ export function isWordBefore(text: string, offset: number): boolean {
 
 /** True when `s` has at least one letter and no lower-case letter ("TÔ LÂM", "VNA"). */
 export function isAllCaps(s: string): boolean {
+  // Fast answers for ASCII: most words fail on their first or second letter.
+  const a = s.charCodeAt(0);
+  if (a >= 0x61 && a <= 0x7a) return false;
+  const b = s.charCodeAt(1);
+  if (b >= 0x61 && b <= 0x7a) return false;
   return UPPER_RE.test(s) && !LOWER_RE.test(s);
 }
 
