@@ -36,6 +36,15 @@ export const ProblemCode = {
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 
+/** Stable codes of what is found in a text (diagnostics in the editor, problems in the CLI). */
+export const FindingCode = {
+  unverifiedNumber: 'unverified-number',
+  conflictingNumber: 'conflicting-number',
+  disputedNumber: 'disputed-number',
+  nonCanonicalSpelling: 'non-canonical-spelling',
+} as const;
+export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
+
 /** A positioned problem in an input file (glossary or facts ledger). */
 export interface Problem {
   /** The file as the caller named it (workspace-relative path or URI string). */
@@ -45,7 +54,7 @@ export interface Problem {
   endLine: number;
   endCharacter: number;
   severity: Severity;
-  code: ProblemCode;
+  code: ProblemCode | FindingCode;
   message: string;
 }
 
