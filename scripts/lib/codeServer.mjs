@@ -441,11 +441,29 @@ export async function codeServerCli(codeServer, args, { env, logFile, timeoutMs 
   return fs.readFileSync(logFile, 'utf8');
 }
 
+/** User settings for a clean window: no chat panel, no AI features, nothing phoning home. */
+export const quietSettings = {
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+};
+
 /**
  * Starts code-server itself (`--auth none`) on 127.0.0.1:port with `folder` open and
- * extensions from `extensionsDir`; per-user state in `dataDir`.
+ * extensions from `extensionsDir`; per-user state in `dataDir`, user settings from
+ * `settings` (written only when the user has none yet).
  */
-export async function startCodeServer(cleanup, { codeServer, dataDir, port, folder, extensionsDir, logFile, echo = false, timeoutMs = 60_000 }) {
+export async function startCodeServer(cleanup, { codeServer, dataDir, port, folder, extensionsDir, logFile, settings = quietSettings, echo = false, timeoutMs = 60_000 }) {
+  const settingsFile = path.join(dataDir, 'ud', 'User', 'settings.json');
+  if (!fs.existsSync(settingsFile)) {
+    await fsp.mkdir(path.dirname(settingsFile), { recursive: true });
+    await fsp.writeFile(settingsFile, JSON.stringify(settings, null, 2) + '\n');
+  }
   const args = [
     codeServer.entry,
     '--auth', 'none',

@@ -1,0 +1,261 @@
+// `npm run test:ui`: installs the packaged glossa-<version>.vsix into code-server,
+// opens a copy of samples/ in headless Chromium and uses it as a person would:
+// opens an article, hovers over a name, runs a Glossa command from the command
+// palette. Screenshots go to test-results/ui/. This proves the .vsix works, not the
+// development folder; the logic is tested in test/integration.
+//
+// Expects `npm run package` first (package.json does that). Environment:
+// GLOSSA_TEST_TIMEOUT (seconds, default 240) bounds the run after code-server is
+// installed; GLOSSA_CHROMIUM overrides /usr/bin/chromium.
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import {
+  Cleanup,
+  codeServerCli,
+  ensureCodeServer,
+  freePort,
+  isolatedEnv,
+  launchChromium,
+  quietSettings,
+  repoRoot,
+  say,
+  seconds,
+  startCodeServer,
+  startTimeout,
+  tempDir,
+} from './lib/codeServer.mjs';
+import { makeSampleWorkspace } from './lib/workspace.mjs';
+
+const tag = 'ui';
+const started = Date.now();
+const cleanup = new Cleanup(tag);
+const shotsDir = path.join(repoRoot, 'test-results', 'ui');
+const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const vsix = path.join(repoRoot, `glossa-${version}.vsix`);
+
+/**
+ * Checks expected to fail until the feature they check lands, with the reason. A
+ * known failure is reported but does not fail the run; a known failure that passes
+ * does, so that its entry here gets removed.
+ */
+const KNOWN_FAILING = {
+  'the hover card over a name shows its canonical name':
+    'KNOWN FAILING until the hover provider lands (editor-features issue): VS Code shows no hover card over a name yet',
+};
+
+const results = [];
+
+/** Runs one named check, records and prints its result; returns its value or undefined. */
+async function check(name, body) {
+  const start = Date.now();
+  try {
+    const value = await body();
+    if (KNOWN_FAILING[name]) {
+      results.push({ name, status: 'failed' });
+      console.log(`  ✘ ${name} (${seconds(start)} s): passed but is listed in KNOWN_FAILING in scripts/run-ui.mjs; remove it there`);
+    } else {
+      results.push({ name, status: 'passed' });
+      console.log(`  ✔ ${name} (${seconds(start)} s)`);
+    }
+    return value;
+  } catch (error) {
+    const message = String(error?.message ?? error).split('\n')[0];
+    if (KNOWN_FAILING[name]) {
+      results.push({ name, status: 'known' });
+      console.log(`  - ${name}: ${KNOWN_FAILING[name]}\n      (${message})`);
+    } else {
+      results.push({ name, status: 'failed' });
+      console.log(`  ✘ ${name} (${seconds(start)} s)\n      ${message}`);
+    }
+    return undefined;
+  }
+}
+
+let exitCode = 1;
+try {
+  await main();
+  const count = (status) => results.filter((r) => r.status === status).length;
+  const known = count('known');
+  exitCode = count('failed') ? 1 : 0;
+  say(tag, `done in ${seconds(started)} s; screenshots in ${path.relative(repoRoot, shotsDir)}/`);
+  await cleanup.run();
+  console.log(`ui: ${count('passed')} passed, ${count('failed')} failed${known ? `, ${known} skipped` : ''}`);
+  if (known) console.log(`(${known} known failure${known > 1 ? 's' : ''} counted as skipped: see KNOWN_FAILING in scripts/run-ui.mjs)`);
+} catch (error) {
+  console.error(`[${tag}] FAILED: ${error?.stack ?? error}`);
+  await cleanup.run();
+}
+process.exit(exitCode);
+
+async function main() {
+  if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} is missing: run \`npm run package\` first`);
+  const codeServer = await ensureCodeServer({ tag });
+  const timeout = startTimeout(cleanup, tag, Number(process.env.GLOSSA_TEST_TIMEOUT || 240) * 1000);
+
+  await fsp.rm(shotsDir, { recursive: true, force: true });
+  await fsp.mkdir(shotsDir, { recursive: true });
+  const serverLog = path.join(shotsDir, 'code-server.log');
+  const tmp = await tempDir(cleanup, 'glossa-ui');
+  const dataDir = path.join(tmp, 'server');
+  const extensionsDir = path.join(tmp, 'extensions');
+
+  timeout.phase = `installing ${path.basename(vsix)} into code-server`;
+  await check(`code-server installs ${path.basename(vsix)}`, async () => {
+    const out = await codeServerCli(
+      codeServer,
+      ['--user-data-dir', path.join(dataDir, 'ud'), '--extensions-dir', extensionsDir, '--install-extension', vsix],
+      { env: isolatedEnv(dataDir), logFile: path.join(shotsDir, 'install-extension.log') },
+    );
+    const installed = fs.readdirSync(extensionsDir).filter((name) => name.startsWith('glossa.glossa-'));
+    if (installed.length !== 1) throw new Error(`no glossa.glossa-* in the extensions folder:\n${out}`);
+  });
+
+  timeout.phase = 'preparing the sample workspace';
+  const workspace = await makeSampleWorkspace(path.join(tmp, 'samples'));
+  const target = findMention(workspace);
+
+  timeout.phase = 'waiting for code-server to answer /healthz';
+  const port = await freePort();
+  const server = await startCodeServer(cleanup, {
+    codeServer,
+    dataDir,
+    port,
+    folder: workspace,
+    extensionsDir,
+    logFile: serverLog,
+    settings: { ...quietSettings, 'workbench.startupEditor': 'none' },
+  });
+  say(tag, `code-server on ${server.url} with a copy of samples/ (log: ${path.relative(repoRoot, serverLog)})`);
+
+  timeout.phase = 'launching Chromium';
+  const browser = await launchChromium(cleanup, { dataDir: path.join(tmp, 'browser') });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const shot = (name) => page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+
+  timeout.phase = 'loading the workbench';
+  const loaded = await check('the workbench opens the sample workspace', async () => {
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await shot('1-workbench');
+    return true;
+  });
+  if (!loaded) return;
+
+  timeout.phase = 'opening an article';
+  const opened = await check('quick open shows an article with a glossary name', async () => {
+    if (typeof target === 'string') throw new Error(target);
+    await quickOpen(page, target.file);
+    await page.locator(`.tab[aria-label^="${path.basename(target.file)}"]`).first().waitFor({ timeout: 15_000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+    await goToPosition(page, target.line + 1, target.character + 1);
+    await shot('2-article');
+    return true;
+  });
+
+  timeout.phase = 'waiting for the hover card';
+  if (opened) {
+    await check('the hover card over a name shows its canonical name', async () => {
+      const hover = await showHover(page).finally(() => shot('3-hover'));
+      const text = await hover.innerText();
+      if (!text.includes(target.name)) throw new Error(`the hover card does not show "${target.name}": ${JSON.stringify(text.slice(0, 200))}`);
+    });
+  }
+
+  timeout.phase = 'running "Glossa: Show Log" from the command palette';
+  await check('the command palette runs "Glossa: Show Log" and the log shows the activation', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('>Glossa: Show Log');
+    const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Glossa: Show Log' }).first();
+    await item.waitFor({ timeout: 10_000 });
+    await shot('4-command-palette');
+    await page.keyboard.press('Enter');
+    await page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'Glossa activated' }).first().waitFor({ timeout: 15_000 });
+    await shot('5-glossa-log');
+  });
+}
+
+/**
+ * The first place where an entity's canonical name stands in an article of the
+ * workspace: { file (relative), line, character (0-based), name }, or a string
+ * saying why there is none.
+ */
+function findMention(workspace) {
+  const glossaryFile = path.join(workspace, 'glossary.yaml');
+  if (!fs.existsSync(glossaryFile)) return 'samples/glossary.yaml does not exist';
+  const entities = parseYaml(fs.readFileSync(glossaryFile, 'utf8'))?.entities ?? [];
+  const names = entities.map((entity) => entity?.name).filter((name) => typeof name === 'string' && name.length > 2);
+  const articles = listFiles(path.join(workspace, 'articles'));
+  for (const file of articles) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    for (const name of names) {
+      for (let line = 0; line < lines.length; line++) {
+        const character = lines[line].indexOf(name);
+        if (character >= 0) return { file: path.relative(workspace, file), line, character, name };
+      }
+    }
+  }
+  return `no article under samples/articles mentions a name of samples/glossary.yaml (${names.length} names, ${articles.length} articles)`;
+}
+
+function listFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((file) => fs.statSync(file).isFile())
+    .sort();
+}
+
+async function quickOpen(page, file) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Puts the cursor at a 1-based line and column with Go to Line (Ctrl+G). */
+async function goToPosition(page, line, column) {
+  await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * Shows the hover card at the cursor's word: moves the mouse over it (the first
+ * hover after a file opens is often swallowed, so it tries again), then falls back
+ * to the keyboard (Ctrl+K Ctrl+I). Returns the visible card.
+ */
+async function showHover(page) {
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  const cursor = await page.locator('.editor-instance .monaco-editor .cursor').first().boundingBox();
+  if (!cursor) throw new Error('no cursor in the editor');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.mouse.move(cursor.x - 200, cursor.y + 200);
+    await page.mouse.move(cursor.x + 6, cursor.y + cursor.height / 2, { steps: 5 });
+    try {
+      await hover.waitFor({ timeout: 4_000 });
+      return hover;
+    } catch {
+      // swallowed: try again
+    }
+  }
+  await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await hover.waitFor({ timeout: 5_000 }).catch(() => {
+    throw new Error('no hover card appeared over the name (mouse, 3 tries, then Ctrl+K Ctrl+I)');
+  });
+  return hover;
+}
