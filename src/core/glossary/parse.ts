@@ -342,7 +342,7 @@ class EntryReader {
   private entryLocation(): SourceLocation {
     const node = this.item;
     const start = node.range?.[0] ?? 0;
-    const end = Math.max(start, trimEnd(this.source.text, contentEnd(this.source.doc, node)));
+    const end = Math.max(start, trimEnd(this.source.text, contentEnd(node)));
     return this.source.locateOffsets(start, end);
   }
 
@@ -561,16 +561,16 @@ function toPlain(source: YamlSource, node: Node | null): unknown {
 }
 
 /** Offset just after the last value inside `node` (block collections' ranges include trailing lines). */
-function contentEnd(doc: Document.Parsed, node: Node): number {
+function contentEnd(node: Node): number {
   if (isMap(node) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
     const value = (last.value as Node | null) ?? (last.key as Node | null);
-    if (value && !isAlias(value)) return contentEnd(doc, value);
+    if (value && !isAlias(value)) return contentEnd(value);
     if (value?.range) return value.range[1];
   }
   if (isSeq(node) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1] as Node | null;
-    if (last && !isAlias(last)) return contentEnd(doc, last);
+    if (last && !isAlias(last)) return contentEnd(last);
     if (last?.range) return last.range[1];
   }
   return node.range ? node.range[1] : 0;
