@@ -28,8 +28,6 @@ const started = Date.now();
 const cleanup = new Cleanup(tag);
 const resultsDir = path.join(repoRoot, 'test-results', 'integration');
 const testsIndex = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
-/** The suite's closing line, repeated as the very last line of the output. */
-let summaryLine;
 /** Marks the reporter's lines among the workbench's (see test/integration/index.ts). */
 const testMark = '\u2063glossa-test\u2063 ';
 
@@ -41,7 +39,6 @@ try {
 }
 await cleanup.run();
 say(tag, `done in ${seconds(started)} s, exit code ${process.exitCode}`);
-if (summaryLine) console.log(summaryLine);
 process.exit(process.exitCode);
 
 async function main() {
@@ -88,8 +85,6 @@ async function main() {
     const text = format(...(Array.isArray(args) ? args : [args]));
     if (text.startsWith(testMark)) {
       const out = text.slice(testMark.length).split(`\n${testMark}`).join('\n');
-      const match = /^integration: \d+ passed, \d+ failed.*$/m.exec(out);
-      if (match) summaryLine = match[0];
       console.log(out);
     } else {
       fs.appendFileSync(workbenchLog, `[${type}] ${text}\n`);

@@ -61,12 +61,13 @@ export class Cleanup {
   #running;
   #tag;
 
-  constructor(tag) {
+  /** `interruptCode` replaces the usual 130/143/129 exit codes after a signal. */
+  constructor(tag, { interruptCode } = {}) {
     this.#tag = tag;
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
       process.on(signal, () => {
         say(this.#tag, `${signal}: stopping everything this run started`);
-        void this.exit(code);
+        void this.exit(interruptCode ?? code);
       });
     }
     process.on('uncaughtException', (error) => {
