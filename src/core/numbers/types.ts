@@ -34,7 +34,10 @@ export interface Fact {
   source?: string;
   status: FactStatus;
   extra: Record<string, unknown>;
+  /** The whole entry in its ledger file. */
   location: SourceLocation;
+  /** The `value:` scalar, for pointing at the figure itself. */
+  valueLocation?: SourceLocation;
 }
 
 export interface Ledger {
