@@ -1,0 +1,325 @@
+/**
+ * Facts-ledger parsing: YAML text in, facts and positioned problems out
+ * (DESIGN.md, "The facts ledger"). Never throws.
+ */
+
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
+import { getPair, YamlSource } from '../yamlSource';
+import { parseNumberValue } from './finder';
+import type { Fact, FactStatus, Ledger } from './types';
+
+const KNOWN_KEYS = ['id', 'value', 'about', 'keywords', 'source', 'status'];
+const STATUSES: readonly FactStatus[] = ['verified', 'disputed'];
+const VALUE_EXAMPLE = "write it as in a text, e.g. 'USD 4.58 billion', '6.7%', '40,000' or '75th'";
+
+/**
+ * Parses and merges facts files, in order, into one ledger.
+ *
+ * - Each file holds a top-level `facts:` list (an empty file is an empty ledger);
+ *   a file with YAML syntax errors contributes no facts, only its problems.
+ * - A fact needs `id` (text, unique across all files) and `value`; `status` is
+ *   verified (the default) or disputed; `keywords` is a list (default []); `about`
+ *   and `source` are text; other keys are kept in `extra`.
+ * - `value` is read with the text's number parser (`parseNumberValue`); when it
+ *   cannot be, the fact is kept with `parsed: null` (it verifies nothing) and an
+ *   `invalid-value` error is reported on it.
+ * - A fact without id or value, with an invalid status, or whose id was already
+ *   used is left out, with an error saying why.
+ * - Problems are 0-based line/character (UTF-16) from the YAML node ranges; line
+ *   numbers inside messages are 1-based, as an editor shows them.
+ */
+export function parseLedger(files: readonly { file: string; text: string }[]): Ledger {
+  const facts: Fact[] = [];
+  const problems: Problem[] = [];
+  const ids = new Map<string, SourceLocation>();
+  for (const file of files) {
+    let source: YamlSource | undefined;
+    try {
+      source = new YamlSource(file.file, file.text);
+      if (!source.hasSyntaxErrors) readFacts(source, ids, facts);
+    } catch (error) {
+      // A bug of ours must not take the ledger down: report it on the file instead.
+      const message = error instanceof Error ? error.message : String(error);
+      problems.push({ file: file.file, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'yaml-syntax', message: `Glossa could not read this facts file: ${message}` });
+    }
+    if (source) problems.push(...source.problems);
+  }
+  return { facts, problems };
+}
+
+function readFacts(source: YamlSource, ids: Map<string, SourceLocation>, facts: Fact[]): void {
+  const items = source.topLevelList('facts', 'facts');
+  if (items === null) return;
+  items.forEach((item, index) => {
+    const fact = new FactReader(source, item, index).read(ids);
+    if (fact !== undefined) {
+      facts.push(fact);
+      ids.set(fact.id, fact.location);
+    }
+  });
+}
+
+class FactReader {
+  private readonly label: string;
+  private map: YAMLMap | null = null;
+  private fatal = false;
+
+  constructor(
+    private readonly source: YamlSource,
+    private readonly item: Node,
+    index: number,
+  ) {
+    this.label = `facts[${index}]`;
+  }
+
+  read(ids: ReadonlyMap<string, SourceLocation>): Fact | undefined {
+    const { source, item } = this;
+    const node = resolve(source.doc, item);
+    if (node === null || (isScalar(node) && (node.value === null || node.value === ''))) {
+      // An empty item has an empty range; point at its '- ' so the squiggle is visible.
+      const start = item.range?.[0] ?? 0;
+      const dash = source.text.lastIndexOf('-', start);
+      const at = dash >= 0 && source.text.slice(dash + 1, start).trim() === '' ? dash : start;
+      source.addAt(at, Math.max(at + 1, item.range?.[1] ?? at), 'warning', 'empty-entry', `${this.label} is empty: a fact needs at least 'id' and 'value'.`);
+      return undefined;
+    }
+    if (!isMap(node)) {
+      source.add(item, 'error', 'wrong-type', `${this.label}: a fact must be a mapping of fields (id, value, keywords, …), found ${describe(node)}.`);
+      return undefined;
+    }
+    if (node.items.length === 0) {
+      source.add(item, 'warning', 'empty-entry', `${this.label} is empty: a fact needs at least 'id' and 'value'.`);
+      return undefined;
+    }
+    this.map = node;
+
+    const id = this.readId(ids);
+    const value = this.readValue();
+    const status = this.readStatus();
+    const keywords = this.readKeywords();
+    const about = this.readText('about');
+    const source_ = this.readText('source');
+    const extra = this.readExtra();
+    if (this.fatal || id === undefined || value === undefined || status === undefined) return undefined;
+
+    const fact: Fact = {
+      id,
+      value: value.text,
+      parsed: value.parsed,
+      keywords,
+      status,
+      extra,
+      location: this.entryLocation(),
+      valueLocation: value.location,
+    };
+    if (about !== undefined) fact.about = about;
+    if (source_ !== undefined) fact.source = source_;
+    return fact;
+  }
+
+  /** Reports on `node`, or, for a missing field, on the entry's id pair (else its first pair). */
+  private problem(node: Node | null | undefined, severity: Severity, code: ProblemCode, message: string): void {
+    const text = `${this.label}: ${message}`;
+    if (node) {
+      this.source.add(node, severity, code, text);
+      return;
+    }
+    const first = this.map!.items[0];
+    const pair = getPair(this.map!, 'id') ?? (first?.key ? { key: first.key as Node, value: (first.value as Node | null) ?? null } : undefined);
+    const start = pair?.key.range?.[0];
+    if (pair && start !== undefined) {
+      const end = pair.value?.range?.[1] ?? pair.key.range![1];
+      this.source.addAt(start, trimEnd(this.source.text, end), severity, code, text);
+    } else {
+      this.source.add(this.item, severity, code, text);
+    }
+  }
+
+  private entryLocation(): SourceLocation {
+    const start = this.item.range?.[0] ?? 0;
+    return this.source.locateOffsets(start, Math.max(start, trimEnd(this.source.text, contentEnd(this.item))));
+  }
+
+  /** The value node of `key`, with aliases followed; null when absent or empty. */
+  private field(key: string): { key: Node; value: Node | null } | undefined {
+    const pair = getPair(this.map!, key);
+    if (!pair) return undefined;
+    const value = resolve(this.source.doc, pair.value);
+    return { key: pair.key, value: value === null || (isScalar(value) && value.value === null) ? null : value };
+  }
+
+  private readId(ids: ReadonlyMap<string, SourceLocation>): string | undefined {
+    const pair = this.field('id');
+    const value = pair?.value ?? null;
+    if (value === null || (isScalar(value) && String(value.value).trim() === '')) {
+      this.problem(pair?.key ?? null, 'error', 'missing-field', `'id' is missing (a unique name for the fact, e.g. 'trade-2024').`);
+      this.fatal = true;
+      return undefined;
+    }
+    if (!isScalar(value) || typeof value.value !== 'string') {
+      const quote = isScalar(value) && typeof value.value === 'number' ? `; quote it: '${String(value.source ?? value.value)}'` : '';
+      this.problem(value, 'error', 'wrong-type', `'id' must be text, found ${describe(value)}${quote}.`);
+      this.fatal = true;
+      return undefined;
+    }
+    const id = value.value.trim();
+    const first = ids.get(id);
+    if (first !== undefined) {
+      this.problem(value, 'error', 'duplicate-id', `duplicate fact id '${id}': already used by the fact at ${where(first, this.source.file)}. This fact is ignored.`);
+      this.fatal = true;
+      return undefined;
+    }
+    return id;
+  }
+
+  private readValue(): { text: string; parsed: Fact['parsed']; location: SourceLocation } | undefined {
+    const pair = this.field('value');
+    const value = pair?.value ?? null;
+    if (value === null || (isScalar(value) && String(value.value).trim() === '')) {
+      this.problem(pair?.key ?? null, 'error', 'missing-field', `'value' is missing (${VALUE_EXAMPLE}).`);
+      this.fatal = true;
+      return undefined;
+    }
+    if (!isScalar(value) || (typeof value.value !== 'string' && typeof value.value !== 'number')) {
+      this.problem(value, 'error', 'wrong-type', `'value' must be a number written as in a text, found ${describe(value)}.`);
+      this.fatal = true;
+      return undefined;
+    }
+    // A YAML number keeps its source text: `value: 4580000000` reads as written.
+    const text = typeof value.value === 'string' ? value.value.trim() : sourceText(this.source, value);
+    const parsed = parseNumberValue(text);
+    const location = this.source.locate(value);
+    if (parsed === null) {
+      this.problem(value, 'error', 'invalid-value', `'value' cannot be read as a number: '${text}' (${VALUE_EXAMPLE}; one number, no dates or years).`);
+    }
+    return { text, parsed, location };
+  }
+
+  private readStatus(): FactStatus | undefined {
+    const pair = this.field('status');
+    const value = pair?.value ?? null;
+    if (value === null) return 'verified';
+    const raw = isScalar(value) ? String(value.value).trim() : undefined;
+    const status = STATUSES.find((s) => s === raw?.toLowerCase());
+    if (status !== undefined) return status;
+    const found = raw !== undefined ? `'${raw}'` : describe(value);
+    this.problem(value, 'error', 'invalid-status', `'status' must be verified or disputed, found ${found}. The fact is ignored until this is fixed.`);
+    return undefined;
+  }
+
+  /** `keywords`: a list of words or phrases; a lone string is read as a list of one, with a warning. */
+  private readKeywords(): string[] {
+    const pair = this.field('keywords');
+    const value = pair?.value ?? null;
+    if (value === null) return [];
+    if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) {
+      const text = String(value.value).trim();
+      this.problem(value, 'warning', 'wrong-type', `'keywords' must be a list, e.g. keywords: [${text}]; read as a list of one.`);
+      return text === '' ? [] : [text];
+    }
+    if (!isSeq(value)) {
+      this.problem(value, 'error', 'wrong-type', `'keywords' must be a list of words or phrases, e.g. [bilateral trade], found ${describe(value)}.`);
+      return [];
+    }
+    const out: string[] = [];
+    value.items.forEach((raw, i) => {
+      const item = resolve(this.source.doc, raw as Node | null);
+      if (item !== null && isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) {
+        const text = typeof item.value === 'string' ? item.value.trim() : sourceText(this.source, item);
+        if (text === '') this.problem(item, 'warning', 'invalid-value', `an empty keyword in 'keywords' is ignored.`);
+        else out.push(text);
+      } else {
+        this.problem((item ?? raw) as Node | null, 'error', 'wrong-type', `'keywords[${i}]' must be a word or phrase, found ${describe(item)}.`);
+      }
+    });
+    return out;
+  }
+
+  private readText(key: string): string | undefined {
+    const pair = this.field(key);
+    const value = pair?.value ?? null;
+    if (value === null) return undefined;
+    if (isScalar(value) && typeof value.value === 'string') return value.value.trim();
+    if (isScalar(value) && (typeof value.value === 'number' || typeof value.value === 'boolean')) return sourceText(this.source, value);
+    this.problem(value, 'error', 'wrong-type', `'${key}' must be text, found ${describe(value)}.`);
+    return undefined;
+  }
+
+  private readExtra(): Record<string, unknown> {
+    const extra: Record<string, unknown> = {};
+    for (const p of this.map!.items) {
+      if (p.key === null || p.key === undefined) continue;
+      const key = isScalar(p.key) ? String(p.key.value) : String(p.key);
+      if (KNOWN_KEYS.includes(key)) continue;
+      extra[key] = toPlain(this.source, (p.value as Node | null) ?? null);
+    }
+    return extra;
+  }
+}
+
+/** "facts.yaml:12" (1-based), or "line 12" within the same file. */
+function where(location: SourceLocation, currentFile: string): string {
+  return location.file === currentFile ? `line ${location.line + 1}` : `${location.file}:${location.line + 1}`;
+}
+
+function sourceText(source: YamlSource, node: Node): string {
+  return node.range ? source.text.slice(node.range[0], node.range[1]).trim() : String((node as { value?: unknown }).value ?? '');
+}
+
+/** Follows YAML aliases (`*anchor`) to the node they point at. */
+function resolve(doc: Document.Parsed, node: Node | null | undefined): Node | null {
+  let current: unknown = node ?? null;
+  for (let hops = 0; hops < 16 && current !== null && isAlias(current); hops++) {
+    current = current.resolve(doc) ?? null;
+  }
+  return current !== null && isAlias(current) ? null : (current as Node | null);
+}
+
+/** A JSON-like value for `extra`; never throws (an alias bomb falls back to its source text). */
+function toPlain(source: YamlSource, node: Node | null): unknown {
+  if (node === null) return null;
+  try {
+    return node.toJS(source.doc, { maxAliasCount: 100 }) as unknown;
+  } catch {
+    return node.range ? source.text.slice(node.range[0], node.range[1]) : null;
+  }
+}
+
+/** Offset just after the last value inside `node` (block collections' ranges include trailing lines). */
+function contentEnd(node: Node): number {
+  if (isMap(node) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const value = (last.value as Node | null) ?? (last.key as Node | null);
+    if (value && !isAlias(value)) return contentEnd(value);
+    if (value?.range) return value.range[1];
+  }
+  if (isSeq(node) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1] as Node | null;
+    if (last && !isAlias(last)) return contentEnd(last);
+    if (last?.range) return last.range[1];
+  }
+  return node.range ? node.range[1] : 0;
+}
+
+function trimEnd(text: string, end: number): number {
+  let e = Math.min(end, text.length);
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+/** A short description of a value, for "found …" in messages. */
+function describe(node: Node | null | undefined): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'nothing';
+    if (typeof v === 'number') return `a number (${String(node.source ?? v)})`;
+    if (typeof v === 'boolean') return `${String(v)} (a yes/no value)`;
+    if (typeof v === 'string') return `'${v.length > 40 ? v.slice(0, 40) + '…' : v}'`;
+    return `a ${typeof v} value`;
+  }
+  return 'an unexpected value';
+}
