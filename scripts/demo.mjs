@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   Cleanup,
+  SetupError,
+  describeError,
   codeServerCli,
   ensureCodeServer,
   isolatedEnv,
@@ -32,24 +34,24 @@ const demoDir = path.join(vscodeTestDir, 'demo');
 try {
   await main();
 } catch (error) {
-  console.error(`[${tag}] FAILED: ${error?.message ?? error}`);
+  console.error(`[${tag}] FAILED: ${describeError(error)}`);
   await cleanup.exit(1);
 }
 
 async function main() {
   if (!fs.existsSync(path.join(repoRoot, 'node_modules', '.package-lock.json'))) {
-    throw new Error('the dependencies are not installed: run `npm ci` first');
+    throw new SetupError('the dependencies are not installed: run `npm ci` first');
   }
-  if (!fs.existsSync(folder)) throw new Error(`${path.relative(repoRoot, folder)}/ does not exist`);
+  if (!fs.existsSync(folder)) throw new SetupError(`${path.relative(repoRoot, folder)}/ does not exist`);
   if (await portInUse(port)) {
-    throw new Error(`127.0.0.1:${port} is already in use (another demo?); stop it or set GLOSSA_DEMO_PORT`);
+    throw new SetupError(`127.0.0.1:${port} is already in use (another demo?); stop it or set GLOSSA_DEMO_PORT`);
   }
 
   const codeServer = await ensureCodeServer({ tag });
 
   say(tag, 'building and packaging Glossa (npm run package)');
   const pack = spawnSync('npm', ['run', 'package', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (pack.status !== 0) throw new Error(`npm run package failed (exit ${pack.status ?? pack.signal})`);
+  if (pack.status !== 0) throw new SetupError(`npm run package failed (exit ${pack.status ?? pack.signal})`);
   const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const vsix = path.join(repoRoot, `glossa-${version}.vsix`);
 

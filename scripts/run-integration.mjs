@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import {
   Cleanup,
+  SetupError,
+  describeError,
   ensureCodeServer,
   freePort,
   launchChromium,
@@ -34,7 +36,7 @@ const testMark = '\u2063glossa-test\u2063 ';
 try {
   process.exitCode = await main();
 } catch (error) {
-  console.error(`[${tag}] FAILED: ${error?.stack ?? error}`);
+  console.error(`[${tag}] FAILED: ${describeError(error)}`);
   process.exitCode = 1;
 }
 await cleanup.run();
@@ -46,7 +48,7 @@ async function main() {
     [testsIndex, 'npm run compile-tests'],
     [path.join(repoRoot, 'dist', 'extension.js'), 'npm run build'],
   ]) {
-    if (!fs.existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run \`${hint}\` first`);
+    if (!fs.existsSync(file)) throw new SetupError(`${path.relative(repoRoot, file)} is missing: run \`${hint}\` first`);
   }
   const codeServer = await ensureCodeServer({ tag });
 
@@ -94,7 +96,7 @@ async function main() {
   page.on('console', (message) => fs.appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
   page.on('pageerror', (error) => fs.appendFileSync(browserLog, `[pageerror] ${error.stack ?? error}\n`));
   server.exited.then(({ code, signal }) => {
-    if (!cleanup.stopping) fail(new Error(`the VS Code server exited (${signal ?? code}) during the run; see ${serverLog}`));
+    if (!cleanup.stopping) fail(new SetupError(`the VS Code server exited (${signal ?? code}) during the run; see ${serverLog}`));
   });
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;

