@@ -148,6 +148,8 @@ const enum Code {
   Euro = 0x20ac,
 }
 
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'staff', 'personnel', 'police', 'cattle', 'sheep', 'fish']);
+
 function isDigit(c: number): boolean {
   return c >= Code.Zero && c <= Code.Nine;
 }
@@ -176,6 +178,11 @@ function isLetterCode(c: number): boolean {
 /** "studying", "established", "roughly": where the noun phrase after a count has ended. */
 function looksLikeVerbOrAdverb(lower: string): boolean {
   return lower.endsWith('ing') || lower.endsWith('ed') || lower.endsWith('ly');
+}
+
+/** "students", "people": a counted noun, which ends the phrase after a count. */
+function isPlural(lower: string): boolean {
+  return (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss')) || IRREGULAR_PLURALS.has(lower);
 }
 
 /** End of the run of word characters (letters, digits, marks) starting at `i`. */
@@ -398,7 +405,8 @@ class Finder {
   private nextSpelledWord(p: number, last: SpelledRole): { word: SpelledWord; end: number } | null {
     const t = this.t;
     let q = p;
-    if (isHyphen(t.charCodeAt(q))) q++;
+    const hyphen = isHyphen(t.charCodeAt(q));
+    if (hyphen) q++;
     else {
       while (q < this.n && isInlineSpace(t.charCodeAt(q))) q++;
       if (q === p) return null;
@@ -406,7 +414,7 @@ class Finder {
     let r = wordEnd(t, q);
     if (r === q || r - q > LONGEST_WORD) return null;
     let word = t.slice(q, r).toLowerCase();
-    if (word === 'and' && q > p + 1 && (last === 'hundred' || last === 'scale')) {
+    if (word === 'and' && !hyphen && (last === 'hundred' || last === 'scale')) {
       // "one hundred and five": 'and' joins only before the tens and units
       let s = r;
       while (s < this.n && isInlineSpace(t.charCodeAt(s))) s++;
@@ -723,8 +731,9 @@ class Finder {
 
   /**
    * The noun a count counts: "75-year" → "year", "250 million tons of" → "tons",
-   * "5,000 Vietnamese students studying" → "students" (the last word of the short
-   * phrase after the number, which ends at a function word, a verb form or punctuation).
+   * "5,000 Vietnamese students studying" → "students": the last word of the short
+   * phrase after the number, which ends at a plural, a function word, a verb form
+   * or punctuation, and has at most three words.
    */
   private contextAfter(end: number): string | null {
     const t = this.t;
@@ -745,6 +754,7 @@ class Finder {
       if (CONTEXT_STOP_WORDS.has(lower)) break;
       if (words > 0 && looksLikeVerbOrAdverb(lower)) break;
       head = word;
+      if (isPlural(lower)) break;
       p = q;
       while (p < this.n && isInlineSpace(t.charCodeAt(p))) p++;
       if (p === q) break;
