@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The `glossa` command: the bundled CLI (run `npm run build` first in a checkout).
-require('../dist/cli.js');
+// The `glossa` command: the bundled CLI (in a checkout, `npm run build` first).
+process.exitCode = require('../dist/cli.js').main(process.argv.slice(2));

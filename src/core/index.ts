@@ -12,8 +12,9 @@ export { parseGlossary, entitySpellings, defaultShortForms, suggestId } from './
 export { EntityMatcher } from './entities/matcher';
 export { normalizeEdits, normalizedSpelling, applyEdits, type NormalizeEdit, type NormalizeOptions, type NormalizeStyle } from './normalize/normalize';
 export { isInUrlOrFileName } from './text/tokens';
-// Planned, landing module by module:
-// export { findNumbers } from './numbers/finder';              (text) => FoundNumber[]  (ignored kinds included)
-// export { parseLedger } from './numbers/ledger';              (files: SourceFile[]) => Ledger
-// export { checkNumbers } from './numbers/verify';             (text, numbers, ledger) => CheckedNumber[]
-// export { Engine } from './engine';                           new Engine(glossary, ledger).analyze(text)
+export { findNumbers, parseNumberValue, isClaimKind } from './numbers/finder';
+export { formatValue, groupDigits } from './numbers/format';
+export { parseLedger } from './numbers/ledger';
+export { checkNumbers, compileLedger, CONFLICT_WINDOW_WORDS, type CompiledLedger, type IndexedFact } from './numbers/verify';
+export { Engine, DEFAULT_IGNORED_NUMBER_KINDS, type Analysis } from './engine';
+export { findings, describeNumber, DEFAULT_FINDING_LEVELS, type Finding, type FindingLevel, type FindingLevels, type FindingOptions } from './findings';

@@ -1,0 +1,83 @@
+/** Command-line parsing for `glossa`: one place for flags, usage and bad-argument errors. */
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  glossa check [paths…] [--glossary FILE]… [--facts FILE]… [--format text|json] [--strict] [--all-numbers]
+  glossa normalize [paths…] [--glossary FILE]… [--write] [--style canonical|ascii] [--format text|json]
+  glossa stats [paths…] [--glossary FILE]… [--format text|json]
+
+Paths are files or folders (folders: their .txt and .md files, recursively).
+Defaults: the current folder, ./glossary.yaml and ./facts.yaml.
+
+Exit status: 0 clean, 1 errors found (or warnings with --strict), 2 bad arguments or unreadable input.`;
+
+export type Command = 'check' | 'normalize' | 'stats';
+
+export interface CliOptions {
+  command: Command;
+  paths: string[];
+  glossary: string[];
+  facts: string[];
+  format: 'text' | 'json';
+  strict: boolean;
+  allNumbers: boolean;
+  write: boolean;
+  style: 'canonical' | 'ascii';
+}
+
+/** Parses argv (without node and script); throws UsageError with a clear message. */
+export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return 'help';
+  if (argv[0] === '--version' || argv[0] === '-v') return 'version';
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'normalize' && command !== 'stats') {
+    throw new UsageError(`Unknown command '${command}'. Expected check, normalize or stats.`);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        glossary: { type: 'string', multiple: true },
+        facts: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        strict: { type: 'boolean' },
+        'all-numbers': { type: 'boolean' },
+        write: { type: 'boolean' },
+        style: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
+  const style = v.style ?? 'canonical';
+  if (style !== 'canonical' && style !== 'ascii') throw new UsageError(`--style must be canonical or ascii, not '${style}'.`);
+  const only = (flag: string, commands: Command[]) => {
+    if (!commands.includes(command)) throw new UsageError(`--${flag} is not an option of 'glossa ${command}'.`);
+  };
+  if (v.strict) only('strict', ['check']);
+  if (v['all-numbers']) only('all-numbers', ['check']);
+  if (v.write) only('write', ['normalize']);
+  if (v.style) only('style', ['normalize']);
+  if (v.facts) only('facts', ['check']);
+  return {
+    command,
+    paths: parsed.positionals,
+    glossary: v.glossary ?? [],
+    facts: v.facts ?? [],
+    format,
+    strict: v.strict ?? false,
+    allNumbers: v['all-numbers'] ?? false,
+    write: v.write ?? false,
+    style,
+  };
+}

@@ -1,0 +1,102 @@
+/** What the CLI prints: the JSON contract of DESIGN.md, or text for people (1-based line:column). */
+import type { Problem } from '../core';
+
+interface Ranged {
+  file: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface CheckReport {
+  files: string[];
+  mentions: (Ranged & { text: string; entity: string; kind: string; canonical: string; variant: string })[];
+  numbers: (Ranged & { text: string; kind: string; value: number; unit: string | null; qualifier: string | null; status: string; fact: string | null })[];
+  problems: Problem[];
+}
+
+export interface StatsEntity {
+  entity: string;
+  kind: string;
+  canonical: string;
+  mentions: number;
+  files: number;
+  spellings: { text: string; count: number }[];
+}
+
+export interface StatsReport {
+  files: number;
+  bytes: number;
+  entities: StatsEntity[];
+  spellingsCompiled: number;
+  timing: { compileMs: number; scanMs: number; totalMs: number; peakRssBytes: number };
+  problems: Problem[];
+}
+
+const out = (s: string) => process.stdout.write(s);
+
+function where(p: { file: string; line: number; character: number }): string {
+  return `${p.file}:${p.line + 1}:${p.character + 1}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function printCheck(report: CheckReport, format: 'text' | 'json'): void {
+  if (format === 'json') {
+    out(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const order = { error: 0, warning: 1, info: 2 };
+  for (const p of [...report.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.character - b.character || order[a.severity] - order[b.severity])) {
+    out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
+  }
+  const count = (s: string) => report.problems.filter((p) => p.severity === s).length;
+  const byStatus = (s: string) => report.numbers.filter((n) => n.status === s).length;
+  const entities = new Set(report.mentions.map((m) => m.entity)).size;
+  out(
+    `\n${plural(report.files.length, 'file')}: ${plural(report.mentions.length, 'mention')} of ${plural(entities, 'entity').replace('entitys', 'entities')}, ` +
+      `${plural(report.numbers.length, 'number')} (${byStatus('verified')} verified, ${byStatus('conflicting')} conflicting, ${byStatus('disputed')} disputed, ${byStatus('unverified')} unverified); ` +
+      `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info\n`,
+  );
+}
+
+export function printNormalize(
+  results: { file: string; edits: { line: number; character: number; oldText: string; newText: string; entity: string }[] }[],
+  written: boolean,
+  format: 'text' | 'json',
+  problems: Problem[],
+): void {
+  if (format === 'json') {
+    out(`${JSON.stringify({ written, files: results, problems }, null, 2)}\n`);
+    return;
+  }
+  for (const p of problems) out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
+  let total = 0;
+  for (const r of results) {
+    for (const e of r.edits) out(`${where({ file: r.file, line: e.line, character: e.character })}: ${e.oldText} → ${e.newText}\n`);
+    total += r.edits.length;
+  }
+  const verb = written ? 'Rewrote' : 'Would rewrite';
+  out(`\n${verb} ${plural(total, 'spelling')} in ${plural(results.length, 'file')}${written || total === 0 ? '' : ' (run with --write to apply)'}.\n`);
+}
+
+export function printStats(report: StatsReport, format: 'text' | 'json'): void {
+  if (format === 'json') {
+    out(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  for (const p of report.problems) out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
+  for (const e of report.entities) {
+    out(`${e.canonical} ${e.mentions}: ${e.spellings.map((s) => `${s.text} ${s.count}`).join(', ')}  (${plural(e.files, 'file')})\n`);
+  }
+  const mb = report.bytes / 1e6;
+  const seconds = report.timing.totalMs / 1000;
+  process.stderr.write(
+    `\n${plural(report.files, 'file')}, ${mb.toFixed(1)} MB, ${report.spellingsCompiled} spellings: ` +
+      `compiled in ${report.timing.compileMs.toFixed(0)} ms, scanned in ${(report.timing.scanMs / 1000).toFixed(2)} s ` +
+      `(${(mb / Math.max(seconds, 1e-9)).toFixed(1)} MB/s overall), peak memory ${(report.timing.peakRssBytes / 2 ** 20).toFixed(0)} MiB\n`,
+  );
+}

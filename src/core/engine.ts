@@ -1,0 +1,67 @@
+/**
+ * The engine: a compiled glossary and facts ledger, and what they say about a
+ * text. Both adapters (the extension and the CLI) analyse documents through it.
+ */
+
+import { EntityMatcher } from './entities/matcher';
+import type { Mention } from './entities/types';
+import type { Entity, Glossary } from './glossary/types';
+import { normalizeEdits, type NormalizeEdit, type NormalizeOptions } from './normalize/normalize';
+import { findNumbers } from './numbers/finder';
+import type { CheckedNumber, Ledger, NumberKind } from './numbers/types';
+import { checkNumbers, compileLedger, type CompiledLedger } from './numbers/verify';
+
+/** What the engine finds in one text. */
+export interface Analysis {
+  mentions: Mention[];
+  /** Every number, in text order, ignored kinds (years, dates, times) included with status `ignored`. */
+  numbers: CheckedNumber[];
+}
+
+export const DEFAULT_IGNORED_NUMBER_KINDS: readonly NumberKind[] = ['year', 'date', 'time'];
+
+export class Engine {
+  readonly matcher: EntityMatcher;
+  private readonly byId = new Map<string, Entity>();
+  private readonly compiledLedger: CompiledLedger;
+
+  constructor(
+    readonly glossary: Glossary,
+    readonly ledger: Ledger = { facts: [], problems: [] },
+  ) {
+    for (const entity of glossary.entities) {
+      if (!this.byId.has(entity.id)) this.byId.set(entity.id, entity);
+    }
+    this.matcher = EntityMatcher.compile(glossary.entities);
+    this.compiledLedger = compileLedger(ledger);
+  }
+
+  /** The entity with this id, if the glossary has it. */
+  entity(id: string): Entity | undefined {
+    return this.byId.get(id);
+  }
+
+  get entities(): readonly Entity[] {
+    return this.glossary.entities;
+  }
+
+  /** Mentions only: the fast path for indexing a corpus. */
+  mentions(text: string): Mention[] {
+    return this.matcher.match(text);
+  }
+
+  /** Mentions and checked numbers of `text`. */
+  analyze(text: string): Analysis {
+    return { mentions: this.matcher.match(text), numbers: this.numbers(text) };
+  }
+
+  /** The numbers of `text`, each with its status against the ledger. */
+  numbers(text: string): CheckedNumber[] {
+    return checkNumbers(text, findNumbers(text), this.compiledLedger);
+  }
+
+  /** The normalization edits for `text` (or for the given mentions of it). */
+  normalize(text: string, options: NormalizeOptions = {}, mentions: readonly Mention[] = this.matcher.match(text)): NormalizeEdit[] {
+    return normalizeEdits(text, mentions, (id) => this.byId.get(id), options);
+  }
+}

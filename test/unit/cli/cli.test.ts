@@ -1,0 +1,184 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { corpusDir, repoRoot } from '../support';
+
+const cli = path.join(repoRoot, 'out', 'src', 'cli', 'main.js');
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'corpus');
+
+/** Runs `glossa …` in `cwd` as a user would, returning exit status and output. */
+function glossa(args: string[], cwd = repoRoot): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Report {
+  files: string[];
+  mentions: { file: string; line: number; character: number; endLine: number; endCharacter: number; text: string; entity: string; kind: string; canonical: string; variant: string }[];
+  numbers: { file: string; line: number; character: number; endLine: number; endCharacter: number; text: string; kind: string; value: number; unit: string | null; qualifier: string | null; status: string; fact: string | null }[];
+  problems: { file: string; line: number; character: number; severity: string; code: string; message: string }[];
+}
+
+describe('glossa check on the real corpus', function () {
+  this.timeout(30000);
+  let report: Report;
+  let status: number | null;
+  const article = (prefix: string) => fs.readdirSync(corpusDir).find((f) => f.startsWith(prefix))!;
+
+  before(() => {
+    const r = glossa(['check', corpusDir, '--glossary', path.join(fixtures, 'glossary.yaml'), '--facts', path.join(fixtures, 'facts.yaml'), '--format', 'json']);
+    status = r.status;
+    assert.equal(r.stderr, '');
+    report = JSON.parse(r.stdout) as Report;
+  });
+
+  const inFile = <T extends { file: string }>(items: T[], prefix: string) => items.filter((x) => path.basename(x.file) === article(prefix));
+
+  it('lists the five articles', () => {
+    assert.equal(report.files.length, 5);
+  });
+
+  it('exits 1 because a figure contradicts a verified fact', () => {
+    assert.ok(report.problems.some((p) => p.code === 'conflicting-number' && p.severity === 'error'));
+    assert.equal(status, 1);
+  });
+
+  it('finds the people and places of the first paragraphs of 001 with exact positions', () => {
+    const mentions = inFile(report.mentions, '001').filter((m) => m.line <= 6);
+    assert.deepEqual(
+      mentions.map((m) => [m.line, m.character, m.endCharacter, m.text, m.entity, m.variant]),
+      [
+        [0, 25, 38, 'Sergey Lavrov', 'sergey-lavrov', 'canonical'],
+        [0, 53, 60, 'Vietnam', 'viet-nam', 'alias'],
+        [0, 61, 67, 'Russia', 'russia', 'canonical'],
+        [0, 179, 191, 'Mekong River', 'mekong-river', 'canonical'],
+        [4, 18, 24, 'To Lam', 'to-lam', 'alias'],
+        [4, 47, 61, 'Vladimir Putin', 'vladimir-putin', 'canonical'],
+        [6, 18, 24, 'To Lam', 'to-lam', 'alias'],
+        [6, 80, 98, 'Russian Federation', 'russia', 'aka'],
+      ],
+    );
+    const toLam = mentions.find((m) => m.text === 'To Lam')!;
+    assert.equal(toLam.canonical, 'Tô Lâm');
+    assert.equal(toLam.kind, 'person');
+  });
+
+  it('counts "Deputy Prime Minister Son" and "Khôi said" as short forms', () => {
+    const son = inFile(report.mentions, '001').find((m) => m.text === 'Son' && m.variant === 'short');
+    assert.equal(son?.entity, 'bui-thanh-son');
+    const khoi = inFile(report.mentions, '000').find((m) => m.text === 'Khôi');
+    assert.equal(khoi?.entity, 'dang-minh-khoi');
+    assert.equal(khoi?.variant, 'short');
+  });
+
+  it('keeps the possessive out of "Mishustin\'s"', () => {
+    const m = inFile(report.mentions, '000').find((x) => x.entity === 'mikhail-mishustin')!;
+    assert.equal(m.text, 'Mikhail Mishustin');
+  });
+
+  it('never takes "Vietnamese" for Vietnam', () => {
+    assert.ok(!report.mentions.some((m) => m.text.startsWith('Vietnamese')));
+  });
+
+  it('reads the money, counts and qualifiers of the trade paragraph of 001', () => {
+    const numbers = inFile(report.numbers, '001').filter((n) => n.text.includes('USD') || n.text === '199' || n.text === '16');
+    assert.deepEqual(
+      numbers.map((n) => [n.text, n.kind, n.value, n.unit, n.status]),
+      [
+        ['USD 4.58 billion', 'money', 4580000000, 'USD', 'verified'],
+        ['199', 'count', 199, null, 'verified'],
+        ['USD 990 million', 'money', 990000000, 'USD', 'verified'],
+        ['16', 'count', 16, null, 'verified'],
+        ['USD 1.6 billion', 'money', 1600000000, 'USD', 'verified'],
+      ],
+    );
+    const nearly = inFile(report.numbers, '001').find((n) => n.text === '40,000')!;
+    assert.equal(nearly.qualifier, 'nearly');
+  });
+
+  it('flags "$4.15 billion" in 004 as conflicting with the 2024 trade fact', () => {
+    const n = inFile(report.numbers, '004').find((x) => x.text === '$4.15 billion')!;
+    assert.equal(n.status, 'conflicting');
+    assert.equal(n.fact, 'trade-2024');
+    assert.equal(n.value, 4150000000);
+  });
+
+  it('lists no years, dates, times or digits inside file names', () => {
+    const texts = report.numbers.map((n) => n.text);
+    for (const notAClaim of ['1950', '1941', '1942', '2025', '21:56', '1826', '669', '333']) {
+      assert.ok(!texts.includes(notAClaim), `${notAClaim} is not a claim`);
+    }
+  });
+});
+
+describe('glossa command line', function () {
+  this.timeout(30000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-cli-'));
+    fs.copyFileSync(path.join(fixtures, 'glossary.yaml'), path.join(dir, 'glossary.yaml'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'General Secretary To Lam met Sergei Lavrov.\nDeputy Prime Minister Son said trade rose 6.7%.\n');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('defaults to the current folder and its glossary.yaml, printing problems as file:line:column', () => {
+    const r = glossa(['check'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^a\.txt:1:19: info non-canonical-spelling: "To Lam" .*Tô Lâm/m);
+    assert.match(r.stdout, /^a\.txt:2:43: warning unverified-number: .*6\.7%/m);
+  });
+
+  it('fails on warnings with --strict', () => {
+    assert.equal(glossa(['check', '--strict'], dir).status, 1);
+  });
+
+  it('exits 2 with a clear message on a missing file, a bad flag and an unreadable glossary', () => {
+    let r = glossa(['check', 'missing.txt'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /No such file or folder: missing\.txt/);
+    r = glossa(['check', '--colour'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /Unknown option '--colour'/);
+    r = glossa(['check', '--glossary', 'nope.yaml'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /No such file: nope\.yaml/);
+    r = glossa(['check', '--format', 'xml'], dir);
+    assert.equal(r.status, 2);
+    r = glossa(['frobnicate'], dir);
+    assert.equal(r.status, 2);
+  });
+
+  it('reports a broken glossary with its position and exits 1', () => {
+    fs.writeFileSync(path.join(dir, 'glossary.yaml'), 'entities:\n  - id: x\n    kind: persn\n    name: X\n');
+    const r = glossa(['check', '--format', 'json'], dir);
+    assert.equal(r.status, 1);
+    const report = JSON.parse(r.stdout) as Report;
+    const problem = report.problems.find((p) => p.code === 'invalid-kind')!;
+    assert.deepEqual([problem.file, problem.line, problem.character], ['glossary.yaml', 2, 10]);
+  });
+
+  it('normalize prints the edits, and --write applies them', () => {
+    let r = glossa(['normalize'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /a\.txt:1:19: To Lam → Tô Lâm/);
+    assert.match(r.stdout, /a\.txt:2:23: Son → Sơn/);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8').includes('To Lam'), true, 'nothing written without --write');
+    r = glossa(['normalize', '--write'], dir);
+    assert.equal(r.status, 0);
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'a.txt'), 'utf8'),
+      'General Secretary Tô Lâm met Sergey Lavrov.\nDeputy Prime Minister Sơn said trade rose 6.7%.\n',
+    );
+    assert.match(glossa(['normalize'], dir).stdout, /Would rewrite 0 spellings/);
+  });
+
+  it('stats lists each entity with its spellings, most mentioned first', () => {
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'Sergey Lavrov spoke. Lavrov said. Sergei Lavrov left; Lavrov too.\n');
+    const r = glossa(['stats'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const first = r.stdout.split('\n')[0];
+    assert.equal(first, 'Sergey Lavrov 5: Lavrov 2, Sergei Lavrov 2, Sergey Lavrov 1  (2 files)');
+  });
+});
