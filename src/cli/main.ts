@@ -19,6 +19,7 @@ import { corpusFiles, displayPath, InputError, readText } from './files';
 import { printCheck, printNormalize, printStats, type CheckReport, type StatsEntity } from './output';
 
 const VERSION = '0.1.0';
+const NON_ASCII_OR_SPACE = /[^\x21-\x7e ]/;
 
 function loadSources(explicit: string[], fallback: string, required: boolean): SourceFile[] {
   if (explicit.length > 0) return explicit.map((file) => ({ file: displayPath(file), text: readText(file) }));
@@ -94,7 +95,8 @@ function stats(options: CliOptions): number {
     for (const m of engine.mentions(text)) {
       let bySpelling = spellings.get(m.entityId);
       if (!bySpelling) spellings.set(m.entityId, (bySpelling = new Map()));
-      const spelling = m.text.normalize('NFC').replace(/\s+/g, ' ');
+      // Count NFD-encoded and line-broken spellings with their ordinary form.
+      const spelling = NON_ASCII_OR_SPACE.test(m.text) ? m.text.normalize('NFC').replace(/\s+/g, ' ') : m.text;
       bySpelling.set(spelling, (bySpelling.get(spelling) ?? 0) + 1);
       inFile.add(m.entityId);
     }

@@ -461,7 +461,8 @@ function variantOf(spelling: Spelling, written: string, allCaps: boolean): Varia
 }
 
 function isNfdOf(written: string, spelling: string, allCaps: boolean): boolean {
-  if (written === spelling || !NON_ASCII_RE.test(written)) return false;
+  // NFD spells a letter with diacritics as base + marks: always longer than the NFC spelling.
+  if (written.length <= spelling.length || !NON_ASCII_RE.test(written)) return false;
   const nfc = written.normalize('NFC');
   return nfc !== written && (nfc === spelling || (allCaps && nfc === spelling.toUpperCase()));
 }
