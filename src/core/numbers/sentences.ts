@@ -3,7 +3,8 @@
  * sentence"): a sentence ends at '.', '!', '?' or '…' (with any closing quotes
  * or brackets) followed by whitespace, or at a blank line. Decimal points
  * ("4.58") are not followed by whitespace; abbreviations and initials ("Mr.",
- * "U.S.") and a next word in lower case do not end a sentence.
+ * "U.S.") and a next word in lower case do not end a sentence; a single line
+ * break does not either (a headline without a full stop runs into the next line).
  */
 
 const BOUNDARY_RE = /[.!?\u2026]+["'\u2019\u201d)\]]*\s+|(?:\r\n?|\n)[ \t\u00a0]*(?:\r\n?|\n)\s*/g;
@@ -36,10 +37,11 @@ export function sentenceStarts(text: string): number[] {
     const next = BOUNDARY_RE.lastIndex;
     if (next >= text.length) break;
     const mark = text.charCodeAt(m.index);
-    if (mark === 46 /* . */ && m[0].charCodeAt(1) !== 46 && !/[\r\n]{2}|\n\s*\n/.test(m[0])) {
+    const blankLine = /[\r\n]{2}|\n\s*\n/.test(m[0]);
+    if (mark !== 10 && mark !== 13 && !blankLine) {
       const c = text.charCodeAt(next);
-      if (c >= 97 && c <= 122) continue; // "U.S. officials", "approx. five"
-      if (endsAbbreviation(text, m.index)) continue;
+      if (c >= 97 && c <= 122) continue; // "U.S. officials", "Wait... what", "“Stop!” she said"
+      if (mark === 46 && m[0].charCodeAt(1) !== 46 && endsAbbreviation(text, m.index)) continue; // "Mr. Lavrov"
     }
     starts.push(next);
   }
