@@ -34,7 +34,7 @@ const demoDir = path.join(vscodeTestDir, 'demo');
 try {
   await main();
 } catch (error) {
-  console.error(`[${tag}] FAILED: ${describeError(error)}`);
+  if (!cleanup.stopping) console.error(`[${tag}] FAILED: ${describeError(error)}`);
   await cleanup.exit(1);
 }
 

@@ -36,7 +36,7 @@ const testMark = '\u2063glossa-test\u2063 ';
 try {
   process.exitCode = await main();
 } catch (error) {
-  console.error(`[${tag}] FAILED: ${describeError(error)}`);
+  if (!cleanup.stopping) console.error(`[${tag}] FAILED: ${describeError(error)}`);
   process.exitCode = 1;
 }
 await cleanup.run();

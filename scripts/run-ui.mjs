@@ -86,7 +86,7 @@ try {
   console.log(`ui: ${count('passed')} passed, ${count('failed')} failed${known ? `, ${known} skipped` : ''}`);
   if (known) console.log(`(${known} known failure${known > 1 ? 's' : ''} counted as skipped: see KNOWN_FAILING in scripts/run-ui.mjs)`);
 } catch (error) {
-  console.error(`[${tag}] FAILED: ${describeError(error)}`);
+  if (!cleanup.stopping) console.error(`[${tag}] FAILED: ${describeError(error)}`);
   await cleanup.run();
 }
 process.exit(exitCode);
