@@ -62,6 +62,11 @@ const FILE_EXTENSION_RE = new RegExp(`\\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|hei
 /** A line that is only an image's file name ("anh 1 669.jpg"): no capitals, no sentence punctuation. */
 const FILE_NAME_LINE_RE = /^[^A-Z,;:!?()"\u201c\u201d]*\.(?:jpe?g|JPE?G|png|PNG|gif|GIF|webp|WEBP)\s*$/;
 const MAX_FILE_NAME_LINE = 300;
+/** Longer runs of digits are serial numbers or ids, not figures. */
+const MAX_NUMERAL = 24;
+/** Bounds on look-arounds, so a pathological text (a megabyte without spaces) stays linear. */
+const MAX_QUALIFIER_WORD = 16;
+const MAX_CONTEXT_WORD = 40;
 const LINE_BREAK_RE = /[\r\n]/g;
 
 function buildCurrencySuffixRe(): RegExp {
@@ -470,6 +475,7 @@ class Finder {
     NUM_RE.lastIndex = s;
     const numeral = NUM_RE.exec(t)![0];
     const e = s + numeral.length;
+    if (numeral.length > MAX_NUMERAL) return wordEnd(t, e); // a serial number, not a figure (and no Infinity)
     const plain = numeral.length === lead; // no comma, no decimals
     if (t.charCodeAt(e) === Code.Dot) {
       FILE_EXTENSION_RE.lastIndex = e;
@@ -642,7 +648,7 @@ class Finder {
     const t = this.t;
     if (s < 3 || t.charCodeAt(s - 1) !== Code.Space) return false;
     let k = s - 1;
-    while (k > 0) {
+    while (k > 0 && s - k <= MAX_QUALIFIER_WORD) {
       const c = t.charCodeAt(k - 1);
       if (c < Code.UpperA || c > Code.UpperZ) break;
       k--;
@@ -691,7 +697,7 @@ class Finder {
   private wordBefore(end: number): [number, string] | null {
     const t = this.t;
     let p = end;
-    while (p > 0 && isAsciiLetter(t.charCodeAt(p - 1))) p--;
+    while (p > 0 && end - p <= MAX_QUALIFIER_WORD && isAsciiLetter(t.charCodeAt(p - 1))) p--;
     if (p === end || (p > 0 && isWordCode(t.charCodeAt(p - 1)))) return null;
     return [p, t.slice(p, end).toLowerCase()];
   }
@@ -748,7 +754,7 @@ class Finder {
     let head: string | null = null;
     for (let words = 0; words < 3; words++) {
       const q = this.letterWordEnd(p);
-      if (q === p) break;
+      if (q === p || q - p > MAX_CONTEXT_WORD) break;
       const word = t.slice(p, q);
       const lower = word.toLowerCase();
       if (CONTEXT_STOP_WORDS.has(lower)) break;

@@ -184,6 +184,7 @@ describe('findNumbers', () => {
       ['hyphenated codes', 'COVID-19 and Su-30 and MiG-21', []],
       ['glued units and versions', '5G networks, a 3D model, No.5, v.2, file_3', []],
       ['decades', 'in the 1990s', []],
+      ['serial numbers longer than 24 digits', 'ref 1234567890123456789012345 and 5', [['5', 'count', 5, null, null, null]]],
     ]);
   });
 
@@ -310,6 +311,14 @@ describe('findNumbers', () => {
         }),
         { numRuns: 2000 },
       );
+    });
+
+    it('stays linear on pathological texts', () => {
+      for (const text of ['ty'.repeat(200_000), '9'.repeat(400_000), `${'a'.repeat(400_000)} 5 ${'b'.repeat(400_000)}`, '1 '.repeat(50_000)]) {
+        const start = Date.now();
+        findNumbers(text);
+        assert.ok(Date.now() - start < 1000, `${text.slice(0, 10)}…`);
+      }
     });
 
     it('never throws on arbitrary strings', () => {
