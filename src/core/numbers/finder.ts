@@ -276,12 +276,12 @@ class Finder {
     return this.monthDate(q);
   }
 
-  /** "USD 4.58 billion", "VNĐ 5 trillion": a currency code in capitals before the amount. */
-  private currencyBefore(s: number): Prefix | null {
+  /** "USD 4.58 billion", "VNĐ 5 trillion" (or `glued`, "USD4.58"): a currency code in capitals before the amount. */
+  private currencyBefore(s: number, glued = false): Prefix | null {
     const t = this.t;
     let p = s;
     while (p > 0 && isInlineSpace(t.charCodeAt(p - 1))) p--;
-    if (p === s || p < 3) return null;
+    if ((p === s) !== glued || p < 3) return null;
     const last = t.charCodeAt(p - 1);
     if (last !== 0x110 && (last < Code.UpperA || last > Code.UpperZ)) return null;
     const start = p - 3;
@@ -452,7 +452,10 @@ class Finder {
 
   private atDigit(s: number, prefix: Prefix | null): number {
     const t = this.t;
-    if (prefix === null && this.gluedBefore(s)) return wordEnd(t, s);
+    if (prefix === null && this.gluedBefore(s)) {
+      prefix = this.currencyBefore(s, true); // "USD4.58 billion"
+      if (prefix === null) return wordEnd(t, s);
+    }
     let k = s;
     while (k < this.n && isDigit(t.charCodeAt(k))) k++;
     const lead = k - s;

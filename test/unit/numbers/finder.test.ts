@@ -50,6 +50,8 @@ describe('findNumbers', () => {
       ['VNĐ before', 'VNĐ 200 billion', [['VNĐ 200 billion', 'money', 200_000_000_000, 'VND', null, null]]],
       ['bn glued', 'a $4.5bn deal', [['$4.5bn', 'money', 4_500_000_000, 'USD', null, null]]],
       ['mn spaced', 'USD 20 mn', [['USD 20 mn', 'money', 20_000_000, 'USD', null, null]]],
+      ['code glued to the amount', 'USD4.58 billion', [['USD4.58 billion', 'money', 4_580_000_000, 'USD', null, null]]],
+      ['but not a longer word in capitals', 'XUSD4 and ABC5', []],
       ['qualifier before the currency', 'nearly USD 5 billion', [['USD 5 billion', 'money', 5_000_000_000, 'USD', 'nearly', null]]],
       ['another dollar is not ours to name: the amount stays a plain number', 'HK$5 billion', [['5 billion', 'count', 5_000_000_000, null, null, null]]],
     ]);
