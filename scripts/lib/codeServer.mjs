@@ -3,7 +3,6 @@
 // demo. Everything it starts runs in its own process group and is registered with a
 // Cleanup, so Ctrl+C, SIGTERM, a timeout or an error all stop the whole tree.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as net from 'node:net';
@@ -11,7 +10,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
 
 /** The code-server release whose VS Code server hosts the tests and the demo. */
 export const CODE_SERVER_VERSION = '4.139.1';
