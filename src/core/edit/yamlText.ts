@@ -238,18 +238,25 @@ export function quoteStyleOf(node: Node): QuoteStyle {
   return 'plain';
 }
 
-/** A field of a new item: a text or a list of texts; `undefined` and `[]` are left out. */
-export type Field = readonly [key: string, value: string | readonly string[] | undefined];
+/**
+ * A field of a new item: a text or a list of texts; `undefined` and `[]` are left out.
+ * `quoted` writes a text double-quoted even where plain would do ("80,000" in a ledger).
+ */
+export type Field = readonly [key: string, value: string | readonly string[] | undefined, options?: { quoted?: boolean }];
+
+function fieldScalar(value: string, options: { quoted?: boolean } | undefined, inFlow: boolean): string {
+  return yamlScalar(value, { inFlow, prefer: options?.quoted ? 'double' : 'plain' });
+}
 
 /** The lines of a new block-list item, without a line break before or after. */
 export function renderBlockItem(fields: readonly Field[], layout: ItemLayout, style: ListStyle, eol: string): string {
   const lines: string[] = [];
   const keyIndent = ' '.repeat(layout.keyColumn);
-  for (const [key, value] of fields) {
+  for (const [key, value, options] of fields) {
     if (value === undefined || (typeof value !== 'string' && value.length === 0)) continue;
     const indent = lines.length === 0 ? ' '.repeat(layout.dashColumn) + '-' + ' '.repeat(layout.keyColumn - layout.dashColumn - 1) : keyIndent;
     if (typeof value === 'string') {
-      lines.push(`${indent}${key}: ${yamlScalar(value)}`);
+      lines.push(`${indent}${key}: ${fieldScalar(value, options, false)}`);
     } else if (style.flow) {
       lines.push(`${indent}${key}: ${flowList(value)}`);
     } else {
@@ -263,9 +270,9 @@ export function renderBlockItem(fields: readonly Field[], layout: ItemLayout, st
 /** A new item of a flow list: `{ id: x, name: Y }`. */
 export function renderFlowItem(fields: readonly Field[]): string {
   const parts: string[] = [];
-  for (const [key, value] of fields) {
+  for (const [key, value, options] of fields) {
     if (value === undefined || (typeof value !== 'string' && value.length === 0)) continue;
-    parts.push(`${key}: ${typeof value === 'string' ? yamlScalar(value, { inFlow: true }) : flowList(value)}`);
+    parts.push(`${key}: ${typeof value === 'string' ? fieldScalar(value, options, true) : flowList(value)}`);
   }
   return `{ ${parts.join(', ')} }`;
 }
