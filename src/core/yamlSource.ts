@@ -3,7 +3,7 @@
  * `yaml` package keeping node ranges, and turn ranges into positioned problems.
  */
 
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { LineIndex } from './text/lineIndex';
 import type { Problem, ProblemCode, Severity, SourceLocation } from './types';
 
@@ -86,4 +86,61 @@ export function getPair(map: YAMLMap, key: string): { key: Node; value: Node | n
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Follows YAML aliases (`*anchor`) to the node they point at. */
+export function resolve(doc: Document.Parsed, node: Node | null | undefined): Node | null {
+  let current: unknown = node ?? null;
+  for (let hops = 0; hops < 16 && current !== null && isAlias(current); hops++) {
+    current = current.resolve(doc) ?? null;
+  }
+  return current !== null && isAlias(current) ? null : (current as Node | null);
+}
+
+/** A JSON-like value for `extra`; never throws (an alias bomb falls back to its source text). */
+export function toPlain(source: YamlSource, node: Node | null): unknown {
+  if (node === null) return null;
+  try {
+    return node.toJS(source.doc, { maxAliasCount: 100 }) as unknown;
+  } catch {
+    return node.range ? source.text.slice(node.range[0], node.range[1]) : null;
+  }
+}
+
+/** Offset just after the last value inside `node` (block collections' ranges include trailing lines). */
+export function contentEnd(node: Node): number {
+  if (isMap(node) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const value = (last.value as Node | null) ?? (last.key as Node | null);
+    if (value && !isAlias(value)) return contentEnd(value);
+    if (value?.range) return value.range[1];
+  }
+  if (isSeq(node) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1] as Node | null;
+    if (last && !isAlias(last)) return contentEnd(last);
+    if (last?.range) return last.range[1];
+  }
+  return node.range ? node.range[1] : 0;
+}
+
+export function trimEnd(text: string, end: number): number {
+  let e = Math.min(end, text.length);
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+/** A short description of what a value is, for "found …" in messages. */
+export function describe(node: Node | null | undefined): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'nothing';
+    if (typeof v === 'number') return `a number (${String(node.source ?? v)})`;
+    if (typeof v === 'boolean') return `${String(v)} (a yes/no value)`;
+    if (typeof v === 'string') return `'${v.length > 40 ? v.slice(0, 40) + '…' : v}'`;
+    return `a ${typeof v} value`;
+  }
+  return 'an unexpected value';
 }
