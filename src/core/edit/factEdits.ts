@@ -96,7 +96,7 @@ export function appendFact(factsText: string, fact: NewFact, options: FactEditOp
     const parsed = parseLedger([{ file: fileName, text: after }]);
     const added = parsed.facts.find((f) => f.id === id);
     if (!added || added.value !== value) {
-      return fail(`Glossa's edit of ${WHAT} went wrong (the new fact '${id}' does not read back); nothing was changed. Please report this.`);
+      return fail(`Glossa could not find a safe way to edit ${WHAT} here (the new fact '${id}' does not read back); nothing was changed. Edit the file by hand, or report this if it looks ordinary.`);
     }
     const problems = newProblems(before.problems, parsed.problems);
     return { ok: true, edits, changed: true, message: `Recorded ${value} as a ${status} fact '${id}'.`, problems, id };

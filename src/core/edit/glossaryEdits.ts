@@ -267,7 +267,7 @@ function finish<T extends object>(
   const before = parseGlossary([{ file: fileName, text }]);
   const parsed = parseGlossary([{ file: fileName, text: after }]);
   const wrong = check(parsed);
-  if (wrong) return fail(`Glossa's edit of ${WHAT} went wrong (${wrong}); nothing was changed. Please report this.`);
+  if (wrong) return fail(`Glossa could not find a safe way to edit ${WHAT} here (${wrong}); nothing was changed. Edit the file by hand, or report this if it looks ordinary.`);
   return { ok: true, edits, changed: edits.length > 0, message, problems: newProblems(before.problems, parsed.problems), ...(extra as T) };
 }
 

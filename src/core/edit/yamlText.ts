@@ -49,8 +49,8 @@ export function openYaml(text: string, what: string): YamlFile | EditFailure {
 export type TopList =
   /** The file has no content yet (empty, or comments only). */
   | { state: 'no-content' }
-  /** A top-level mapping without the key. */
-  | { state: 'absent' }
+  /** A top-level mapping without the key; `indent` is the column of its keys. */
+  | { state: 'absent'; indent: number }
   /** `key:` with no value, `key: ~`, or `key: []`: the items go on the lines after it. */
   | { state: 'empty'; key: Node; value: Node | null }
   | { state: 'flow'; key: Node; seq: YAMLSeq }
@@ -58,12 +58,12 @@ export type TopList =
 
 export function topList(file: YamlFile, key: string, what: string): TopList | EditFailure {
   const contents = file.doc.contents as Node | null;
-  if (contents === null || (isScalar(contents) && contents.value === null)) return { state: 'no-content' };
+  if (contents === null || (isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1])) return { state: 'no-content' };
   if (!isMap(contents) || contents.flow) {
     return fail(`Expected a mapping with a '${key}:' list at the top of ${what}; nothing was changed.`, locate(file, contents));
   }
   const pair = getPair(contents, key);
-  if (!pair) return { state: 'absent' };
+  if (!pair) return { state: 'absent', indent: contents.range ? column(file.text, contents.range[0]) : 0 };
   const value = pair.value;
   if (value === null || (isScalar(value) && value.value === null)) return { state: 'empty', key: pair.key, value };
   if (isSeq(value)) {
@@ -119,6 +119,11 @@ export interface ItemLayout {
 }
 
 const DEFAULT_LAYOUT: ItemLayout = { dashColumn: 2, keyColumn: 4, blankLine: false };
+
+/** The layout of the first item under a key written at column `keyColumn`. */
+function layoutUnder(keyColumn: number): ItemLayout {
+  return { dashColumn: keyColumn + DEFAULT_LAYOUT.dashColumn, keyColumn: keyColumn + DEFAULT_LAYOUT.keyColumn, blankLine: false };
+}
 
 /** The layout of the list's last item (the nearest example of the file's style). */
 export function itemLayout(file: YamlFile, list: TopList): ItemLayout {
@@ -288,8 +293,10 @@ export function appendItemEdits(file: YamlFile, list: TopList, key: string, fiel
   switch (list.state) {
     case 'no-content':
     case 'absent': {
-      const before = text === '' || /[\r\n]$/.test(text) ? '' : eol;
-      return [{ start: text.length, end: text.length, newText: `${before}${key}:${eol}${renderBlockItem(fields, DEFAULT_LAYOUT, style, eol)}${eol}` }];
+      const indent = list.state === 'absent' ? list.indent : 0;
+      const before = text === '' || text.endsWith('\n') ? '' : eol;
+      const newText = `${before}${' '.repeat(indent)}${key}:${eol}${renderBlockItem(fields, layoutUnder(indent), style, eol)}${eol}`;
+      return [{ start: text.length, end: text.length, newText }];
     }
     case 'empty': {
       // Drop `~`, `null` or `[]` after the colon; the items go on the next lines.
@@ -298,7 +305,7 @@ export function appendItemEdits(file: YamlFile, list: TopList, key: string, fiel
       const valueEnd = list.value?.range && list.value.range[1] > list.value.range[0] ? list.value.range[1] : colon + 1;
       if (valueEnd > colon + 1) edits.push({ start: colon + 1, end: valueEnd, newText: '' });
       const at = lineEnd(text, valueEnd);
-      edits.push({ start: at, end: at, newText: eol + renderBlockItem(fields, DEFAULT_LAYOUT, style, eol) });
+      edits.push({ start: at, end: at, newText: eol + renderBlockItem(fields, layoutUnder(column(text, list.key.range![0])), style, eol) });
       return mergeTouching(edits);
     }
     case 'flow': {
@@ -438,7 +445,7 @@ export function applyChecked(text: string, edits: readonly SourceEdit[], what: s
   const parts: string[] = [];
   let at = 0;
   for (const edit of sorted) {
-    if (edit.start < at) return fail(`Glossa computed overlapping edits of ${what}; nothing was changed. Please report this.`);
+    if (edit.start < at) return fail(`Glossa could not find a safe way to edit ${what} here (overlapping edits); nothing was changed. Edit the file by hand, or report this if it looks ordinary.`);
     parts.push(text.slice(at, edit.start), edit.newText);
     at = edit.end;
   }
@@ -446,7 +453,10 @@ export function applyChecked(text: string, edits: readonly SourceEdit[], what: s
   const result = parts.join('');
   const doc = parseDocument(result, { prettyErrors: false });
   if (doc.errors.length > 0) {
-    return fail(`Glossa's edit would break ${what} (${firstLine(doc.errors[0].message)}); nothing was changed. Please report this.`);
+    return fail(
+      `Glossa could not find a safe way to edit ${what} here (the edit would give: ${firstLine(doc.errors[0].message)}); nothing was changed. ` +
+        'Edit the file by hand, or report this if it looks ordinary.',
+    );
   }
   return result;
 }
