@@ -12,6 +12,7 @@
  */
 
 import { isWordAt, isWordCode } from '../text/chars';
+import { isInUrlOrFileName } from '../text/tokens';
 import type { ClaimKind, FoundNumber, NumberKind } from './types';
 import {
   CONTEXT_STOP_WORDS,
@@ -193,6 +194,24 @@ function isPlural(lower: string): boolean {
 }
 
 /** End of the run of word characters (letters, digits, marks) starting at `i`. */
+/** The end of a Markdown ordered-list marker ("4. ", "12) ") starting at `s`, at the start of a line; else 0. */
+function listMarkerEnd(t: string, s: number): number {
+  let b = s;
+  while (b > 0 && (t.charCodeAt(b - 1) === 0x20 || t.charCodeAt(b - 1) === 0x09)) b--;
+  if (b > 0 && t.charCodeAt(b - 1) !== 0x0a && t.charCodeAt(b - 1) !== 0x0d) return 0;
+  let e = s;
+  while (e < t.length && e - s < 9 && t.charCodeAt(e) >= 0x30 && t.charCodeAt(e) <= 0x39) e++;
+  const mark = t.charCodeAt(e);
+  if ((mark !== 0x2e && mark !== 0x29) || (t.charCodeAt(e + 1) !== 0x20 && t.charCodeAt(e + 1) !== 0x09)) return 0;
+  return e + 1;
+}
+
+/** The end of the white-space-delimited token containing `i`. */
+function tokenEnd(t: string, i: number): number {
+  while (i < t.length && !/\s/.test(t[i])) i++;
+  return i;
+}
+
 function wordEnd(t: string, i: number): number {
   while (i < t.length && isWordCode(t.charCodeAt(i))) i++;
   return i;
@@ -454,6 +473,11 @@ class Finder {
 
   private atDigit(s: number, prefix: Prefix | null): number {
     const t = this.t;
+    if (prefix === null) {
+      const listEnd = listMarkerEnd(t, s);
+      if (listEnd > 0) return listEnd; // "4. **Normalize.**": a Markdown list's numbering
+      if (isInUrlOrFileName(t, s, s + 1)) return tokenEnd(t, s); // "01-lavrov-meets-son.md", "https://…/2025/…"
+    }
     if (prefix === null && this.gluedBefore(s)) {
       prefix = this.currencyBefore(s, true); // "USD4.58 billion"
       if (prefix === null) return wordEnd(t, s);

@@ -178,6 +178,9 @@ describe('findNumbers', () => {
   describe('digits inside other tokens are not reported', () => {
     table([
       ['image name (001)', 'anh dai dien 1826.jpg', []],
+      ['a file name with words', 'In `01-lavrov-meets-son.md`, run it', []],
+      ['a URL', 'see https://example.vn/2025/05/10/visit-199.html today', []],
+      ['a Markdown list\'s numbering', '4. **Normalize.** Then\n  12) sub item with 16 projects', [['16', 'count', 16, null, null, 'projects']]],
       ['id-like image name (001)', 'db2c3c3c45a9f5f7acb8.jpg', []],
       ['a line that is an image name (001)', 'anh 1 669.jpg\nMemorial to', []],
       ['the caption line keeps only its date (001)', '30 06 2023 khanh thanh tuong chu tich nga 971d28cf details 333.jpg', [['30 06 2023', 'date', 30, null, null, null]]],
