@@ -15,7 +15,8 @@ export function tokenAround(text: string, start: number, end: number): string {
   while (s > 0 && !/\s/.test(text[s - 1])) s--;
   let e = end;
   while (e < text.length && !/\s/.test(text[e])) e++;
-  return text.slice(s, e).replace(/^[("'“‘[<]+/, '').replace(/[)"'”’\]>,;:!?]+$/, '').replace(/\.$/, '');
+  // Markdown's emphasis and code marks and sentence punctuation are not part of a URL or file name.
+  return text.slice(s, e).replace(/^[("'“‘[<`*_]+/, '').replace(/[)"'”’\]>,;:!?`*_]+$/, '').replace(/\.$/, '');
 }
 
 /** True when the span is part of a URL, an e-mail address or a file name. */
