@@ -7,7 +7,7 @@
  * line and column), and nothing is changed.
  */
 
-import { isScalar, type Node, type YAMLMap } from 'yaml';
+import { isScalar, Scalar, type Node, type YAMLMap } from 'yaml';
 import { parseGlossary, suggestId } from '../glossary/parse';
 import { ENTITY_KINDS, type Entity, type EntityKind, type Glossary } from '../glossary/types';
 import { getPair } from '../yamlSource';
@@ -190,6 +190,9 @@ export function renameEntity(glossaryText: string, entityId: string, newName: st
     if (isFailure(aka)) return aka;
 
     const nameNode = getPair(map, 'name')!.value as Node;
+    if (isScalar(nameNode) && (nameNode.type === Scalar.BLOCK_LITERAL || nameNode.type === Scalar.BLOCK_FOLDED)) {
+      return fail(`The name of '${entityId}' is written as a block scalar (| or >); rename it by hand.`, locate(file, nameNode));
+    }
     const edits: SourceEdit[] = [
       keepCommentColumn(file.text, { start: nameNode.range![0], end: nameNode.range![1], newText: yamlScalar(value, { prefer: quoteStyleOf(nameNode) }) }),
     ];
@@ -241,9 +244,6 @@ function findEntry(text: string, entityId: string): FoundEntry | EditFailure {
   const nameNode = getPair(map, 'name')?.value;
   if (!nameNode || !isScalar(nameNode) || typeof nameNode.value !== 'string' || nameNode.value.trim() === '') {
     return fail(`The entity '${id}' has no name to work from; fix its entry first.`, locate(file, map));
-  }
-  if (nameNode.type === 'BLOCK_LITERAL' || nameNode.type === 'BLOCK_FOLDED') {
-    return fail(`The name of '${id}' is written as a block scalar (| or >); edit it by hand.`, locate(file, nameNode));
   }
   return { file, list, map, name: cleanText(nameNode.value) };
 }

@@ -138,7 +138,8 @@ export function itemLayout(file: YamlFile, list: TopList): ItemLayout {
   const previous = items[items.length - 2];
   if (previous?.range && dash !== undefined) {
     const gap = file.text.slice(lastLineEnd(file.text, previous), lineStart(file.text, dash));
-    blankLine = /(?:^|\r?\n|\r)[ \t]*(?:\r?\n|\r)/.test(gap);
+    // The gap starts with the line break of the previous item's last line: a blank line is a second one.
+    blankLine = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)/.test(gap);
   }
   return { dashColumn, keyColumn: Math.max(keyColumn, dashColumn + 2), blankLine };
 }

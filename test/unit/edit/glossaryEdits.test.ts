@@ -129,6 +129,8 @@ describe('glossary edits', () => {
       ['entities: ~', 'entities: ~\n', 'entities:\n  - id: hanoi\n    kind: place\n    name: Hanoi\n'],
       ['another key only', 'version: 1\n', 'version: 1\nentities:\n  - id: hanoi\n    kind: place\n    name: Hanoi\n'],
       ['a flow list of entries', 'entities: [{ id: a, kind: place, name: A }]\n', 'entities: [{ id: a, kind: place, name: A }, { id: hanoi, kind: place, name: Hanoi }]\n'],
+      ['entries without blank lines between them', 'entities:\n  - id: a\n    kind: place\n    name: A\n  - id: b\n    kind: place\n    name: B\n', 'entities:\n  - id: a\n    kind: place\n    name: A\n  - id: b\n    kind: place\n    name: B\n  - id: hanoi\n    kind: place\n    name: Hanoi\n'],
+      ['entries written as flow mappings', 'entities:\n  - {id: a, kind: place, name: A}\n  - {id: b, kind: place, name: B}\n', 'entities:\n  - {id: a, kind: place, name: A}\n  - {id: b, kind: place, name: B}\n  - id: hanoi\n    kind: place\n    name: Hanoi\n'],
       ['unindented items', 'entities:\n- id: a\n  kind: place\n  name: A\n', 'entities:\n- id: a\n  kind: place\n  name: A\n- id: hanoi\n  kind: place\n  name: Hanoi\n'],
       ['no final line break', 'entities:\n  - id: a\n    kind: place\n    name: A', 'entities:\n  - id: a\n    kind: place\n    name: A\n  - id: hanoi\n    kind: place\n    name: Hanoi'],
       ['block lists', 'entities:\n  - id: a\n    kind: place\n    name: A\n    aliases:\n    - A1\n', 'entities:\n  - id: a\n    kind: place\n    name: A\n    aliases:\n    - A1\n  - id: hanoi\n    kind: place\n    name: Hanoi\n    aliases:\n    - Ha Noi\n'],
@@ -226,6 +228,19 @@ describe('glossary edits', () => {
       assert.equal(broken.ok, false);
     });
 
+    it('adds to an entry written as a flow mapping, and to a multi-line flow list', () => {
+      const flowMap = 'entities:\n  - {id: a, kind: place, name: A}\n';
+      assert.equal(applied(flowMap, addAlias(flowMap, 'a', 'Z')), 'entities:\n  - {id: a, kind: place, name: A, aliases: [Z]}\n');
+      const multi = 'entities:\n  - id: a\n    kind: place\n    name: A\n    aliases: [\n      A1,\n      "A2"\n    ]\n';
+      assert.equal(applied(multi, addAlias(multi, 'a', 'Z')), 'entities:\n  - id: a\n    kind: place\n    name: A\n    aliases: [\n      A1,\n      "A2", Z\n    ]\n');
+    });
+
+    it('does not mind a name written as a block scalar', () => {
+      const block = 'entities:\n  - id: a\n    kind: place\n    name: >-\n      A\n';
+      assert.equal(applied(block, addAlias(block, 'a', 'Z')), 'entities:\n  - id: a\n    kind: place\n    name: >-\n      A\n    aliases: [Z]\n');
+      assert.match(renameEntity(block, 'a', 'B').ok ? '' : 'refused', /refused/);
+    });
+
     it('refuses to add to a list field that is not a list', () => {
       const odd = 'entities:\n  - id: a\n    kind: place\n    name: A\n    aliases: A1\n';
       assert.deepEqual(addAlias(odd, 'a', 'Ä'), { ok: false, error: "'aliases' of 'a' is not a list; fix it first, nothing was changed.", line: 4, character: 13 });
@@ -270,6 +285,11 @@ describe('glossary edits', () => {
       assert.equal(succeeded(renameEntity(SMALL, 'moscow', ' Moscow ')).changed, false);
       assert.equal(renameEntity(SMALL, 'nope', 'X').ok, false);
       assert.equal(renameEntity(SMALL, 'moscow', '').ok, false);
+    });
+
+    it('keeps single quotes', () => {
+      const single = "entities:\n  - id: a\n    kind: place\n    name: 'A'\n";
+      assert.equal(applied(single, renameEntity(single, 'a', "it's")), "entities:\n  - id: a\n    kind: place\n    name: 'it''s'\n    aliases: [A]\n");
     });
 
     it('quotes a new name that needs it', () => {
