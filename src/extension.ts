@@ -1,22 +1,59 @@
 import * as vscode from 'vscode';
-import { createLog } from './vscode/log';
+import { createApi, type GlossaApi } from './vscode/api';
+import { ContextKeys } from './vscode/commands';
+import { CorpusFilter } from './vscode/corpusFilter';
+import { CorpusIndex } from './vscode/corpusIndex';
+import type { Deps } from './vscode/deps';
+import { DocumentAnalyses } from './vscode/documentAnalyses';
+import { registerDefinition } from './vscode/features/definition';
+import { registerDiagnostics } from './vscode/features/diagnostics';
+import { registerDocumentSymbols } from './vscode/features/documentSymbols';
+import { registerEntitiesView } from './vscode/features/entitiesView';
+import { registerGeneralCommands } from './vscode/features/generalCommands';
+import { registerHighlighting } from './vscode/features/highlighting';
+import { registerHover } from './vscode/features/hover';
+import { registerNavigationCommands } from './vscode/features/navigationCommands';
+import { registerNumbersView } from './vscode/features/numbersView';
+import { registerReferences } from './vscode/features/references';
+import { registerStatusBar } from './vscode/features/statusBar';
+import { GlossaryStore } from './vscode/glossaryStore';
+import { createLog, Figures } from './vscode/log';
+import { Work } from './vscode/work';
 
-/** What the extension exports to other extensions and to tests. */
-export interface GlossaApi {
-  /** Resolves once the glossary is loaded and the open documents annotated. */
-  ready(): Promise<void>;
-  /** The folder of the extension's log files; the "Glossa" channel writes `Glossa.log` there. */
-  readonly logUri: vscode.Uri;
-}
+export type { GlossaApi } from './vscode/api';
 
+/** Builds the services, registers the features, and returns the API. Loads the glossary and nothing more. */
 export function activate(context: vscode.ExtensionContext): GlossaApi {
   const log = createLog();
+  const work = new Work((what, error) => log.error(`Failed while ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  const store = new GlossaryStore(log, work);
+  const filter = new CorpusFilter(store, log);
+  const analyses = new DocumentAnalyses(store, filter);
+  const corpus = new CorpusIndex(store, analyses, filter, log, work);
+  const deps: Deps = { log, work, figures: new Figures(log), store, filter, analyses, corpus };
+  context.subscriptions.push(log, work, store, filter, analyses, corpus);
+
+  const highlighting = registerHighlighting(deps);
+  const entitiesView = registerEntitiesView(deps);
+  const numbersView = registerNumbersView(deps);
+  const statusBar = registerStatusBar(deps);
   context.subscriptions.push(
-    log,
-    vscode.commands.registerCommand('glossa.showLog', () => log.show()),
+    highlighting,
+    registerHover(deps),
+    registerDiagnostics(deps),
+    registerDefinition(deps),
+    registerReferences(deps),
+    registerDocumentSymbols(deps),
+    entitiesView,
+    numbersView,
+    statusBar,
+    registerNavigationCommands(deps),
+    registerGeneralCommands(deps),
   );
-  log.info('Glossa activated');
-  return { ready: async () => undefined, logUri: context.logUri };
+
+  void vscode.commands.executeCommand('setContext', ContextKeys.active, true);
+  log.info(`Glossa activated (${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s))`);
+  return createApi({ deps, logUri: context.logUri, highlighting, entitiesView, numbersView, statusBar });
 }
 
 export function deactivate(): void {

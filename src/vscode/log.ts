@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../core/types';
+import type { Logger } from '../core';
 
 /** The one output channel of the extension ("Glossa", with log levels). */
 export function createLog(): vscode.LogOutputChannel {
@@ -9,4 +9,48 @@ export function createLog(): vscode.LogOutputChannel {
 /** The core's logger interface over the channel. */
 export function coreLogger(log: vscode.LogOutputChannel): Logger {
   return { info: (m) => log.info(m), warn: (m) => log.warn(m) };
+}
+
+/**
+ * Editor latency figures, written to the log in a fixed form that a benchmark can
+ * read:
+ *
+ *   `open→diagnostics <file>: <total> ms (analysis <a> ms, <n> diagnostics)`
+ *   `keystroke→annotated <file>: <work> ms (analysis <a> ms, decorations <d> ms); <wall> ms after the keystroke with debounce; median <m> ms over <k> edits`
+ *
+ * `total` runs from the editor telling the extension a document opened to its
+ * diagnostics being published; `work` is what one keystroke costs once the
+ * debounce has fired (re-analysis and new decorations of the edited document
+ * only). Every edit is logged at debug level; an info line at most every two
+ * seconds per file.
+ */
+export class Figures {
+  private readonly edits = new Map<string, { samples: number[]; lastInfo: number }>();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  opened(uri: vscode.Uri, totalMs: number, analysisMs: number, diagnostics: number): void {
+    this.log.info(`open→diagnostics ${vscode.workspace.asRelativePath(uri)}: ${totalMs.toFixed(1)} ms (analysis ${analysisMs.toFixed(1)} ms, ${diagnostics} diagnostics)`);
+  }
+
+  edited(uri: vscode.Uri, workMs: number, analysisMs: number, decorationsMs: number, wallMs: number): void {
+    const key = uri.toString();
+    let entry = this.edits.get(key);
+    if (!entry) this.edits.set(key, (entry = { samples: [], lastInfo: 0 }));
+    entry.samples.push(workMs);
+    if (entry.samples.length > 200) entry.samples.shift();
+    const sorted = [...entry.samples].sort((a, b) => a - b);
+    const median = sorted[sorted.length >> 1];
+    const line =
+      `keystroke→annotated ${vscode.workspace.asRelativePath(uri)}: ${workMs.toFixed(2)} ms ` +
+      `(analysis ${analysisMs.toFixed(2)} ms, decorations ${decorationsMs.toFixed(2)} ms); ` +
+      `${wallMs.toFixed(0)} ms after the keystroke with debounce; median ${median.toFixed(2)} ms over ${entry.samples.length} edits`;
+    const now = Date.now();
+    if (now - entry.lastInfo >= 2000) {
+      entry.lastInfo = now;
+      this.log.info(line);
+    } else {
+      this.log.debug(line);
+    }
+  }
 }

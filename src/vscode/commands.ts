@@ -1,0 +1,31 @@
+/**
+ * Command ids, declared once. They mirror `contributes.commands` in package.json
+ * (the activation test checks that every contributed command is registered).
+ */
+export const Commands = {
+  showLog: 'glossa.showLog',
+  showEntities: 'glossa.showEntities',
+  goToEntry: 'glossa.goToEntry',
+  showMentions: 'glossa.showMentions',
+  checkWorkspace: 'glossa.checkWorkspace',
+  reloadGlossary: 'glossa.reloadGlossary',
+  refreshViews: 'glossa.refreshViews',
+  /** Internal (not in the palette): opens a file at a range; used by hover links. */
+  openLocation: 'glossa.openLocation',
+} as const;
+
+/** View ids, as in `contributes.views`. */
+export const Views = {
+  entities: 'glossa.entities',
+  numbers: 'glossa.numbers',
+} as const;
+
+/** Context keys the manifest's `when` clauses use. */
+export const ContextKeys = {
+  active: 'glossa.active',
+} as const;
+
+/** A `command:` link for a Markdown hover, with its JSON arguments. */
+export function commandLink(command: string, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}

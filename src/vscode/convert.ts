@@ -1,0 +1,86 @@
+/**
+ * The one place where the core's plain data becomes VS Code objects: offsets
+ * and positioned problems to ranges, findings to diagnostics, entity kinds to
+ * symbol kinds and icons.
+ */
+import * as vscode from 'vscode';
+import type { EntityKind, Finding, Position, Problem, Severity, SourceLocation } from '../core';
+
+/** Anything that turns a UTF-16 offset into a VS Code position (the core's LineIndex does). */
+export interface PositionMap {
+  positionAt(offset: number): Position;
+}
+
+export const DIAGNOSTIC_SOURCE = 'glossa';
+
+export function toPosition(p: Position): vscode.Position {
+  return new vscode.Position(p.line, p.character);
+}
+
+/** The range of the offsets `[start, end)`. */
+export function toRange(map: PositionMap, start: number, end: number): vscode.Range {
+  const s = map.positionAt(start);
+  const e = map.positionAt(end);
+  return new vscode.Range(s.line, s.character, e.line, e.character);
+}
+
+/** The range of a positioned problem or source location. */
+export function locationRange(loc: Pick<SourceLocation, 'line' | 'character' | 'endLine' | 'endCharacter'>): vscode.Range {
+  return new vscode.Range(loc.line, loc.character, loc.endLine, loc.endCharacter);
+}
+
+export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    default:
+      return vscode.DiagnosticSeverity.Information;
+  }
+}
+
+/** A finding in a text as a diagnostic with source "glossa" and the finding's stable code. */
+export function findingToDiagnostic(finding: Finding, map: PositionMap, related?: vscode.DiagnosticRelatedInformation[]): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(map, finding.start, finding.end), finding.message, toSeverity(finding.severity));
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = finding.code;
+  if (related && related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+/** A problem of a glossary or facts file as a diagnostic on that file. */
+export function problemToDiagnostic(problem: Problem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(locationRange(problem), problem.message, toSeverity(problem.severity));
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = problem.code;
+  return diagnostic;
+}
+
+export function symbolKind(kind: EntityKind): vscode.SymbolKind {
+  switch (kind) {
+    case 'person':
+      return vscode.SymbolKind.Object;
+    case 'body':
+      return vscode.SymbolKind.Struct;
+    default:
+      return vscode.SymbolKind.Namespace;
+  }
+}
+
+/** The product icon of an entity kind, as used in the views and the hover card. */
+export function kindIcon(kind: EntityKind): string {
+  switch (kind) {
+    case 'person':
+      return 'person';
+    case 'body':
+      return 'organization';
+    default:
+      return 'location';
+  }
+}
+
+/** The colour id (`contributes.colors`) of an entity kind. */
+export function kindColor(kind: EntityKind): string {
+  return `glossa.${kind}.foreground`;
+}

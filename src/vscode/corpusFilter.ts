@@ -1,0 +1,116 @@
+/**
+ * Which files are corpus files: inside a workspace folder, matched by
+ * `glossa.include` and not by `glossa.exclude`, not a glossary or facts file,
+ * and not larger than `glossa.maxFileSize`. A file skipped for its size is
+ * never skipped silently: the user is told, and the log names it.
+ */
+import * as vscode from 'vscode';
+import { readConfig } from './config';
+import { matchesAny, type GlossaryStore } from './glossaryStore';
+
+export class CorpusFilter implements vscode.Disposable {
+  private readonly skippedFiles = new Map<string, number>();
+  private readonly noticed = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the set of skipped files changes. */
+  readonly onDidChangeSkipped = this.changed.event;
+
+  constructor(
+    private readonly store: GlossaryStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The path of `uri` relative to its workspace folder, or undefined outside every folder. */
+  relativePath(uri: vscode.Uri): string | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const base = folder.uri.path.replace(/\/$/, '') + '/';
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+  }
+
+  /** Do the include and exclude globs of its folder make `uri` a corpus file? (Size is checked apart.) */
+  includes(uri: vscode.Uri): boolean {
+    const path = this.relativePath(uri);
+    if (path === undefined || this.store.isSourceFile(uri)) return false;
+    const config = readConfig(uri);
+    return matchesAny(config.include, path) && !matchesAny(config.exclude, path);
+  }
+
+  /** The limit in bytes for `uri`, 0 for none. */
+  limit(uri: vscode.Uri): number {
+    return readConfig(uri).maxFileSize;
+  }
+
+  /**
+   * True when the text is over the size limit; records the file as skipped and,
+   * when `notify`, tells the user once per file.
+   */
+  tooBig(uri: vscode.Uri, size: number | string, notify: boolean): boolean {
+    const limit = this.limit(uri);
+    const bytes = typeof size === 'number' ? size : utf8Length(size, limit);
+    const key = uri.toString();
+    if (limit === 0 || bytes <= limit) {
+      if (this.skippedFiles.delete(key)) this.changed.fire();
+      return false;
+    }
+    if (!this.skippedFiles.has(key)) {
+      this.skippedFiles.set(key, bytes);
+      this.log.warn(`Skipped ${vscode.workspace.asRelativePath(uri)}: ${formatBytes(bytes)} is over glossa.maxFileSize (${formatBytes(limit)})`);
+      this.changed.fire();
+    }
+    if (notify && !this.noticed.has(key)) {
+      this.noticed.add(key);
+      const open = vscode.l10n.t('Change the Limit');
+      void vscode.window
+        .showWarningMessage(
+          vscode.l10n.t(
+            'Glossa skipped {0}: at {1} it is larger than the glossa.maxFileSize setting ({2}). Names and numbers in it are not checked.',
+            vscode.workspace.asRelativePath(uri),
+            formatBytes(bytes),
+            formatBytes(limit),
+          ),
+          open,
+        )
+        .then((choice) => choice === open && vscode.commands.executeCommand('workbench.action.openSettings', 'glossa.maxFileSize'));
+    }
+    return true;
+  }
+
+  /** Tells the user about files a workspace scan skipped, in one message. */
+  noticeScan(uris: vscode.Uri[]): void {
+    const fresh = uris.filter((u) => !this.noticed.has(u.toString()));
+    if (fresh.length === 0) return;
+    for (const u of fresh) this.noticed.add(u.toString());
+    const show = vscode.l10n.t('Show Log');
+    void vscode.window
+      .showWarningMessage(
+        fresh.length === 1
+          ? vscode.l10n.t('Glossa skipped {0}: it is larger than the glossa.maxFileSize setting.', vscode.workspace.asRelativePath(fresh[0]))
+          : vscode.l10n.t('Glossa skipped {0} files larger than the glossa.maxFileSize setting; the log names them.', fresh.length),
+        show,
+      )
+      .then((choice) => choice === show && this.log.show());
+  }
+
+  /** Files skipped for their size, with their size in bytes. */
+  skipped(): ReadonlyMap<string, number> {
+    return this.skippedFiles;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The UTF-8 length of `text`, computed only when the UTF-16 length leaves it in doubt. */
+function utf8Length(text: string, limit: number): number {
+  // A UTF-16 code unit takes 1 to 3 UTF-8 bytes (a surrogate pair 4 for 2 units).
+  if (limit === 0 || text.length * 3 <= limit || text.length > limit) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,297 @@
+/**
+ * The corpus index: every corpus file of the workspace, opened or not, with its
+ * mentions and claims. Built lazily (the first feature that needs the whole
+ * corpus starts the scan), read through `vscode.workspace.fs`, and kept up to
+ * date from the open editors, file-system events and glossary changes.
+ * References, mention counts, the views, the status bar and workspace-scope
+ * diagnostics all read it.
+ */
+import * as vscode from 'vscode';
+import type { CheckedNumber, Mention } from '../core';
+import { readConfig } from './config';
+import type { CorpusFilter } from './corpusFilter';
+import { analyzeText, type DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
+import type { FolderGlossary, GlossaryStore } from './glossaryStore';
+import type { Work } from './work';
+
+export interface ScanOptions {
+  token?: vscode.CancellationToken;
+  progress?: vscode.Progress<{ message?: string; increment?: number }>;
+}
+
+/** A change of the index: the files whose entry changed, or every file. */
+export type CorpusChange = { uris: vscode.Uri[] } | 'all';
+
+export interface MentionRef {
+  file: DocumentAnalysis;
+  mention: Mention;
+}
+
+export interface NumberRef {
+  file: DocumentAnalysis;
+  number: CheckedNumber;
+}
+
+export class CorpusIndex implements vscode.Disposable {
+  private readonly entries = new Map<string, DocumentAnalysis>();
+  private readonly changed = new vscode.EventEmitter<CorpusChange>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly decoder = new TextDecoder();
+  private watchers: vscode.Disposable[] = [];
+  private scan: Promise<boolean> | undefined;
+  private isComplete = false;
+  private readonly pendingUris = new Map<string, vscode.Uri>();
+  private pendingAll = false;
+  /** Fires (debounced) after entries change. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly store: GlossaryStore,
+    private readonly analyses: DocumentAnalyses,
+    private readonly filter: CorpusFilter,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly work: Work,
+  ) {
+    this.subscriptions.push(
+      this.changed,
+      this.store.onDidChange((folder) => this.onEngineChange(folder)),
+      this.analyses.onDidAnalyze((analysis) => this.update(analysis)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        // The editor's text is gone; the file on disk is the truth again.
+        if (this.entries.has(d.uri.toString())) this.refresh(d.uri);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('glossa.include') || e.affectsConfiguration('glossa.exclude') || e.affectsConfiguration('glossa.maxFileSize') || e.affectsConfiguration('glossa.numbers')) {
+          this.invalidate();
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
+    );
+  }
+
+  /** True once every corpus file has been read (and not invalidated since). */
+  get complete(): boolean {
+    return this.isComplete;
+  }
+
+  /** Scans the whole corpus unless done; resolves false when cancelled. */
+  ensure(options: ScanOptions = {}): Promise<boolean> {
+    if (this.isComplete) return Promise.resolve(true);
+    if (!this.scan) {
+      this.scan = this.work.track('scanning the corpus', this.runScan(options)).then((done) => {
+        this.scan = undefined;
+        return done ?? false;
+      });
+    }
+    return this.scan;
+  }
+
+  /** Every indexed file. */
+  files(): DocumentAnalysis[] {
+    return [...this.entries.values()];
+  }
+
+  file(uri: vscode.Uri): DocumentAnalysis | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  /** Every mention of the entity in the folder's corpus files, in file and text order. */
+  mentionsOf(folder: FolderGlossary, entityId: string): MentionRef[] {
+    const out: MentionRef[] = [];
+    for (const file of this.sortedFiles(folder)) {
+      for (const mention of file.analysis.mentions) if (mention.entityId === entityId) out.push({ file, mention });
+    }
+    return out;
+  }
+
+  /** The claims that the fact verifies or disputes, across the folder's files. */
+  claimsOf(folder: FolderGlossary, factId: string): NumberRef[] {
+    const out: NumberRef[] = [];
+    for (const file of this.sortedFiles(folder)) {
+      for (const number of file.analysis.numbers) {
+        if (number.fact === factId && (number.status === 'verified' || number.status === 'disputed')) out.push({ file, number });
+      }
+    }
+    return out;
+  }
+
+  /** The folder's files, sorted by path. */
+  sortedFiles(folder?: FolderGlossary): DocumentAnalysis[] {
+    return this.files()
+      .filter((f) => !folder || f.folder === folder)
+      .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+  }
+
+  /** Takes the analysis of an open document as the file's entry (the editor's text wins over the disk). */
+  update(analysis: DocumentAnalysis): void {
+    const key = analysis.uri.toString();
+    if (this.entries.get(key) === analysis) return;
+    this.entries.set(key, analysis);
+    this.fire([analysis.uri]);
+  }
+
+  /** Reads one file again (from its editor if open, else from disk). */
+  refresh(uri: vscode.Uri): void {
+    this.work.debounce(`corpus:${uri.toString()}`, 50, async () => {
+      const changed = await this.index(uri);
+      if (changed) this.fire([uri]);
+    });
+  }
+
+  /** Forgets every entry and reads the corpus again. */
+  rescan(options: ScanOptions = {}): Promise<boolean> {
+    this.isComplete = false;
+    this.entries.clear();
+    return this.ensure(options);
+  }
+
+  private invalidate(): void {
+    const wasComplete = this.isComplete || this.entries.size > 0;
+    this.isComplete = false;
+    this.entries.clear();
+    this.fireAll();
+    this.setUpWatchers();
+    if (wasComplete) void this.ensure();
+  }
+
+  private onEngineChange(folder: FolderGlossary): void {
+    // Re-analyse the texts already read with the new engine: no file is read again.
+    let count = 0;
+    const started = performance.now();
+    for (const [key, entry] of this.entries) {
+      if (entry.folder.folder.uri.toString() !== folder.folder.uri.toString() || entry.generation === folder.generation) continue;
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      const next = open ? this.analyses.get(open, false) : analyzeText(entry.uri, undefined, entry.text, folder);
+      if (next) this.entries.set(key, next);
+      else this.entries.delete(key);
+      count++;
+    }
+    if (count > 0) {
+      this.log.info(`Corpus index: re-analysed ${count} file(s) of "${folder.folder.name}" with the new glossary in ${(performance.now() - started).toFixed(1)} ms`);
+      this.fireAll();
+    }
+  }
+
+  private async runScan(options: ScanOptions): Promise<boolean> {
+    const started = performance.now();
+    this.setUpWatchers();
+    const uris = await this.findCorpusFiles();
+    const skipped: vscode.Uri[] = [];
+    let bytes = 0;
+    let lastYield = performance.now();
+    const step = uris.length > 0 ? 100 / uris.length : 100;
+    for (let i = 0; i < uris.length; i++) {
+      if (options.token?.isCancellationRequested) {
+        this.log.info(`Corpus scan cancelled after ${i} of ${uris.length} files`);
+        this.fireAll();
+        return false;
+      }
+      const uri = uris[i];
+      options.progress?.report({ message: vscode.workspace.asRelativePath(uri), increment: step });
+      const result = await this.index(uri, true);
+      if (result === 'skipped') skipped.push(uri);
+      else bytes += this.entries.get(uri.toString())?.text.length ?? 0;
+      // Let the extension host breathe between files on a large corpus.
+      if (performance.now() - lastYield > 30) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = performance.now();
+      }
+    }
+    this.isComplete = true;
+    const ms = performance.now() - started;
+    let mentions = 0;
+    let claims = 0;
+    for (const e of this.entries.values()) {
+      mentions += e.analysis.mentions.length;
+      claims += e.analysis.numbers.length;
+    }
+    this.log.info(
+      `Corpus scan: ${uris.length - skipped.length} files (${(bytes / 1024).toFixed(0)} K characters), ${mentions} mentions, ${claims} numbers to check, ` +
+        `in ${ms.toFixed(0)} ms${skipped.length ? `; ${skipped.length} skipped for their size` : ''}`,
+    );
+    if (skipped.length > 0) this.filter.noticeScan(skipped);
+    this.fireAll();
+    return true;
+  }
+
+  /** Every corpus file of every folder, by the include and exclude globs. */
+  private async findCorpusFiles(): Promise<vscode.Uri[]> {
+    const found = new Map<string, vscode.Uri>();
+    for (const folder of this.store.all()) {
+      const config = readConfig(folder.folder.uri);
+      for (const include of config.include) {
+        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder.folder, include))) {
+          if (this.filter.includes(uri)) found.set(uri.toString(), uri);
+        }
+      }
+    }
+    return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  /** Reads and analyses one file; true when its entry changed, 'skipped' when too big. */
+  private async index(uri: vscode.Uri, quiet = false): Promise<boolean | 'skipped'> {
+    const key = uri.toString();
+    const folder = this.store.folderOf(uri);
+    if (!folder || !this.filter.includes(uri)) return this.entries.delete(key);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (open) {
+      const analysis = this.analyses.get(open, !quiet);
+      if (!analysis) return this.entries.delete(key) ? true : 'skipped';
+      this.entries.set(key, analysis);
+      return true;
+    }
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (this.filter.tooBig(uri, stat.size, false)) {
+        this.entries.delete(key);
+        return 'skipped';
+      }
+      const text = this.decoder.decode(await vscode.workspace.fs.readFile(uri));
+      this.entries.set(key, analyzeText(uri, undefined, text, folder));
+      return true;
+    } catch {
+      return this.entries.delete(key); // Deleted or unreadable.
+    }
+  }
+
+  /** Watches the corpus files on disk once the index exists. */
+  private setUpWatchers(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const folder of this.store.all()) {
+      for (const include of readConfig(folder.folder.uri).include) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.folder, include));
+        const onEvent = (uri: vscode.Uri): void => {
+          // An open document's entry follows the editor, not the disk.
+          if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+          if (this.isComplete || this.entries.has(uri.toString())) this.refresh(uri);
+        };
+        this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
+      }
+    }
+  }
+
+  private fire(uris: vscode.Uri[]): void {
+    for (const uri of uris) this.pendingUris.set(uri.toString(), uri);
+    this.scheduleChange(100);
+  }
+
+  private fireAll(): void {
+    this.pendingAll = true;
+    this.scheduleChange(0);
+  }
+
+  private scheduleChange(ms: number): void {
+    this.work.debounce('corpus:changed', ms, () => {
+      const change: CorpusChange = this.pendingAll ? 'all' : { uris: [...this.pendingUris.values()] };
+      this.pendingAll = false;
+      this.pendingUris.clear();
+      this.changed.fire(change);
+    });
+  }
+
+  dispose(): void {
+    for (const w of this.watchers) w.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

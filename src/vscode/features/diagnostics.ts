@@ -1,0 +1,199 @@
+/**
+ * Diagnostics: unverified, conflicting and disputed numbers and non-canonical
+ * spellings, exactly as the core's `findings()` states them (the CLI prints the
+ * same codes and messages). Source "glossa"; one severity setting per kind.
+ *
+ * Scope `openFiles`: the open corpus documents, updated (debounced) as the user
+ * types, only the edited document, and cleared when a document closes. Scope
+ * `workspace`: every corpus file, checked in the background with a cancellable
+ * progress notification, then kept up to date from the corpus index.
+ */
+import * as vscode from 'vscode';
+import { findings, type Finding } from '../../core';
+import { Commands } from '../commands';
+import { readConfig } from '../config';
+import { findingToDiagnostic, toRange } from '../convert';
+import type { Deps } from '../deps';
+import type { DocumentAnalysis } from '../documentAnalyses';
+
+const TYPING_DEBOUNCE_MS = 300;
+
+export function registerDiagnostics(deps: Deps): vscode.Disposable {
+  const { analyses, corpus, store, work, figures } = deps;
+  const collection = vscode.languages.createDiagnosticCollection('glossa');
+  /** When each document's open event arrived, until its first diagnostics. */
+  const openedAt = new Map<string, number>();
+  /** Set by the "check all files" command: the workspace pass for this window. */
+  let workspaceChecked = false;
+
+  const inWorkspaceScope = (uri?: vscode.Uri): boolean => workspaceChecked || readConfig(uri).diagnosticsScope === 'workspace';
+
+  /** Publishes the findings of one analysed text; true when some point at a fact (their related information needs the corpus). */
+  const publish = (analysis: DocumentAnalysis): boolean => {
+    const { engine } = analysis.folder;
+    const list = findings(analysis.analysis, engine, { levels: readConfig(analysis.uri).levels });
+    let needsCorpus = false;
+    const diagnostics = list.map((finding) => {
+      if (finding.factId) needsCorpus = true;
+      return findingToDiagnostic(finding, analysis.lines, relatedInformation(deps, analysis, finding));
+    });
+    collection.set(analysis.uri, diagnostics);
+    const key = analysis.uri.toString();
+    const opened = openedAt.get(key);
+    if (opened !== undefined) {
+      openedAt.delete(key);
+      figures.opened(analysis.uri, performance.now() - opened, analysis.ms, diagnostics.length);
+    }
+    return needsCorpus && !corpus.complete;
+  };
+
+  const publishDocument = (document: vscode.TextDocument): void => {
+    const analysis = analyses.get(document);
+    if (!analysis) {
+      collection.delete(document.uri);
+      return;
+    }
+    // Related information lists the claims a fact verifies in every file: once the corpus is read, say it again.
+    if (publish(analysis)) {
+      void work.track(
+        'listing the claims of a fact',
+        corpus.ensure().then((done) => {
+          if (done && !document.isClosed) publish(analyses.get(document) ?? analysis);
+        }),
+      );
+    }
+  };
+
+  /** Republishes the documents the user has open (in a tab); in the workspace scope every open document. */
+  const publishOpen = (): void => {
+    for (const document of vscode.workspace.textDocuments) {
+      if (analyses.isCorpusDocument(document) && (hasTab(document.uri) || inWorkspaceScope(document.uri))) publishDocument(document);
+    }
+  };
+
+  const publishIndexed = (uris?: vscode.Uri[]): void => {
+    const files = uris ? uris.map((u) => corpus.file(u)) : corpus.files();
+    for (const file of files) {
+      if (file && inWorkspaceScope(file.uri)) publish(file);
+    }
+    if (uris) {
+      for (const uri of uris) if (!corpus.file(uri) && !isOpen(uri)) collection.delete(uri);
+    }
+  };
+
+  const checkWorkspace = async (): Promise<boolean> => {
+    const done = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Glossa: checking the corpus'), cancellable: true },
+      (progress, token) => corpus.ensure({ progress, token }),
+    );
+    if (done) publishIndexed();
+    return done;
+  };
+
+  /** Drops the diagnostics of files that are neither open nor in the workspace scope. */
+  const prune = (): void => {
+    const stale: vscode.Uri[] = [];
+    collection.forEach((uri) => {
+      if (!hasTab(uri) && !inWorkspaceScope(uri)) stale.push(uri);
+    });
+    for (const uri of stale) collection.delete(uri);
+  };
+
+  const subscriptions: vscode.Disposable[] = [
+    collection,
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!analyses.isCorpusDocument(document)) return;
+      openedAt.set(document.uri.toString(), performance.now());
+      publishDocument(document);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !analyses.isCorpusDocument(e.document)) return;
+      work.debounce(`diagnostics:${e.document.uri.toString()}`, TYPING_DEBOUNCE_MS, () => {
+        if (!e.document.isClosed) publishDocument(e.document);
+      });
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      openedAt.delete(document.uri.toString());
+      // In the workspace scope the corpus index reads the file again and republishes it.
+      if (!inWorkspaceScope(document.uri)) collection.delete(document.uri);
+    }),
+    // VS Code keeps a document open for a while after its last tab closes: for the user the file is closed now.
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.closed) {
+        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+        if (uri && !inWorkspaceScope(uri) && !hasTab(uri)) collection.delete(uri);
+      }
+    }),
+    store.onDidChange(() =>
+      work.debounce('diagnostics:all', 0, () => {
+        publishOpen();
+        if (corpus.complete) publishIndexed();
+      }),
+    ),
+    corpus.onDidChange((change) => {
+      publishIndexed(change === 'all' ? undefined : change.uris);
+      // A fact's claims may have changed: refresh the related information of open documents.
+      for (const document of vscode.workspace.textDocuments) {
+        const analysis = analyses.peek(document.uri);
+        if (analysis && analysis.version === document.version && analysis.analysis.numbers.some((n) => n.fact)) publishDocument(document);
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('glossa')) return;
+      work.debounce('diagnostics:config', 0, async () => {
+        prune();
+        publishOpen();
+        if (e.affectsConfiguration('glossa.diagnostics.scope') && inWorkspaceScope()) await checkWorkspace();
+        else if (corpus.complete) publishIndexed();
+      });
+    }),
+    vscode.commands.registerCommand(Commands.checkWorkspace, async () => {
+      workspaceChecked = true;
+      return checkWorkspace();
+    }),
+  ];
+
+  void work.track(
+    'first diagnostics',
+    store.ready.then(async () => {
+      publishOpen();
+      if (vscode.workspace.workspaceFolders?.some((f) => inWorkspaceScope(f.uri))) await checkWorkspace();
+    }),
+  );
+
+  return vscode.Disposable.from(...subscriptions);
+}
+
+/**
+ * For a number a fact speaks about: where the fact is, and the claims it
+ * verifies (or disputes) in every corpus file, this one included.
+ */
+function relatedInformation({ store, corpus }: Deps, analysis: DocumentAnalysis, finding: Finding): vscode.DiagnosticRelatedInformation[] | undefined {
+  if (!finding.factId) return undefined;
+  const { folder } = analysis;
+  const fact = folder.engine.ledger.facts.find((f) => f.id === finding.factId);
+  if (!fact) return undefined;
+  const related: vscode.DiagnosticRelatedInformation[] = [];
+  const factLocation = store.factLocation(folder, fact);
+  if (factLocation) {
+    const about = fact.about ? ` — ${fact.about}` : '';
+    const source = fact.source ? vscode.l10n.t(' (source: {0})', fact.source) : '';
+    related.push(new vscode.DiagnosticRelatedInformation(factLocation, vscode.l10n.t("Fact '{0}': {1}{2}{3}", fact.id, fact.value, about, source)));
+  }
+  for (const { file, number } of corpus.claimsOf(folder, fact.id)) {
+    if (file.uri.toString() === analysis.uri.toString() && number.start === finding.start) continue;
+    const label = number.status === 'disputed' ? vscode.l10n.t('Claim disputed by this fact: "{0}"', number.text) : vscode.l10n.t('Claim verified by this fact: "{0}"', number.text);
+    related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(file.uri, toRange(file.lines, number.start, number.end)), label));
+  }
+  return related;
+}
+
+function hasTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
+}
+
+function isOpen(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+}

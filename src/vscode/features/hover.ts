@@ -1,0 +1,265 @@
+/**
+ * Hover cards. On a name: who it is (canonical spelling, kind, description,
+ * titles, country, links), how it is spelled here and why that matched, every
+ * known spelling, how often it is mentioned in this file and in the corpus, and
+ * command links to its glossary entry and to all its mentions. On a number: the
+ * value as parsed, its kind and qualifier, and what the facts ledger says.
+ */
+import * as vscode from 'vscode';
+import { entitySpellings, fold, formatValue, type CheckedNumber, type Entity, type Fact, type Mention, type SpellingRole } from '../../core';
+import { commandLink, Commands } from '../commands';
+import { kindIcon, toRange } from '../convert';
+import type { Deps } from '../deps';
+import { itemAt, type DocumentAnalysis } from '../documentAnalyses';
+import type { FolderGlossary } from '../glossaryStore';
+
+/** How long a hover waits for the corpus to be counted before showing what it has. */
+const CORPUS_WAIT_MS = 1000;
+
+export function registerHover(deps: Deps): vscode.Disposable {
+  const provider: vscode.HoverProvider = {
+    async provideHover(document, position, token) {
+      const analysis = deps.analyses.get(document);
+      if (!analysis) return undefined;
+      const offset = document.offsetAt(position);
+      const mentions = analysis.analysis.mentions;
+      const m = itemAt(mentions, offset);
+      if (m >= 0) {
+        const mention = mentions[m];
+        const entity = analysis.folder.engine.entity(mention.entityId);
+        if (!entity) return undefined;
+        await Promise.race([deps.corpus.ensure({ token }), delay(CORPUS_WAIT_MS)]);
+        if (token.isCancellationRequested) return undefined;
+        return new vscode.Hover(mentionCard(deps, analysis, mention, entity, document.uri, position), toRange(analysis.lines, mention.start, mention.end));
+      }
+      const numbers = analysis.analysis.numbers;
+      const n = itemAt(numbers, offset);
+      if (n >= 0) {
+        const number = numbers[n];
+        if (number.fact) await Promise.race([deps.corpus.ensure({ token }), delay(CORPUS_WAIT_MS)]);
+        return new vscode.Hover(numberCard(deps, analysis, number), toRange(analysis.lines, number.start, number.end));
+      }
+      return undefined;
+    },
+  };
+  return vscode.languages.registerHoverProvider({ pattern: '**/*' }, provider);
+}
+
+function newCard(): vscode.MarkdownString {
+  const card = new vscode.MarkdownString('', true);
+  card.isTrusted = { enabledCommands: [Commands.goToEntry, Commands.showMentions, Commands.openLocation] };
+  return card;
+}
+
+function mentionCard(deps: Deps, analysis: DocumentAnalysis, mention: Mention, entity: Entity, uri: vscode.Uri, position: vscode.Position): vscode.MarkdownString {
+  const { folder } = analysis;
+  const card = newCard();
+  const t = vscode.l10n.t;
+
+  // Who it is.
+  card.appendMarkdown(`#### $(${kindIcon(entity.kind)}) ${md(entity.name)}\n\n`);
+  const kindLine = [`*${kindLabel(entity.kind)}*`];
+  if (entity.country) kindLine.push(md(countryName(entity.country)));
+  card.appendMarkdown(`${kindLine.join(' · ')}\n\n`);
+  if (entity.description) card.appendMarkdown(`${md(entity.description)}\n\n`);
+  const facts: string[] = [];
+  if (entity.titles.length) facts.push(`**${t('Titles')}:** ${entity.titles.map(md).join(', ')}`);
+  const links = Object.entries(entity.links).map(([name, target]) => linkMarkdown(folder, name, target));
+  if (links.length) facts.push(`**${t('Links')}:** ${links.join(' · ')}`);
+  for (const [key, value] of Object.entries(entity.extra)) facts.push(`**${md(key)}:** ${md(formatExtra(value))}`);
+  if (facts.length) card.appendMarkdown(facts.join('  \n') + '\n\n');
+
+  // How it is written here.
+  card.appendMarkdown('---\n\n');
+  card.appendMarkdown(`**${t('Here')}:** ${whyMatched(analysis, mention, entity)}\n\n`);
+  const used = new Set(analysis.analysis.mentions.filter((x) => x.entityId === entity.id).map((x) => x.matched));
+  const spellings = entitySpellings(entity).map(({ text, role }) => {
+    const label = `${md(text)} *(${roleLabel(role)})*`;
+    return used.has(text) ? `**${label}**` : label;
+  });
+  card.appendMarkdown(`**${t('Known spellings')}:** ${spellings.join(' · ')}\n\n`);
+
+  // Where else.
+  const inFile = analysis.analysis.mentions.filter((x) => x.entityId === entity.id).length;
+  let where = inFile === 1 ? t('1 in this file') : t('{0} in this file', inFile);
+  if (deps.corpus.complete) {
+    const all = deps.corpus.mentionsOf(folder, entity.id);
+    const files = new Set(all.map((r) => r.file.uri.toString())).size;
+    const total = deps.corpus.sortedFiles(folder).length;
+    where += ' · ' + t('{0} in {1} of the {2} corpus files', all.length, files, total);
+  } else {
+    where += ' · ' + t('the corpus is still being counted');
+  }
+  card.appendMarkdown(`**${t('Mentions')}:** ${where}\n\n`);
+
+  // What to do next.
+  card.appendMarkdown('---\n\n');
+  const goTo = commandLink(Commands.goToEntry, [folder.folder.uri.toString(), 'entity', entity.id]);
+  const showAll = commandLink(Commands.showMentions, [uri.toString(), position.line, position.character, entity.id]);
+  card.appendMarkdown(`[$(go-to-file) ${t('Go to glossary entry')}](${goTo} "${entity.id}") &nbsp;·&nbsp; [$(references) ${t('Show all mentions')}](${showAll})`);
+  return card;
+}
+
+/** "To Lam" — an alias of Tô Lâm; a short form after the full mention at line 3; … */
+function whyMatched(analysis: DocumentAnalysis, mention: Mention, entity: Entity): string {
+  const t = vscode.l10n.t;
+  const written = `"${md(mention.text.replace(/\s+/g, ' '))}"`;
+  const of = mention.matched === entity.name ? t('the name') : t('"{0}"', md(mention.matched));
+  let why: string;
+  switch (mention.variant) {
+    case 'canonical':
+      why = t('the canonical spelling');
+      break;
+    case 'alias':
+      why = t('an alias of {0}, normalized to the canonical spelling', md(entity.name));
+      break;
+    case 'aka':
+      why = t('another name of {0} (aka): linked, never rewritten', md(entity.name));
+      break;
+    case 'folded':
+      why =
+        mention.encoding === 'nfd'
+          ? t('{0}, differently encoded (decomposed Unicode, NFD): it looks the same but is stored as other characters', of)
+          : t('a diacritic-free or typographically different form of {0}', of);
+      break;
+    case 'short': {
+      const spelled = mention.text === mention.matched ? '' : t(', spelled differently from "{0}"', md(mention.matched));
+      if (mention.licensedBy !== undefined && mention.licensedBy >= 0) {
+        const line = analysis.lines.positionAt(mention.licensedBy).line + 1;
+        why = t('a short form{0}, counted because it comes after the full mention at line {1}', spelled, line);
+      } else {
+        const title = titleBefore(analysis.text, mention.start, entity);
+        why = title
+          ? t('a short form{0}, counted because it comes right after the title "{1}"', spelled, md(title))
+          : t('a short form{0}, counted because of a title before it', spelled);
+      }
+      break;
+    }
+  }
+  const caps = mention.allCaps ? ' ' + t('(written in capitals)') : '';
+  return `${written} — ${why}${caps}.`;
+}
+
+/** The entity's title written right before `start`, if any. */
+function titleBefore(text: string, start: number, entity: Entity): string | undefined {
+  const before = fold(text.slice(Math.max(0, start - 80), start)).toLowerCase().replace(/\s+/g, ' ').trimEnd();
+  return [...entity.titles].sort((a, b) => b.length - a.length).find((title) => before.endsWith(fold(title).toLowerCase()));
+}
+
+function numberCard(deps: Deps, analysis: DocumentAnalysis, number: CheckedNumber): vscode.MarkdownString {
+  const t = vscode.l10n.t;
+  const { folder } = analysis;
+  const card = newCard();
+  card.appendMarkdown(`#### $(symbol-number) ${md(number.text)}\n\n`);
+  const read = [`**${md(formatValue(number))}**`, `*${numberKindLabel(number.kind)}*`];
+  if (number.qualifier) read.push(t('qualified by "{0}"', md(number.qualifier)));
+  if (number.context) read.push(t('of {0}', md(number.context)));
+  card.appendMarkdown(`${t('Read as')} ${read.join(' · ')}\n\n---\n\n`);
+  const fact = number.fact ? folder.engine.ledger.facts.find((f) => f.id === number.fact) : undefined;
+  switch (number.status) {
+    case 'verified':
+      card.appendMarkdown(`$(pass) **${t('Verified')}** ${t('by fact')} ${factMarkdown(deps, folder, fact, number.fact)}\n\n`);
+      break;
+    case 'disputed':
+      card.appendMarkdown(`$(warning) **${t('Disputed')}**: ${t('it matches fact')} ${factMarkdown(deps, folder, fact, number.fact)}, ${t('which is marked disputed')}\n\n`);
+      break;
+    case 'conflicting':
+      card.appendMarkdown(`$(error) **${t('Conflicting')}**: ${t('it contradicts fact')} ${factMarkdown(deps, folder, fact, number.fact)}\n\n`);
+      break;
+    default:
+      card.appendMarkdown(`$(warning) **${t('Unverified')}**: ${t('no fact in the ledger confirms it.')}\n\n`);
+  }
+  if (fact && (number.status === 'conflicting' || number.status === 'disputed')) {
+    const claims = deps.corpus.claimsOf(folder, fact.id).filter((c) => !(c.file.uri.toString() === analysis.uri.toString() && c.number.start === number.start));
+    if (claims.length) {
+      const list = claims.slice(0, 5).map(({ file, number: claim }) => {
+        const range = toRange(file.lines, claim.start, claim.end);
+        const link = commandLink(Commands.openLocation, [file.uri.toString(), range.start.line, range.start.character, range.end.line, range.end.character]);
+        return `- "${md(claim.text)}" — [${md(vscode.workspace.asRelativePath(file.uri))}, ${t('line {0}', range.start.line + 1)}](${link})`;
+      });
+      if (claims.length > 5) list.push(`- ${t('and {0} more', claims.length - 5)}`);
+      card.appendMarkdown(`${t('Claims this fact verifies:')}\n\n${list.join('\n')}\n`);
+    }
+  }
+  return card;
+}
+
+/** `trade-2024`: USD 4.58 billion — about (source), with a link to its entry. */
+function factMarkdown(deps: Deps, folder: FolderGlossary, fact: Fact | undefined, id: string | null): string {
+  const t = vscode.l10n.t;
+  if (!fact) return `\`${md(id ?? '?')}\``;
+  const location = deps.store.factLocation(folder, fact);
+  const where = location ? ` — [${md(vscode.workspace.asRelativePath(location.uri))}, ${t('line {0}', location.range.start.line + 1)}](${commandLink(Commands.goToEntry, [folder.folder.uri.toString(), 'fact', fact.id])})` : '';
+  const lines = [`\`${md(fact.id)}\`: **${md(fact.value)}**${fact.about ? ` (${md(fact.about)})` : ''}${where}`];
+  if (fact.source) lines.push(`${t('Source')}: ${md(fact.source)}`);
+  return lines.join('  \n');
+}
+
+function linkMarkdown(folder: FolderGlossary, name: string, target: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return `[${md(name)}](${encodeURI(decodeSafe(target)).replace(/\)/g, '%29')})`;
+  const other = folder.engine.entity(target);
+  const label = other ? `${md(name)}: ${md(other.name)}` : `${md(name)}: ${md(target)}`;
+  return other ? `[${label}](${commandLink(Commands.goToEntry, [folder.folder.uri.toString(), 'entity', target])})` : label;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}
+
+function kindLabel(kind: Entity['kind']): string {
+  return kind === 'person' ? vscode.l10n.t('Person') : kind === 'body' ? vscode.l10n.t('Body') : vscode.l10n.t('Place');
+}
+
+function roleLabel(role: SpellingRole): string {
+  switch (role) {
+    case 'name':
+      return vscode.l10n.t('name');
+    case 'alias':
+      return vscode.l10n.t('alias');
+    case 'aka':
+      return vscode.l10n.t('other name');
+    default:
+      return vscode.l10n.t('short form');
+  }
+}
+
+function numberKindLabel(kind: CheckedNumber['kind']): string {
+  const labels: Record<CheckedNumber['kind'], string> = {
+    money: vscode.l10n.t('money'),
+    percent: vscode.l10n.t('percentage'),
+    count: vscode.l10n.t('count'),
+    ordinal: vscode.l10n.t('ordinal'),
+    year: vscode.l10n.t('year'),
+    date: vscode.l10n.t('date'),
+    time: vscode.l10n.t('time'),
+  };
+  return labels[kind];
+}
+
+function countryName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
+function formatExtra(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Escapes Markdown in text from the glossary or the document. */
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]#|<>$]/g, '\\$&');
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

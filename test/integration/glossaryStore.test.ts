@@ -1,0 +1,94 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { Articles, closeAll, glossa, glossaLog, openArticle, restore, setText, show, workspaceFile } from './glossa';
+import { waitFor } from './support';
+
+const glossaryProblems = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'glossa');
+
+describe('glossary store', () => {
+  after(closeAll);
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') console.log((await glossaLog()).split('\n').slice(-30).join('\n'));
+  });
+
+  it('shows a broken glossary at the exact place while the last good one stays in use, and recovers', async () => {
+    const api = await glossa();
+    const article = await openArticle(Articles.toLam);
+    const before = api.decorations(article.document.uri)!;
+    assert.ok(before.person.length > 0);
+
+    const glossaryUri = workspaceFile('glossary.yaml');
+    const glossary = await vscode.workspace.openTextDocument(glossaryUri);
+    await vscode.window.showTextDocument(glossary, { preview: false });
+    const text = glossary.getText();
+    // A second entry with the id of the first (unsaved): an error on that id.
+    const at = text.indexOf('id: luong-cuong');
+    assert.ok(at > 0);
+    await setText(glossary, text.slice(0, at) + 'id: to-lam' + text.slice(at + 'id: luong-cuong'.length));
+    try {
+      const problem = await waitFor(() => glossaryProblems(glossaryUri).find((d) => d.code === 'duplicate-id'), 'a duplicate-id diagnostic');
+      const pos = glossary.positionAt(at + 'id: '.length);
+      assert.strictEqual(show(problem.range), `${pos.line + 1}:${pos.character}-${pos.line + 1}:${pos.character + 'to-lam'.length}`);
+      assert.strictEqual(problem.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(problem.message, /duplicate id 'to-lam'/);
+      await api.ready();
+      assert.strictEqual(api.status().error, true);
+
+      // The article keeps its colours: the last good glossary (with Lương Cường) is still in use.
+      await vscode.window.showTextDocument(article.document, { preview: false });
+      await api.ready();
+      assert.deepStrictEqual(api.decorations(article.document.uri), before);
+      const index = await api.entities(article.document.uri);
+      assert.ok(index.some((e) => e.id === 'to-lam'));
+    } finally {
+      await restore(glossary, text);
+    }
+    await waitFor(() => (glossaryProblems(glossaryUri).length === 0 ? true : undefined), 'the glossary problems cleared');
+    await api.ready();
+    assert.strictEqual(api.status().error, false);
+  });
+
+  it('reports YAML syntax errors with their line', async () => {
+    const glossaryUri = workspaceFile('glossary.yaml');
+    const glossary = await vscode.workspace.openTextDocument(glossaryUri);
+    await vscode.window.showTextDocument(glossary, { preview: false });
+    const text = glossary.getText();
+    const at = text.indexOf('  - id: pham-minh-chinh');
+    await setText(glossary, text.slice(0, at) + '  - id: [broken\n' + text.slice(at));
+    try {
+      const problem = await waitFor(() => glossaryProblems(glossaryUri).find((d) => d.code === 'yaml-syntax'), 'a YAML syntax diagnostic');
+      assert.strictEqual(problem.severity, vscode.DiagnosticSeverity.Error);
+      const line = glossary.positionAt(at).line;
+      assert.ok(Math.abs(problem.range.start.line - line) <= 1, `syntax error reported at line ${problem.range.start.line + 1}, expected near ${line + 1}`);
+    } finally {
+      await restore(glossary, text);
+    }
+    await waitFor(() => (glossaryProblems(glossaryUri).length === 0 ? true : undefined), 'the glossary problems cleared');
+  });
+
+  it('follows unsaved edits of the glossary: a new entity is highlighted at once', async () => {
+    const api = await glossa();
+    const article = await openArticle(Articles.trade);
+    const line = article.document.getText().split('\n').findIndex((l) => l.includes('Photo: Viet Anh'));
+    const peopleOnLine = () => api.decorations(article.document.uri)!.person.filter((r) => r.line === line).length;
+    const before = peopleOnLine();
+
+    const glossary = await vscode.workspace.openTextDocument(workspaceFile('glossary.yaml'));
+    const text = glossary.getText();
+    await setText(glossary, `${text.trimEnd()}\n\n  - id: viet-anh\n    kind: person\n    name: Viet Anh\n    description: A photographer (added by the test)\n`);
+    try {
+      await vscode.window.showTextDocument(article.document, { preview: false });
+      await waitFor(async () => {
+        await api.ready();
+        return peopleOnLine() === before + 1 ? true : undefined;
+      }, 'the photographer Viet Anh highlighted as a person');
+    } finally {
+      await restore(glossary, text);
+    }
+    await vscode.window.showTextDocument(article.document, { preview: false });
+    await waitFor(async () => {
+      await api.ready();
+      return peopleOnLine() === before ? true : undefined;
+    }, 'Viet Anh no longer highlighted once the glossary is back');
+  });
+});

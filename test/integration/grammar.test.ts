@@ -1,0 +1,66 @@
+// The TextMate grammar for numbers is static; VS Code's web host has no API to read
+// TextMate tokens, so this checks the grammar's own patterns (written in the common
+// subset of Oniguruma and JavaScript) on a paragraph of the real corpus.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { Articles, articleUri } from './glossa';
+
+interface Grammar {
+  scopeName: string;
+  injectionSelector?: string;
+  repository: Record<string, { match?: string; name?: string; patterns?: { include: string }[] }>;
+}
+
+async function readJson<T>(uri: vscode.Uri): Promise<T> {
+  return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as T;
+}
+
+/** Tokenizes like TextMate: at each position the earliest match wins, the first pattern on ties. */
+function numberTokens(grammar: Grammar, line: string): { text: string; scope: string }[] {
+  const patterns = grammar.repository.numbers.patterns!.map((p) => grammar.repository[p.include.slice(1)]);
+  const out: { text: string; scope: string }[] = [];
+  let at = 0;
+  for (;;) {
+    let best: { index: number; text: string; scope: string } | undefined;
+    for (const p of patterns) {
+      const re = new RegExp(p.match!, 'gu');
+      re.lastIndex = at;
+      const m = re.exec(line);
+      if (m && (!best || m.index < best.index)) best = { index: m.index, text: m[0], scope: p.name! };
+    }
+    if (!best) return out;
+    out.push({ text: best.text, scope: best.scope });
+    at = best.index + best.text.length;
+  }
+}
+
+describe('number grammar', () => {
+  const extension = () => vscode.extensions.getExtension('glossa.glossa')!;
+
+  it('marks money with currencies and scales, and percentages, in a paragraph', async () => {
+    const grammar = await readJson<Grammar>(vscode.Uri.joinPath(extension().extensionUri, 'syntaxes', 'glossa-plaintext.tmLanguage.json'));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(articleUri(Articles.son)));
+    const line = text.split(/\r?\n/)[28]; // "In 2024, bilateral trade reached USD 4.58 billion. …"
+    assert.deepStrictEqual(numberTokens(grammar, line), [
+      { text: 'USD 4.58 billion', scope: 'constant.numeric.money.glossa' },
+      { text: 'USD 990 million', scope: 'constant.numeric.money.glossa' },
+      { text: 'USD 1.6 billion', scope: 'constant.numeric.money.glossa' },
+    ]);
+    assert.deepStrictEqual(numberTokens(grammar, 'GDP grew 6.7% after 10.5 per cent; 990 million USD and $4.15 billion; 250 million tons; 1826.jpg'), [
+      { text: '6.7%', scope: 'constant.numeric.percent.glossa' },
+      { text: '10.5 per cent', scope: 'constant.numeric.percent.glossa' },
+      { text: '990 million USD', scope: 'constant.numeric.money.glossa' },
+      { text: '$4.15 billion', scope: 'constant.numeric.money.glossa' },
+      { text: '250 million', scope: 'constant.numeric.scaled.glossa' },
+    ]);
+  });
+
+  it('is contributed for plain text and injected into Markdown', async () => {
+    const manifest = extension().packageJSON as { contributes: { grammars: { language?: string; scopeName: string; injectTo?: string[] }[] } };
+    const grammars = manifest.contributes.grammars;
+    assert.ok(grammars.some((g) => g.language === 'plaintext' && g.scopeName === 'text.plain.glossa'));
+    assert.ok(grammars.some((g) => g.injectTo?.includes('text.html.markdown')));
+    const injection = await readJson<Grammar>(vscode.Uri.joinPath(extension().extensionUri, 'syntaxes', 'glossa-numbers.injection.tmLanguage.json'));
+    assert.match(injection.injectionSelector ?? '', /text\.html\.markdown/);
+  });
+});
