@@ -3,7 +3,7 @@
  * `yaml` package keeping node ranges, and turn ranges into positioned problems.
  */
 
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, Parser, type Document, type Node, type YAMLMap } from 'yaml';
 import { LineIndex } from './text/lineIndex';
 import type { Problem, ProblemCode, Severity, SourceLocation } from './types';
 
@@ -12,9 +12,27 @@ export class YamlSource {
   readonly doc: Document.Parsed;
   readonly problems: Problem[] = [];
 
-  constructor(readonly file: string, readonly text: string) {
-    this.lines = new LineIndex(text);
-    this.doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: true, prettyErrors: false });
+  /**
+   * Parses `text`, or only its `fragment` `[start, end)` (with node ranges and
+   * problems still at offsets of the whole text, and the whole text's line index
+   * shared): see `listFragments`.
+   */
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    fragment?: { start: number; end: number; lines: LineIndex },
+  ) {
+    const options = { keepSourceTokens: false, uniqueKeys: true, prettyErrors: false };
+    if (fragment) {
+      this.lines = fragment.lines;
+      const parser = new Parser();
+      parser.offset = fragment.start; // Token offsets, hence node ranges, count from the start of the whole text.
+      const docs = [...new Composer(options).compose(parser.parse(text.slice(fragment.start, fragment.end)))];
+      this.doc = docs[0] as Document.Parsed;
+    } else {
+      this.lines = new LineIndex(text);
+      this.doc = parseDocument(text, options);
+    }
     for (const error of this.doc.errors) {
       this.addAt(error.pos[0], error.pos[1], 'error', 'yaml-syntax', `YAML syntax error: ${firstLine(error.message)}`);
     }
@@ -143,4 +161,44 @@ export function describe(node: Node | null | undefined): string {
     return `a ${typeof v} value`;
   }
   return 'an unexpected value';
+}
+
+/**
+ * Splits a large file of the simple shape `key:` followed by a block list (comments
+ * around it allowed, nothing else at the top level, no anchors, aliases, tags,
+ * tabs or document markers) into fragments of about `itemsPerFragment` list items
+ * each, so that each can be parsed on its own: the `yaml` package needs many
+ * times a file's size in memory while it parses it, and a fragment's garbage is
+ * freed before the next. Returns null for any other shape (parse the whole file).
+ */
+export function listFragments(text: string, key: string, itemsPerFragment = 250): { start: number; end: number }[] | null {
+  if (/^\s*(?:---|\.\.\.)/m.test(text) || /(?:^|[\s[{,])[&*!][^\s]/m.test(text) || /^\t/m.test(text)) return null;
+  const lineRe = /[^\n]*(?:\n|$)/g;
+  let seenKey = false;
+  let indent = -1;
+  let itemCount = 0;
+  const starts: number[] = [];
+  for (let m = lineRe.exec(text); m !== null && m[0] !== ''; m = lineRe.exec(text)) {
+    const line = m[0].replace(/\r?\n$/, '');
+    const trimmed = line.trimStart();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const lineIndent = line.length - trimmed.length;
+    if (!seenKey) {
+      if (lineIndent !== 0 || !new RegExp(`^${key}:\\s*(?:#.*)?$`).test(line)) return null;
+      seenKey = true;
+      continue;
+    }
+    if (indent < 0) {
+      if (!trimmed.startsWith('- ') && trimmed !== '-') return null;
+      indent = lineIndent;
+    }
+    if (lineIndent === indent && (trimmed.startsWith('- ') || trimmed === '-')) {
+      if (itemCount % itemsPerFragment === 0) starts.push(m.index);
+      itemCount++;
+    } else if (lineIndent <= indent) {
+      return null; // Another top-level key, or a mistake: the whole-file parse reports it.
+    }
+  }
+  if (!seenKey || starts.length === 0) return null;
+  return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
 }
