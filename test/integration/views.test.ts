@@ -48,12 +48,12 @@ describe('views and status bar', () => {
   it('the Numbers view: numbers to check by file, conflicts first', async () => {
     const api = await glossa();
     const tree = await api.tree('glossa.numbers');
-    const trade = tree.find((f) => f.label === `articles/${Articles.trade}`);
+    const trade = tree.find((f) => f.label === Articles.trade);
     assert.ok(trade, tree.map((f) => f.label).join(', '));
     assert.strictEqual(trade.description, '1 conflicting · 13 unverified');
     assert.strictEqual(trade.children![0].label, '$4.15 billion');
     assert.match(trade.children![0].description!, /^conflicting · line 18 · /);
-    const son = tree.find((f) => f.label === `articles/${Articles.son}`)!;
+    const son = tree.find((f) => f.label === Articles.son)!;
     assert.strictEqual(son.description, '1 disputed · 5 unverified');
   });
 

@@ -46,7 +46,8 @@ export function registerNumbersView(deps: Deps): NumbersView {
     getTreeItem(node) {
       if (node.type === 'file') {
         const item = new vscode.TreeItem(node.file.uri, vscode.TreeItemCollapsibleState.Expanded);
-        item.label = vscode.workspace.asRelativePath(node.file.uri);
+        item.label = node.file.uri.path.slice(node.file.uri.path.lastIndexOf('/') + 1);
+        item.tooltip = vscode.workspace.asRelativePath(node.file.uri);
         const count = (status: string) => node.numbers.filter((n) => n.status === status).length;
         item.description = [
           count('conflicting') && t('{0} conflicting', count('conflicting')),
