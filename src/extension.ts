@@ -13,6 +13,7 @@ import { registerGeneralCommands } from './vscode/features/generalCommands';
 import { registerHighlighting } from './vscode/features/highlighting';
 import { registerHover } from './vscode/features/hover';
 import { registerNavigationCommands } from './vscode/features/navigationCommands';
+import { registerNormalize } from './vscode/features/normalize';
 import { registerNumbersView } from './vscode/features/numbersView';
 import { registerReferences } from './vscode/features/references';
 import { registerStatusBar } from './vscode/features/statusBar';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
     statusBar,
     registerNavigationCommands(deps),
     registerGeneralCommands(deps),
+    registerNormalize(deps),
   );
 
   void vscode.commands.executeCommand('setContext', ContextKeys.active, true);

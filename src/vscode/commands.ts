@@ -10,6 +10,9 @@ export const Commands = {
   checkWorkspace: 'glossa.checkWorkspace',
   reloadGlossary: 'glossa.reloadGlossary',
   refreshViews: 'glossa.refreshViews',
+  normalizeEntity: 'glossa.normalizeEntity',
+  normalizeFile: 'glossa.normalizeFile',
+  normalizeWorkspace: 'glossa.normalizeWorkspace',
   /** Internal (not in the palette): opens a file at a range; used by hover links. */
   openLocation: 'glossa.openLocation',
 } as const;
