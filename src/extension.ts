@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createApi, type GlossaApi } from './vscode/api';
 import { ContextKeys } from './vscode/commands';
+import { watchConfig } from './vscode/config';
 import { CorpusFilter } from './vscode/corpusFilter';
 import { CorpusIndex } from './vscode/corpusIndex';
 import type { Deps } from './vscode/deps';
@@ -26,13 +27,14 @@ export type { GlossaApi } from './vscode/api';
 /** Builds the services, registers the features, and returns the API. Loads the glossary and nothing more. */
 export function activate(context: vscode.ExtensionContext): GlossaApi {
   const log = createLog();
+  const config = watchConfig();
   const work = new Work((what, error) => log.error(`Failed while ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   const store = new GlossaryStore(log, work);
   const filter = new CorpusFilter(store, log);
-  const analyses = new DocumentAnalyses(store, filter);
+  const analyses = new DocumentAnalyses(store, filter, work);
   const corpus = new CorpusIndex(store, analyses, filter, log, work);
   const deps: Deps = { log, work, figures: new Figures(log), store, filter, analyses, corpus };
-  context.subscriptions.push(log, work, store, filter, analyses, corpus);
+  context.subscriptions.push(log, config, work, store, filter, analyses, corpus);
 
   const highlighting = registerHighlighting(deps);
   const entitiesView = registerEntitiesView(deps);

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { toRange } from './convert';
 import type { Deps } from './deps';
+import type { FigureSample } from './log';
 import type { DocumentAnalysis } from './documentAnalyses';
 import type { EntitiesView } from './features/entitiesView';
 import type { Highlighting } from './features/highlighting';
@@ -60,6 +61,8 @@ export interface GlossaApi {
   tree(view: 'glossa.entities' | 'glossa.numbers'): Promise<TreeSnapshot[]>;
   /** The status bar item's text and tooltip. */
   status(): { text: string; tooltip: string; error: boolean };
+  /** The latest latency figures (open → diagnostics, keystroke → annotated), as the log states them. */
+  figures(): FigureSample[];
 }
 
 export interface ApiParts {
@@ -108,6 +111,7 @@ export function createApi({ deps, logUri, highlighting, entitiesView, numbersVie
       return view === 'glossa.entities' ? entitiesView.snapshot() : numbersView.snapshot();
     },
     status: () => statusBar.state(),
+    figures: () => deps.figures.samples(),
   };
 }
 

@@ -23,8 +23,37 @@ export interface GlossaConfig {
 
 const LEVELS: readonly FindingLevel[] = ['error', 'warning', 'info', 'off'];
 
+/** Settings by workspace folder, while `watchConfig()` keeps them fresh. */
+let cache: Map<string, GlossaConfig> | undefined;
+
+/**
+ * Caches the settings per workspace folder (every Glossa setting has resource
+ * scope, so a folder is the finest level at which they differ) and forgets them
+ * on any change. Register it before anything else that listens to configuration
+ * changes, so those listeners read the new values.
+ */
+export function watchConfig(): vscode.Disposable {
+  cache = new Map();
+  const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('glossa')) cache?.clear();
+  });
+  return new vscode.Disposable(() => {
+    listener.dispose();
+    cache = undefined;
+  });
+}
+
 /** The settings in effect for `scope` (a document, a file URI or a workspace folder). */
 export function readConfig(scope?: vscode.ConfigurationScope): GlossaConfig {
+  if (!cache) return read(scope);
+  const uri = scope instanceof vscode.Uri ? scope : scope && 'uri' in scope ? scope.uri : undefined;
+  const key = (uri && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString()) ?? '';
+  let config = cache.get(key);
+  if (!config) cache.set(key, (config = read(scope)));
+  return config;
+}
+
+function read(scope?: vscode.ConfigurationScope): GlossaConfig {
   const c = vscode.workspace.getConfiguration('glossa', scope);
   const strings = (key: string, fallback: string[]): string[] => {
     const value = c.get<unknown>(key);

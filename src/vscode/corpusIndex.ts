@@ -268,6 +268,17 @@ export class CorpusIndex implements vscode.Disposable {
         };
         this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
       }
+      // A deleted folder is reported as the folder only: forget every file under it.
+      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.folder, '**'), true, true, false);
+      this.watchers.push(
+        deletions,
+        deletions.onDidDelete((uri) => {
+          const under = uri.toString().replace(/\/?$/, '/');
+          const gone = [...this.entries.values()].filter((e) => e.uri.toString().startsWith(under)).map((e) => e.uri);
+          for (const u of gone) this.entries.delete(u.toString());
+          if (gone.length > 0) this.fire(gone);
+        }),
+      );
     }
   }
 

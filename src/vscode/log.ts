@@ -16,25 +16,40 @@ export function coreLogger(log: vscode.LogOutputChannel): Logger {
  * read:
  *
  *   `open→diagnostics <file>: <total> ms (analysis <a> ms, <n> diagnostics)`
- *   `keystroke→annotated <file>: <work> ms (analysis <a> ms, decorations <d> ms); <wall> ms after the keystroke with debounce; median <m> ms over <k> edits`
+ *   `keystroke→annotated <file>: <work> ms (text <t> ms, analysis <a> ms, decorations <d> ms); <wall> ms after the keystroke with debounce; median <m> ms over <k> edits`
  *
  * `total` runs from the editor telling the extension a document opened to its
  * diagnostics being published; `work` is what one keystroke costs once the
- * debounce has fired (re-analysis and new decorations of the edited document
- * only). Every edit is logged at debug level; an info line at most every two
+ * debounce has fired: getting the document's text (`text`), re-analysing the
+ * paragraphs around the edit (`analysis`; a whole-document analysis when the
+ * line says `full`) and decorating what the editor shows (`decorations`), for
+ * the edited document only. Every edit is logged at debug level; an info line at most every two
  * seconds per file.
  */
 export class Figures {
   private readonly edits = new Map<string, { samples: number[]; lastInfo: number }>();
+  private readonly recent: FigureSample[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
+  /** The last figures (up to 500), oldest first, as plain data. */
+  samples(): FigureSample[] {
+    return [...this.recent];
+  }
+
+  private record(sample: FigureSample): void {
+    this.recent.push(sample);
+    if (this.recent.length > 500) this.recent.shift();
+  }
+
   opened(uri: vscode.Uri, totalMs: number, analysisMs: number, diagnostics: number): void {
+    this.record({ kind: 'open', uri: uri.toString(), ms: totalMs, analysisMs, diagnostics });
     this.log.info(`open→diagnostics ${vscode.workspace.asRelativePath(uri)}: ${totalMs.toFixed(1)} ms (analysis ${analysisMs.toFixed(1)} ms, ${diagnostics} diagnostics)`);
   }
 
-  edited(uri: vscode.Uri, workMs: number, analysisMs: number, decorationsMs: number, wallMs: number): void {
+  edited(uri: vscode.Uri, workMs: number, textMs: number, analysisMs: number, incremental: boolean, decorationsMs: number, wallMs: number): void {
     const key = uri.toString();
+    this.record({ kind: 'keystroke', uri: key, ms: workMs, textMs, analysisMs, incremental, decorationsMs, wallMs });
     let entry = this.edits.get(key);
     if (!entry) this.edits.set(key, (entry = { samples: [], lastInfo: 0 }));
     entry.samples.push(workMs);
@@ -43,7 +58,7 @@ export class Figures {
     const median = sorted[sorted.length >> 1];
     const line =
       `keystroke→annotated ${vscode.workspace.asRelativePath(uri)}: ${workMs.toFixed(2)} ms ` +
-      `(analysis ${analysisMs.toFixed(2)} ms, decorations ${decorationsMs.toFixed(2)} ms); ` +
+      `(text ${textMs.toFixed(2)} ms, analysis ${analysisMs.toFixed(2)} ms${incremental ? '' : ' full'}, decorations ${decorationsMs.toFixed(2)} ms); ` +
       `${wallMs.toFixed(0)} ms after the keystroke with debounce; median ${median.toFixed(2)} ms over ${entry.samples.length} edits`;
     const now = Date.now();
     if (now - entry.lastInfo >= 2000) {
@@ -53,4 +68,19 @@ export class Figures {
       this.log.debug(line);
     }
   }
+}
+
+/** One latency figure: `open` (open → diagnostics) or `keystroke` (keystroke → annotated). */
+export interface FigureSample {
+  kind: 'open' | 'keystroke';
+  uri: string;
+  /** open: from the open event to published diagnostics; keystroke: the work after the debounce. */
+  ms: number;
+  analysisMs: number;
+  textMs?: number;
+  incremental?: boolean;
+  decorationsMs?: number;
+  /** keystroke: from the keystroke to annotated, debounce included. */
+  wallMs?: number;
+  diagnostics?: number;
 }

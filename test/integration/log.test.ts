@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { Articles, closeAll, glossa, openArticle } from './glossa';
 import { waitFor } from './support';
@@ -28,6 +29,6 @@ describe('log figures', () => {
     for (const pattern of [/Glossary of "workspace": \d+ entities, \d+ spellings \(glossary\.yaml\); \d+ facts \(facts\.yaml\)/, /Corpus scan: 5 files/, /open→diagnostics articles\/004_0fa1d48d4c9f786a\.txt: [\d.]+ ms/, /keystroke→annotated articles\/004_0fa1d48d4c9f786a\.txt: [\d.]+ ms/]) {
       assert.ok(figures.some((l) => pattern.test(l)), `no log line matching ${pattern}:\n${figures.join('\n')}`);
     }
-    console.log(figures.map((l) => `      ${l}`).join('\n'));
+    Mocha.reporters.Base.consoleLog(figures.map((l) => `      ${l.replace(/^\S+ /, '')}`).join('\n'));
   });
 });

@@ -30,6 +30,7 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
 
   /** Publishes the findings of one analysed text; true when some point at a fact (their related information needs the corpus). */
   const publish = (analysis: DocumentAnalysis): boolean => {
+    const started = performance.now();
     const { engine } = analysis.folder;
     const list = findings(analysis.analysis, engine, { levels: readConfig(analysis.uri).levels });
     let needsCorpus = false;
@@ -38,6 +39,7 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
       return findingToDiagnostic(finding, analysis.lines, relatedInformation(deps, analysis, finding));
     });
     collection.set(analysis.uri, diagnostics);
+    deps.log.debug(`diagnostics ${vscode.workspace.asRelativePath(analysis.uri)} v${analysis.version ?? 'disk'}: ${diagnostics.length} in ${(performance.now() - started).toFixed(1)} ms`);
     const key = analysis.uri.toString();
     const opened = openedAt.get(key);
     if (opened !== undefined) {
@@ -112,6 +114,7 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
         if (!e.document.isClosed) publishDocument(e.document);
       });
     }),
+    analyses.onDidRefine((document) => publishDocument(document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       openedAt.delete(document.uri.toString());
       // In the workspace scope the corpus index reads the file again and republishes it.
@@ -132,8 +135,9 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
     ),
     corpus.onDidChange((change) => {
       publishIndexed(change === 'all' ? undefined : change.uris);
-      // A fact's claims may have changed: refresh the related information of open documents.
+      // A fact's claims may have changed elsewhere: refresh the related information of open documents.
       for (const document of vscode.workspace.textDocuments) {
+        if (change !== 'all' && change.uris.every((u) => u.toString() === document.uri.toString())) continue;
         const analysis = analyses.peek(document.uri);
         if (analysis && analysis.version === document.version && analysis.analysis.numbers.some((n) => n.fact)) publishDocument(document);
       }

@@ -10,6 +10,9 @@ import { readConfig } from '../config';
 import { kindColor, toRange } from '../convert';
 import type { Deps } from '../deps';
 
+/** Lines decorated above and below what the editor shows, so scrolling a little needs no new decorations. */
+const MARGIN_LINES = 150;
+
 /** The ranges last decorated in a document, as plain data (for tests and the API). */
 export interface DecorationSnapshot {
   version: number;
@@ -25,6 +28,13 @@ export interface Highlighting extends vscode.Disposable {
 
 const KINDS: readonly EntityKind[] = ['person', 'body', 'place'];
 
+interface Timing {
+  textMs: number;
+  analysisMs: number;
+  incremental: boolean;
+  decorationsMs: number;
+}
+
 export function registerHighlighting({ analyses, store, work, figures, log }: Deps): Highlighting {
   const types: Record<EntityKind, vscode.TextEditorDecorationType> = {
     person: kindDecoration('person'),
@@ -37,30 +47,37 @@ export function registerHighlighting({ analyses, store, work, figures, log }: De
     borderColor: new vscode.ThemeColor('glossa.variant.border'),
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
-  const snapshots = new Map<string, DecorationSnapshot>();
+  const snapshots = new Map<string, DecorationSnapshot & { lines?: [number, number][] }>();
   /** When the first keystroke not yet annotated happened, per document. */
   const typedAt = new Map<string, number>();
 
-  const decorate = (editor: vscode.TextEditor): { analysisMs: number; decorationsMs: number } | undefined => {
+  const decorate = (editor: vscode.TextEditor): Timing | undefined => {
     const document = editor.document;
-    const started = performance.now();
     const result = readConfig(document.uri).highlight ? analyses.get(document) : undefined;
     const analyzed = performance.now();
-    const snapshot: DecorationSnapshot = { version: document.version, person: [], body: [], place: [], nonCanonical: [] };
+    const snapshot: DecorationSnapshot & { lines?: [number, number][] } = { version: document.version, person: [], body: [], place: [], nonCanonical: [], lines: visibleLines(editor) };
     if (result) {
       const { engine } = result.folder;
-      for (const mention of result.analysis.mentions) {
-        const entity = engine.entity(mention.entityId);
-        if (!entity) continue;
-        const range = toRange(result.lines, mention.start, mention.end);
-        snapshot[entity.kind].push(range);
-        if (normalizedSpelling(mention, entity) !== null) snapshot.nonCanonical.push(range);
+      const mentions = result.analysis.mentions;
+      // Only what the editor shows (and a margin): a keystroke in a long document costs what is on screen.
+      for (const [from, to] of visibleOffsets(editor)) {
+        for (let i = firstEndingAfter(mentions, from); i < mentions.length && mentions[i].start < to; i++) {
+          const mention = mentions[i];
+          const entity = engine.entity(mention.entityId);
+          if (!entity) continue;
+          // The analysis is of this very version, so the document maps its offsets.
+          const range = toRange(document, mention.start, mention.end);
+          snapshot[entity.kind].push(range);
+          if (normalizedSpelling(mention, entity) !== null) snapshot.nonCanonical.push(range);
+        }
       }
     }
     for (const kind of KINDS) editor.setDecorations(types[kind], snapshot[kind]);
     editor.setDecorations(variant, snapshot.nonCanonical);
     snapshots.set(document.uri.toString(), snapshot);
-    return result && { analysisMs: analyzed - started, decorationsMs: performance.now() - analyzed };
+    if (!result) return undefined;
+    // The analysis of this version may have been made by another feature first: count it all the same.
+    return { textMs: result.textMs ?? 0, analysisMs: result.ms, incremental: result.incremental === true, decorationsMs: performance.now() - analyzed };
   };
 
   const decorateAll = (): void => {
@@ -71,13 +88,13 @@ export function registerHighlighting({ analyses, store, work, figures, log }: De
     const key = document.uri.toString();
     const since = typedAt.get(key);
     typedAt.delete(key);
-    const started = performance.now();
-    let timing: { analysisMs: number; decorationsMs: number } | undefined;
+    let timing: Timing | undefined;
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document === document) timing = decorate(editor) ?? timing;
     }
     if (timing && since !== undefined) {
-      figures.edited(document.uri, performance.now() - started, timing.analysisMs, timing.decorationsMs, performance.now() - since);
+      const work = timing.textMs + timing.analysisMs + timing.decorationsMs;
+      figures.edited(document.uri, work, timing.textMs, timing.analysisMs, timing.incremental, timing.decorationsMs, performance.now() - since);
     }
   };
 
@@ -85,6 +102,12 @@ export function registerHighlighting({ analyses, store, work, figures, log }: De
     ...KINDS.map((k) => types[k]),
     variant,
     vscode.window.onDidChangeVisibleTextEditors(() => work.debounce('highlight:visible', 0, decorateAll)),
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      const snapshot = snapshots.get(e.textEditor.document.uri.toString());
+      if (snapshot && coversVisible(e.textEditor, snapshot)) return;
+      work.debounce(`highlight:scroll:${e.textEditor.document.uri.toString()}`, 30, () => decorate(e.textEditor));
+    }),
+    analyses.onDidRefine((document) => decorateDocument(document)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || !analyses.isCorpusDocument(e.document)) return;
       const key = e.document.uri.toString();
@@ -105,11 +128,57 @@ export function registerHighlighting({ analyses, store, work, figures, log }: De
   log.debug('Highlighting registered');
 
   return {
-    decorations: (uri) => snapshots.get(uri.toString()),
+    decorations: (uri) => {
+      const snapshot = snapshots.get(uri.toString());
+      return snapshot && { version: snapshot.version, person: snapshot.person, body: snapshot.body, place: snapshot.place, nonCanonical: snapshot.nonCanonical };
+    },
     dispose: () => {
       for (const s of subscriptions) s.dispose();
     },
   };
+}
+
+/** The line spans decorated for an editor: what it shows, widened by the margin. */
+function visibleLines(editor: vscode.TextEditor): [number, number][] {
+  const spans: [number, number][] = [];
+  const last = editor.document.lineCount - 1;
+  const visible = editor.visibleRanges.length > 0 ? editor.visibleRanges : [new vscode.Range(0, 0, Math.min(last, 100), 0)];
+  for (const r of [...visible].sort((a, b) => a.start.line - b.start.line)) {
+    const from = Math.max(0, r.start.line - MARGIN_LINES);
+    const to = Math.min(last, r.end.line + MARGIN_LINES);
+    const prev = spans[spans.length - 1];
+    if (prev && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
+    else spans.push([from, to]);
+  }
+  return spans;
+}
+
+/** The offset spans of `visibleLines`. */
+function visibleOffsets(editor: vscode.TextEditor): [number, number][] {
+  const document = editor.document;
+  return visibleLines(editor).map(([from, to]) => [document.offsetAt(new vscode.Position(from, 0)), document.offsetAt(document.lineAt(to).range.end)]);
+}
+
+/** Are the lines the editor shows now inside what was decorated? */
+function coversVisible(editor: vscode.TextEditor, snapshot: { version: number; lines?: [number, number][] }): boolean {
+  if (snapshot.version !== editor.document.version || !snapshot.lines) return false;
+  const last = editor.document.lineCount - 1;
+  const headroom = 20;
+  return editor.visibleRanges.every((r) =>
+    snapshot.lines!.some(([from, to]) => (from === 0 || from <= r.start.line - headroom) && (to === last || r.end.line + headroom <= to)),
+  );
+}
+
+/** The index of the first mention ending after `offset`, in a list sorted by start. */
+function firstEndingAfter(mentions: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function kindDecoration(kind: EntityKind): vscode.TextEditorDecorationType {

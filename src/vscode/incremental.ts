@@ -1,0 +1,207 @@
+/**
+ * Re-analysis after an edit, without re-reading the whole document: only the
+ * paragraphs around the change are analysed again; everything before stays and
+ * everything after shifts. Plain data in and out (no `vscode`), so a test can
+ * compare it with a full analysis.
+ *
+ * Why this gives the same result as a full analysis:
+ * - Numbers and their verification look no further than their sentence, and a
+ *   blank line ends a sentence; the window is widened to whole paragraphs (and
+ *   one more on each side).
+ * - Mentions depend on what came before only through short forms (DESIGN rule
+ *   5): which entities were fully mentioned, in which order. The text before
+ *   the window is summed up as a prefix naming those entities in that order, so
+ *   the window's short forms resolve as they would in the whole text.
+ * - After the window, the same holds as long as the window's full mentions name
+ *   the same entities in the same order as before the edit. When they do not
+ *   (a name was typed or deleted), the result is marked inexact: the caller
+ *   shows it at once and runs a full analysis a little later.
+ */
+import type { Analysis, CheckedNumber, Engine, Mention } from '../core';
+
+/** An edit as one window: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
+export interface ChangeWindow {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+export interface Reanalysis {
+  analysis: Analysis;
+  /** False when mentions after the window may resolve differently: run a full analysis soon. */
+  exact: boolean;
+  /** The part of the new text that was analysed. */
+  region: { start: number; end: number };
+}
+
+/** Merges a change into an earlier window (both in the coordinates of the text before `change`). */
+export function mergeWindows(earlier: ChangeWindow | undefined, change: ChangeWindow): ChangeWindow {
+  if (!earlier) return change;
+  // `earlier` is in [old text → current text] terms; `change` applies to the current text.
+  const start = Math.min(earlier.start, change.start);
+  const endInCurrent = Math.max(earlier.newEnd, change.oldEnd);
+  const delta = change.newEnd - change.oldEnd;
+  const earlierDelta = earlier.newEnd - earlier.oldEnd;
+  return { start, oldEnd: endInCurrent - earlierDelta, newEnd: endInCurrent + delta };
+}
+
+/**
+ * The analysis of `text` (the new text) from the analysis of the old text and
+ * the window that changed; undefined when it cannot be done safely (the caller
+ * then analyses the whole text).
+ */
+export function reanalyze(
+  engine: Engine,
+  previous: Analysis,
+  text: string,
+  change: ChangeWindow,
+  keepNumber: (n: CheckedNumber) => boolean = () => true,
+): Reanalysis | undefined {
+  const delta = change.newEnd - change.oldEnd;
+  const start = blockStart(text, change.start, 2);
+  const end = blockEnd(text, change.newEnd, 2);
+  const oldEnd = end - delta;
+  if (oldEnd < start) return undefined;
+
+  const mentions = partition(previous.mentions, start, oldEnd);
+  const numbers = partition(previous.numbers, start, oldEnd);
+  if (!mentions || !numbers) return undefined;
+
+  // The entities fully mentioned before the window, in the order of their last full mention.
+  const lastFull = new Map<string, number>();
+  for (const m of mentions.before) if (m.variant !== 'short') lastFull.set(m.entityId, m.start);
+  const ordered = [...lastFull].sort((a, b) => a[1] - b[1]);
+  const SEPARATOR = '\n\n\n';
+  let prefix = '';
+  for (const [id] of ordered) {
+    const entity = engine.entity(id);
+    if (entity) prefix += entity.name + SEPARATOR;
+  }
+  const region = engine.analyze(prefix + text.slice(start, end));
+  const shift = start - prefix.length;
+
+  const inside: Mention[] = [];
+  for (const m of region.mentions) {
+    if (m.start < prefix.length) continue;
+    const moved = shifted(m, shift);
+    if (m.licensedBy !== undefined && m.licensedBy >= 0) {
+      moved.licensedBy = m.licensedBy >= prefix.length ? m.licensedBy + shift : (lastFull.get(m.entityId) ?? -1);
+    }
+    inside.push(moved);
+  }
+  const insideNumbers: CheckedNumber[] = [];
+  for (const n of region.numbers) {
+    if (n.start >= prefix.length && keepNumber(n)) insideNumbers.push(shiftedNumber(n, shift));
+  }
+
+  // Mentions after the window: shifted; a short form licensed inside the window follows its licence.
+  const oldFull = mentions.inside.filter((m) => m.variant !== 'short');
+  const newFull = inside.filter((m) => m.variant !== 'short');
+  const exact = oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
+  const licence = new Map<number, number>();
+  if (exact) oldFull.forEach((m, i) => licence.set(m.start, newFull[i].start));
+  const after: Mention[] = mentions.after.map((m) => {
+    const moved = shifted(m, delta);
+    if (m.licensedBy !== undefined && m.licensedBy >= 0) {
+      if (m.licensedBy >= oldEnd) moved.licensedBy = m.licensedBy + delta;
+      else if (m.licensedBy >= start) moved.licensedBy = licence.get(m.licensedBy) ?? m.licensedBy;
+    }
+    return moved;
+  });
+  const afterNumbers = numbers.after.map((n) => shiftedNumber(n, delta));
+
+  return {
+    analysis: {
+      mentions: [...mentions.before, ...inside, ...after],
+      numbers: [...numbers.before, ...insideNumbers, ...afterNumbers],
+    },
+    exact,
+    region: { start, end },
+  };
+}
+
+// Copies with every field named: far faster than object spread on the thousands of
+// items after an edit in a long document. A field the core adds must be added here
+// (the incremental test compares with a full analysis field by field).
+function shifted(m: Mention, by: number): Mention {
+  const out: Mention = { start: m.start + by, end: m.end + by, text: m.text, entityId: m.entityId, variant: m.variant, matched: m.matched, allCaps: m.allCaps };
+  if (m.licensedBy !== undefined) out.licensedBy = m.licensedBy;
+  if (m.encoding !== undefined) out.encoding = m.encoding;
+  return out;
+}
+
+function shiftedNumber(n: CheckedNumber, by: number): CheckedNumber {
+  return {
+    start: n.start + by,
+    end: n.end + by,
+    text: n.text,
+    kind: n.kind,
+    value: n.value,
+    unit: n.unit,
+    qualifier: n.qualifier,
+    context: n.context,
+    status: n.status,
+    fact: n.fact,
+  };
+}
+
+/** Splits sorted spans into those before `start`, inside, and from `end` on; undefined if one straddles a boundary. */
+function partition<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): { before: T[]; inside: T[]; after: T[] } | undefined {
+  const first = lowerBound(items, start);
+  let last = first;
+  while (last < items.length && items[last].start < end) last++;
+  if (first > 0 && items[first - 1].end > start) return undefined;
+  if (last > first && items[last - 1].end > end) return undefined;
+  return { before: items.slice(0, first), inside: items.slice(first, last), after: items.slice(last) };
+}
+
+/** The index of the first item starting at or after `offset`. */
+function lowerBound(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Is the line starting at `lineStart` (up to `lineEnd`) blank? */
+function isBlank(text: string, lineStart: number, lineEnd: number): boolean {
+  for (let i = lineStart; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** The start of the line holding `offset`, moved up past `count` blank lines (or to the start of the text). */
+export function blockStart(text: string, offset: number, count: number): number {
+  let lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  if (offset === 0) lineStart = 0;
+  let blanks = 0;
+  while (lineStart > 0) {
+    const prevEnd = lineStart - 1; // the '\n' ending the previous line
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    if (isBlank(text, prevStart, prevEnd) && ++blanks >= count) return lineStart;
+    lineStart = prevStart;
+  }
+  return 0;
+}
+
+/** The end of the line holding `offset` (after its line break), moved down past `count` blank lines (or to the end). */
+export function blockEnd(text: string, offset: number, count: number): number {
+  let next = text.indexOf('\n', offset);
+  if (next < 0) return text.length;
+  let blanks = 0;
+  for (;;) {
+    const lineStart = next + 1;
+    if (lineStart >= text.length) return text.length;
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (isBlank(text, lineStart, lineEnd) && ++blanks >= count) return lineStart;
+    next = lineEnd;
+    if (next >= text.length) return text.length;
+  }
+}

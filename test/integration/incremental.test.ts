@@ -1,0 +1,82 @@
+// The incremental re-analysis (src/vscode/incremental.ts) against a full analysis,
+// on the real articles with many random edits: typed words, names, numbers,
+// deleted spans and paragraph breaks, one by one and several merged.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { Engine, parseGlossary, parseLedger, type Analysis } from '../../src/core';
+import { mergeWindows, reanalyze, type ChangeWindow } from '../../src/vscode/incremental';
+import { Articles, articleUri, workspaceFile } from './glossa';
+
+const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+
+/** A small deterministic random generator (mulberry32). */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTS = ['x', ' ', 'Sergey Lavrov ', 'Son ', 'Lavrov', 'Bui Thanh Son', 'USD 5 billion ', '12%', '\n', '\n\n', 'Deputy Prime Minister ', 'Tô Lâm', 'Việt Nam', ' bilateral trade reached $4.15 billion.'];
+
+function edit(text: string, rnd: () => number): { text: string; change: ChangeWindow } {
+  const at = Math.floor(rnd() * (text.length + 1));
+  const remove = rnd() < 0.4 ? Math.floor(rnd() * 20) : 0;
+  const insert = rnd() < 0.8 ? INSERTS[Math.floor(rnd() * INSERTS.length)] : '';
+  const end = Math.min(text.length, at + remove);
+  return { text: text.slice(0, at) + insert + text.slice(end), change: { start: at, oldEnd: end, newEnd: at + insert.length } };
+}
+
+const plain = (a: Analysis) => JSON.stringify(a);
+
+describe('incremental re-analysis', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = new Engine(parseGlossary([{ file: 'glossary.yaml', text: await read(workspaceFile('glossary.yaml')) }]), parseLedger([{ file: 'facts.yaml', text: await read(workspaceFile('facts.yaml')) }]));
+  });
+
+  it('equals a full analysis after each of 600 random edits when it says it is exact', async () => {
+    const rnd = random(42);
+    let exact = 0;
+    let inexact = 0;
+    for (const name of Object.values(Articles)) {
+      let text = await read(articleUri(name));
+      let previous = engine.analyze(text);
+      for (let i = 0; i < 120; i++) {
+        const next = edit(text, rnd);
+        const result = reanalyze(engine, previous, next.text, next.change);
+        const full = engine.analyze(next.text);
+        if (result?.exact) {
+          exact++;
+          assert.strictEqual(plain(result.analysis), plain(full), `${name}, edit ${i}: ${JSON.stringify(next.change)}`);
+        } else {
+          inexact++;
+        }
+        text = next.text;
+        previous = full;
+      }
+    }
+    assert.ok(exact > inexact * 3, `${exact} exact, ${inexact} not`);
+  });
+
+  it('merges several edits into one window', async () => {
+    const rnd = random(7);
+    for (const name of Object.values(Articles)) {
+      const original = await read(articleUri(name));
+      const previous = engine.analyze(original);
+      for (let round = 0; round < 30; round++) {
+        let text = original;
+        let window: ChangeWindow | undefined;
+        for (let k = 0; k < 3; k++) {
+          const next = edit(text, rnd);
+          window = mergeWindows(window, next.change);
+          text = next.text;
+        }
+        const result = reanalyze(engine, previous, text, window!);
+        if (result?.exact) assert.strictEqual(plain(result.analysis), plain(engine.analyze(text)), `${name}, round ${round}`);
+      }
+    }
+  });
+});
