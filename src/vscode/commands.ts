@@ -26,6 +26,8 @@ export const Views = {
 /** Context keys the manifest's `when` clauses use. */
 export const ContextKeys = {
   active: 'glossa.active',
+  /** True while some workspace folder has a glossary with entities. */
+  hasEntities: 'glossa.hasEntities',
 } as const;
 
 /** A `command:` link for a Markdown hover, with its JSON arguments. */

@@ -4,7 +4,7 @@
  * Clicking it opens the Entities view (or, when broken, the Problems panel).
  */
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
+import { Commands, ContextKeys } from '../commands';
 import { formatBytes } from '../corpusFilter';
 import type { Deps } from '../deps';
 
@@ -19,11 +19,16 @@ export function registerStatusBar(deps: Deps): StatusBar {
   item.name = vscode.l10n.t('Glossa');
   const t = vscode.l10n.t;
   let tooltipText = '';
+  let hadEntities: boolean | undefined;
 
   const update = (): void => {
     const folders = store.all();
     const entities = folders.reduce((n, f) => n + f.engine.entities.length, 0);
     const errors = folders.reduce((n, f) => n + f.errors, 0);
+    if (entities > 0 !== hadEntities) {
+      hadEntities = entities > 0;
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasEntities, hadEntities);
+    }
     const files = corpus.complete ? corpus.files() : vscode.workspace.textDocuments.map((d) => analyses.peek(d.uri)).filter((a) => a !== undefined);
     let unverified = 0;
     let conflicting = 0;
