@@ -5,6 +5,8 @@
 // Environment: GLOSSA_TEST_TIMEOUT (seconds, default 180) bounds the run after
 // code-server is installed; GLOSSA_TEST_GREP runs only matching tests;
 // GLOSSA_CHROMIUM overrides /usr/bin/chromium.
+// Options (for `npm run bench`): --workspace DIR opens a copy of DIR instead of the
+// fixture workspace; --tests FILE loads another compiled suite entry (a run() module).
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
@@ -23,13 +25,18 @@ import {
   startTimeout,
   tempDir,
 } from './lib/codeServer.mjs';
-import { makeFixtureWorkspace } from './lib/workspace.mjs';
+import { copyWorkspace, makeFixtureWorkspace } from './lib/workspace.mjs';
 
 const tag = 'integration';
 const started = Date.now();
 const cleanup = new Cleanup(tag);
 const resultsDir = path.join(repoRoot, 'test-results', 'integration');
-const testsIndex = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const option = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? path.resolve(process.argv[i + 1]) : undefined;
+};
+const testsIndex = option('tests') ?? path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const workspaceSource = option('workspace');
 /** Marks the reporter's lines among the workbench's (see test/integration/index.ts). */
 const testMark = '\u2063glossa-test\u2063 ';
 
@@ -57,7 +64,9 @@ async function main() {
 
   timeout.phase = 'preparing the fixture workspace';
   const tmp = await tempDir(cleanup, 'glossa-integration');
-  const workspace = await makeFixtureWorkspace(path.join(tmp, 'workspace'), { tag });
+  const workspace = workspaceSource
+    ? await copyWorkspace(workspaceSource, path.join(tmp, 'workspace'))
+    : await makeFixtureWorkspace(path.join(tmp, 'workspace'), { tag });
 
   await fsp.mkdir(resultsDir, { recursive: true });
   const serverLog = path.join(resultsDir, 'server.log');

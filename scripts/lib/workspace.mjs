@@ -38,8 +38,12 @@ export async function makeFixtureWorkspace(dest, { tag = 'workspace' } = {}) {
 
 /** A copy of samples/ (the sample workspace a new user opens) in `dest`. */
 export async function makeSampleWorkspace(dest) {
-  const samples = path.join(repoRoot, 'samples');
+  return copyWorkspace(path.join(repoRoot, 'samples'), dest);
+}
+
+/** A copy of the folder `source` (if it exists) in `dest`. */
+export async function copyWorkspace(source, dest) {
   await fsp.mkdir(dest, { recursive: true });
-  if (fs.existsSync(samples)) await fsp.cp(samples, dest, { recursive: true });
+  if (fs.existsSync(source)) await fsp.cp(source, dest, { recursive: true });
   return dest;
 }

@@ -1,0 +1,70 @@
+// The in-editor half of `npm run bench`: loaded by scripts/run-integration.mjs as
+// the extension host's test entry (run()), in a workspace holding the benchmark's
+// 10,000-entity glossary and one ~1 MB article. Prints figures, asserts nothing
+// but that they could be taken.
+import { format } from 'util';
+import * as vscode from 'vscode';
+import type { GlossaApi } from '../../src/extension';
+
+const mark = process.env.GLOSSA_TEST_MARK ?? '';
+const say = (...data: unknown[]) => console.log(mark + format(...data));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+export async function run(): Promise<void> {
+  const extension = vscode.extensions.getExtension<GlossaApi>('glossa.glossa');
+  if (!extension) throw new Error('Glossa is not installed in this VS Code');
+  const activationStart = Date.now();
+  const api = await extension.activate();
+  await api.ready();
+  say(`editor: glossary loaded and ready ${Date.now() - activationStart} ms after activation was requested`);
+
+  const [article] = await vscode.workspace.findFiles('articles/*.txt');
+  if (!article) throw new Error('no article in the benchmark workspace');
+  const size = (await vscode.workspace.fs.stat(article)).size;
+
+  // Open → diagnostics, as the user waits for it.
+  const opened = Date.now();
+  const document = await vscode.workspace.openTextDocument(article);
+  const editor = await vscode.window.showTextDocument(document);
+  await until('diagnostics on the article', () => (vscode.languages.getDiagnostics(article).length > 0 ? true : undefined));
+  const openWall = Date.now() - opened;
+  const openFigure = await until('the open figure', () => api.figures().find((f) => f.kind === 'open' && f.uri === article.toString()));
+  say(
+    `editor: open → diagnostics of a ${(size / 1e6).toFixed(2)} MB article: ${openFigure.ms.toFixed(1)} ms by the extension's clock ` +
+      `(analysis ${openFigure.analysisMs.toFixed(1)} ms, ${openFigure.diagnostics} diagnostics); ${openWall} ms as the test saw it (target ≤ 50 ms)`,
+  );
+
+  // Keystrokes in the middle of the article, one at a time, each waited for.
+  const work: number[] = [];
+  const wall: number[] = [];
+  const middle = document.positionAt(document.getText().length >> 1);
+  const line = document.lineAt(middle.line);
+  for (let k = 0; k < 40; k++) {
+    const before = api.figures().filter((f) => f.kind === 'keystroke').length;
+    const at = line.range.end.translate(0, 0);
+    await editor.edit((edit) => edit.insert(at.with(undefined, Math.min(at.character, line.text.length + k)), k % 2 ? ' ' : 'x'), { undoStopBefore: false, undoStopAfter: false });
+    const figure = await until('a keystroke figure', () => {
+      const samples = api.figures().filter((f) => f.kind === 'keystroke');
+      return samples.length > before ? samples[samples.length - 1] : undefined;
+    });
+    work.push(figure.ms);
+    if (figure.wallMs !== undefined) wall.push(figure.wallMs);
+  }
+  say(
+    `editor: keystroke → re-annotated (the work after the debounce): median ${median(work).toFixed(2)} ms, p90 ${percentile(work, 0.9).toFixed(2)} ms over ${work.length} keystrokes (target ≤ 5 ms); ` +
+      `with the debounce: median ${median(wall).toFixed(0)} ms`,
+  );
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
