@@ -67,6 +67,32 @@ export class YamlSource {
     this.problems.push({ ...this.locateOffsets(start, Math.max(start, end)), severity, code, message });
   }
 
+  /**
+   * Reports a problem of a list entry: on `node`, or, when there is none (a
+   * missing field), on the entry's `id` pair (else its first pair, else the entry).
+   */
+  addToEntry(entry: Node, map: YAMLMap | null, node: Node | null | undefined, severity: Severity, code: ProblemCode, message: string): void {
+    if (node) {
+      this.add(node, severity, code, message);
+      return;
+    }
+    const first = map?.items[0];
+    const pair = (map && getPair(map, 'id')) ?? (first?.key ? { key: first.key as Node, value: (first.value as Node | null) ?? null } : undefined);
+    const start = pair?.key.range?.[0];
+    if (pair && start !== undefined) {
+      const end = pair.value?.range?.[1] ?? pair.key.range![1];
+      this.addAt(start, trimEnd(this.text, end), severity, code, message);
+    } else {
+      this.add(entry, severity, code, message);
+    }
+  }
+
+  /** Where a list entry stands: from its first key to its last value (no trailing blank lines). */
+  entryLocation(entry: Node): SourceLocation {
+    const start = entry.range?.[0] ?? 0;
+    return this.locateOffsets(start, Math.max(start, trimEnd(this.text, contentEnd(entry))));
+  }
+
   /** The sequence under `key` at the top level, or a problem saying what is missing. */
   topLevelList(key: string, what: string): Node[] | null {
     const contents = this.doc.contents;

@@ -6,10 +6,10 @@
  * nothing outside the changed region.
  */
 
-import { isAlias, isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { Problem } from '../types';
-import { getPair } from '../yamlSource';
+import { contentEnd, getPair } from '../yamlSource';
 import type { EditFailure, SourceEdit } from './types';
 
 /** A YAML file parsed for editing. */
@@ -512,21 +512,6 @@ function pairEnd(pair: { key: Node; value: Node | null }): number {
   return node.range ? contentEnd(node) : 0;
 }
 
-/** Offset just after the last value inside `node` (block collections' ranges include trailing lines). */
-function contentEnd(node: Node): number {
-  if (isMap(node) && !node.flow && node.items.length > 0) {
-    const last = node.items[node.items.length - 1];
-    const value = (last.value as Node | null) ?? (last.key as Node | null);
-    if (value && !isAlias(value)) return contentEnd(value);
-    if (value?.range) return value.range[1];
-  }
-  if (isSeq(node) && !node.flow && node.items.length > 0) {
-    const last = node.items[node.items.length - 1] as Node | null;
-    if (last && !isAlias(last)) return contentEnd(last);
-    if (last?.range) return last.range[1];
-  }
-  return node.range ? node.range[1] : 0;
-}
 
 /**
  * Keeps an aligned end-of-line comment in its column: a one-line edit that makes the

@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import { fold } from '../text/fold';
 import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
 import { LineIndex } from '../text/lineIndex';
-import { contentEnd, describe, getPair, listFragments, resolve, toPlain, trimEnd, YamlSource } from '../yamlSource';
+import { describe, getPair, listFragments, resolve, toPlain, YamlSource } from '../yamlSource';
 import { ENTITY_KINDS, type Entity, type EntityKind, type EntitySpelling, type Glossary, type SourceFile, type SpellingRole } from './types';
 
 /** The keys an entry may have; any other key is kept in `extra`. */
@@ -380,28 +380,13 @@ class EntryReader {
     return { entity, sites: this.sites, linkSites: this.linkSites };
   }
 
-  /** Reports on `node`, or, when there is none (a missing field), on the entry's id pair or first pair. */
+  /** Reports on `node`, or, for a missing field, on the entry's id pair (else its first pair). */
   private problem(node: Node | null | undefined, severity: Severity, code: ProblemCode, message: string): void {
-    const text = `${this.label}: ${message}`;
-    if (node) {
-      this.source.add(node, severity, code, text);
-      return;
-    }
-    const pair = getPair(this.map!, 'id') ?? pairNodes(this.map!.items[0]);
-    const start = pair?.key.range?.[0];
-    if (pair && start !== undefined) {
-      const end = pair.value?.range?.[1] ?? pair.key.range![1];
-      this.source.addAt(start, trimEnd(this.source.text, end), severity, code, text);
-    } else {
-      this.source.add(this.item, severity, code, text);
-    }
+    this.source.addToEntry(this.item, this.map, node, severity, code, `${this.label}: ${message}`);
   }
 
   private entryLocation(): SourceLocation {
-    const node = this.item;
-    const start = node.range?.[0] ?? 0;
-    const end = Math.max(start, trimEnd(this.source.text, contentEnd(node)));
-    return this.source.locateOffsets(start, end);
+    return this.source.entryLocation(this.item);
   }
 
   private readId(ids: ReadonlyMap<string, SourceLocation>): string | undefined {

@@ -5,7 +5,7 @@
 
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
-import { contentEnd, describe, getPair, resolve, toPlain, trimEnd, YamlSource } from '../yamlSource';
+import { describe, getPair, resolve, toPlain, YamlSource } from '../yamlSource';
 import { parseNumberValue } from './finder';
 import type { Fact, FactStatus, Ledger } from './types';
 
@@ -120,25 +120,11 @@ class FactReader {
 
   /** Reports on `node`, or, for a missing field, on the entry's id pair (else its first pair). */
   private problem(node: Node | null | undefined, severity: Severity, code: ProblemCode, message: string): void {
-    const text = `${this.label}: ${message}`;
-    if (node) {
-      this.source.add(node, severity, code, text);
-      return;
-    }
-    const first = this.map!.items[0];
-    const pair = getPair(this.map!, 'id') ?? (first?.key ? { key: first.key as Node, value: (first.value as Node | null) ?? null } : undefined);
-    const start = pair?.key.range?.[0];
-    if (pair && start !== undefined) {
-      const end = pair.value?.range?.[1] ?? pair.key.range![1];
-      this.source.addAt(start, trimEnd(this.source.text, end), severity, code, text);
-    } else {
-      this.source.add(this.item, severity, code, text);
-    }
+    this.source.addToEntry(this.item, this.map, node, severity, code, `${this.label}: ${message}`);
   }
 
   private entryLocation(): SourceLocation {
-    const start = this.item.range?.[0] ?? 0;
-    return this.source.locateOffsets(start, Math.max(start, trimEnd(this.source.text, contentEnd(this.item))));
+    return this.source.entryLocation(this.item);
   }
 
   /** The value node of `key`, with aliases followed; null when absent or empty. */
