@@ -11,6 +11,7 @@ import type { CheckedNumber, Mention } from '../core';
 import { readConfig } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeText, type DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
+import { noteCreated, noteDeleted, userDocument } from './openDocuments';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import type { Work } from './work';
 
@@ -55,7 +56,9 @@ export class CorpusIndex implements vscode.Disposable {
     this.subscriptions.push(
       this.changed,
       this.store.onDidChange((folder) => this.onEngineChange(folder)),
-      this.analyses.onDidAnalyze((analysis) => this.update(analysis)),
+      this.analyses.onDidAnalyze((analysis) => {
+        if (userDocument(analysis.uri)) this.update(analysis);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         // The editor's text is gone; the file on disk is the truth again.
         if (this.entries.has(d.uri.toString())) this.refresh(d.uri);
@@ -160,7 +163,7 @@ export class CorpusIndex implements vscode.Disposable {
     const started = performance.now();
     for (const [key, entry] of this.entries) {
       if (entry.folder.folder.uri.toString() !== folder.folder.uri.toString() || entry.generation === folder.generation) continue;
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      const open = userDocument(entry.uri);
       const next = open ? this.analyses.get(open, false) : analyzeText(entry.uri, undefined, entry.text, folder);
       if (next) this.entries.set(key, next);
       else this.entries.delete(key);
@@ -233,7 +236,7 @@ export class CorpusIndex implements vscode.Disposable {
     const key = uri.toString();
     const folder = this.store.folderOf(uri);
     if (!folder || !this.filter.includes(uri)) return this.entries.delete(key);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const open = userDocument(uri);
     if (open) {
       const analysis = this.analyses.get(open, !quiet);
       if (!analysis) return this.entries.delete(key) ? true : 'skipped';
@@ -263,16 +266,28 @@ export class CorpusIndex implements vscode.Disposable {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.folder, include));
         const onEvent = (uri: vscode.Uri): void => {
           // An open document's entry follows the editor, not the disk.
-          if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+          if (userDocument(uri)) return;
           if (this.isComplete || this.entries.has(uri.toString())) this.refresh(uri);
         };
-        this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
+        this.watchers.push(
+          watcher,
+          watcher.onDidCreate((uri) => {
+            noteCreated(uri);
+            onEvent(uri);
+          }),
+          watcher.onDidChange(onEvent),
+          watcher.onDidDelete((uri) => {
+            noteDeleted(uri);
+            onEvent(uri);
+          }),
+        );
       }
       // A deleted folder is reported as the folder only: forget every file under it.
       const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.folder, '**'), true, true, false);
       this.watchers.push(
         deletions,
         deletions.onDidDelete((uri) => {
+          noteDeleted(uri);
           const under = uri.toString().replace(/\/?$/, '/');
           const gone = [...this.entries.values()].filter((e) => e.uri.toString().startsWith(under)).map((e) => e.uri);
           for (const u of gone) this.entries.delete(u.toString());

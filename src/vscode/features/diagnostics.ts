@@ -15,6 +15,7 @@ import { readConfig } from '../config';
 import { findingToDiagnostic, toRange } from '../convert';
 import type { Deps } from '../deps';
 import type { DocumentAnalysis } from '../documentAnalyses';
+import { hasTab, userDocument } from '../openDocuments';
 
 const TYPING_DEBOUNCE_MS = 300;
 
@@ -69,7 +70,7 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
   /** Republishes the documents the user has open (in a tab); in the workspace scope every open document. */
   const publishOpen = (): void => {
     for (const document of vscode.workspace.textDocuments) {
-      if (analyses.isCorpusDocument(document) && (hasTab(document.uri) || inWorkspaceScope(document.uri))) publishDocument(document);
+      if (analyses.isCorpusDocument(document) && (userDocument(document.uri) || inWorkspaceScope(document.uri))) publishDocument(document);
     }
   };
 
@@ -122,6 +123,12 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
     }),
     // VS Code keeps a document open for a while after its last tab closes: for the user the file is closed now.
     vscode.window.tabGroups.onDidChangeTabs((e) => {
+      // A document shown again after its tab closed (VS Code kept it in memory: no open event).
+      for (const tab of e.opened) {
+        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+        const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document && analyses.isCorpusDocument(document)) publishDocument(document);
+      }
       for (const tab of e.closed) {
         const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
         if (uri && !inWorkspaceScope(uri) && !hasTab(uri)) collection.delete(uri);
@@ -138,6 +145,7 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
       // A fact's claims may have changed elsewhere: refresh the related information of open documents.
       for (const document of vscode.workspace.textDocuments) {
         if (change !== 'all' && change.uris.every((u) => u.toString() === document.uri.toString())) continue;
+        if (!userDocument(document.uri) && !inWorkspaceScope(document.uri)) continue;
         const analysis = analyses.peek(document.uri);
         if (analysis && analysis.version === document.version && analysis.analysis.numbers.some((n) => n.fact)) publishDocument(document);
       }
@@ -190,11 +198,6 @@ function relatedInformation({ store, corpus }: Deps, analysis: DocumentAnalysis,
     related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(file.uri, toRange(file.lines, number.start, number.end)), label));
   }
   return related;
-}
-
-function hasTab(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
 }
 
 function isOpen(uri: vscode.Uri): boolean {
