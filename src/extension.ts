@@ -10,7 +10,9 @@ import { registerDefinition } from './vscode/features/definition';
 import { registerDiagnostics } from './vscode/features/diagnostics';
 import { registerDocumentSymbols } from './vscode/features/documentSymbols';
 import { registerEntitiesView } from './vscode/features/entitiesView';
+import { registerFindEntity } from './vscode/features/findEntity';
 import { registerGeneralCommands } from './vscode/features/generalCommands';
+import { registerGlossaryCommands } from './vscode/features/glossaryCommands';
 import { registerHighlighting } from './vscode/features/highlighting';
 import { registerHover } from './vscode/features/hover';
 import { registerNavigationCommands } from './vscode/features/navigationCommands';
@@ -53,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
     registerNavigationCommands(deps),
     registerGeneralCommands(deps),
     registerNormalize(deps),
+    registerGlossaryCommands(deps),
+    registerFindEntity(deps),
   );
 
   void vscode.commands.executeCommand('setContext', ContextKeys.active, true);

@@ -13,6 +13,9 @@ export const Commands = {
   normalizeEntity: 'glossa.normalizeEntity',
   normalizeFile: 'glossa.normalizeFile',
   normalizeWorkspace: 'glossa.normalizeWorkspace',
+  addToGlossary: 'glossa.addToGlossary',
+  linkToEntity: 'glossa.linkToEntity',
+  findEntity: 'glossa.findEntity',
   /** Internal (not in the palette): opens a file at a range; used by hover links. */
   openLocation: 'glossa.openLocation',
 } as const;

@@ -1,0 +1,124 @@
+/**
+ * Growing the glossary from the text: "Add to Glossary…" (`glossa.addToGlossary`) writes
+ * a new entry for the selected name, asking for its kind and canonical spelling;
+ * "Link to Entity…" (`glossa.linkToEntity`) adds the selection as an alias of an entity
+ * chosen from the fuzzy pick. Both edit the glossary file through a WorkspaceEdit that
+ * keeps its comments and layout; the store reloads from the edited document, so the
+ * new spelling is highlighted at once.
+ */
+import * as vscode from 'vscode';
+import { addAlias, addEntity, ENTITY_KINDS, type EntityKind, type SpellingField } from '../../core';
+import { asRange, asString, targetDocument } from '../commandArgs';
+import { Commands } from '../commands';
+import { readConfig } from '../config';
+import { kindIcon } from '../convert';
+import type { Deps } from '../deps';
+import { editSourceFile } from '../fileEdits';
+import { isGlob } from '../glob';
+import type { FolderGlossary } from '../glossaryStore';
+import { pickEntity } from './entityPick';
+
+/** The glossary file new entries go to: the folder's first, else the first plain path of `glossa.glossaryFiles`. */
+export function glossaryFileOf(folder: FolderGlossary): vscode.Uri {
+  if (folder.glossaryUris.length > 0) return folder.glossaryUris[0];
+  const path = readConfig(folder.folder.uri).glossaryFiles.find((p) => !isGlob(p)) ?? 'glossary.yaml';
+  return vscode.Uri.joinPath(folder.folder.uri, path);
+}
+
+/** A selected name: single-spaced, NFC, without surrounding quotes or punctuation. */
+export function cleanSelection(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"'“”‘’«»(\[]+|[\s"'“”‘’«»)\].,;:!?]+$/g, '')
+    .replace(/(?:['’]s)$/u, '');
+}
+
+export function registerGlossaryCommands(deps: Deps): vscode.Disposable {
+  const t = vscode.l10n.t;
+  const { store } = deps;
+
+  /** The selected text and its folder, or a message saying what to select. */
+  const selection = async (uriArg: unknown, rangeArg: unknown): Promise<{ text: string; folder: FolderGlossary } | undefined> => {
+    const target = await targetDocument(uriArg);
+    const range = asRange(rangeArg) ?? target?.editor?.selection;
+    const text = target && range && !range.isEmpty ? cleanSelection(target.document.getText(range)) : '';
+    const folder = target && store.folderOf(target.document.uri);
+    if (!text || !folder) {
+      void vscode.window.showInformationMessage(t('Glossa: select a name in a text first.'));
+      return undefined;
+    }
+    return { text, folder };
+  };
+
+  /**
+   * `glossa.addToGlossary(uri?, range?, kind?, name?)`: a new entry for the selected
+   * name. A given kind skips the kind pick, a given name (or any URI) the name box.
+   * The selection is kept as an alias when the canonical name is spelled differently.
+   * Returns the new entry's id.
+   */
+  const addToGlossary = async (uriArg?: unknown, rangeArg?: unknown, kindArg?: unknown, nameArg?: unknown): Promise<string | undefined> => {
+    const selected = await selection(uriArg, rangeArg);
+    if (!selected) return undefined;
+    const scripted = uriArg !== undefined;
+    let kind = ENTITY_KINDS.find((k) => k === kindArg);
+    if (!kind) {
+      const labels: Record<EntityKind, string> = { person: t('Person'), body: t('Body (organisation, institution, party)'), place: t('Place') };
+      const picked = await vscode.window.showQuickPick(
+        ENTITY_KINDS.map((k) => ({ label: `$(${kindIcon(k)}) ${labels[k]}`, entityKind: k })),
+        { title: t('Add "{0}" to the glossary', selected.text), placeHolder: t('What kind of entity is it?') },
+      );
+      if (!picked) return undefined;
+      kind = picked.entityKind;
+    }
+    let name = asString(nameArg) ?? (scripted ? selected.text : undefined);
+    if (!name) {
+      name = await vscode.window.showInputBox({
+        title: t('Add "{0}" to the glossary', selected.text),
+        prompt: t('The canonical spelling, with its diacritics (normalization writes names this way).'),
+        value: selected.text,
+        ignoreFocusOut: true,
+        validateInput: (value) => (value.trim() === '' ? t('An entity needs a name.') : undefined),
+      });
+      if (!name) return undefined;
+    }
+    const canonical = name.trim().normalize('NFC');
+    const aliases = canonical !== selected.text ? [selected.text] : [];
+    const uri = glossaryFileOf(selected.folder);
+    const { result, applied } = await editSourceFile(uri, (text) => addEntity(text, { kind: kind!, name: canonical, aliases }, { file: vscode.workspace.asRelativePath(uri) }));
+    return applied && result.ok ? result.id : undefined;
+  };
+
+  /**
+   * `glossa.linkToEntity(uri?, range?, entityId?, field?)`: the selection becomes an
+   * alias (or, with field `aka`, another name) of the entity; a given id skips the pick.
+   * Returns true when the glossary was edited.
+   */
+  const linkToEntity = async (uriArg?: unknown, rangeArg?: unknown, entityArg?: unknown, fieldArg?: unknown): Promise<boolean> => {
+    const selected = await selection(uriArg, rangeArg);
+    if (!selected) return false;
+    const { folder, text: spelling } = selected;
+    let entityId = asString(entityArg);
+    if (!entityId) {
+      const choice = await pickEntity({
+        title: t('Link "{0}" to an entity', spelling),
+        placeholder: t('Type a name, another spelling or a description (diacritics optional)'),
+        folders: [folder],
+        value: spelling,
+      });
+      if (!choice) return false;
+      entityId = choice.entity.id;
+    }
+    const entity = folder.engine.entity(entityId);
+    const uri = entity ? store.uriOf(folder, entity.location.file) : glossaryFileOf(folder);
+    if (!uri) return false;
+    const field: SpellingField = fieldArg === 'aka' ? 'aka' : 'aliases';
+    const { applied } = await editSourceFile(uri, (text) => addAlias(text, entityId!, spelling, field, { file: vscode.workspace.asRelativePath(uri) }));
+    return applied;
+  };
+
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.addToGlossary, addToGlossary),
+    vscode.commands.registerCommand(Commands.linkToEntity, linkToEntity),
+  );
+}
