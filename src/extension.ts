@@ -6,6 +6,7 @@ import { CorpusFilter } from './vscode/corpusFilter';
 import { CorpusIndex } from './vscode/corpusIndex';
 import type { Deps } from './vscode/deps';
 import { DocumentAnalyses } from './vscode/documentAnalyses';
+import { registerCodeActions } from './vscode/features/codeActions';
 import { registerDefinition } from './vscode/features/definition';
 import { registerDiagnostics } from './vscode/features/diagnostics';
 import { registerDocumentSymbols } from './vscode/features/documentSymbols';
@@ -18,6 +19,7 @@ import { registerHover } from './vscode/features/hover';
 import { registerNavigationCommands } from './vscode/features/navigationCommands';
 import { registerNormalize } from './vscode/features/normalize';
 import { registerNumbersView } from './vscode/features/numbersView';
+import { registerRecordFact } from './vscode/features/recordFact';
 import { registerReferences } from './vscode/features/references';
 import { registerStatusBar } from './vscode/features/statusBar';
 import { GlossaryStore } from './vscode/glossaryStore';
@@ -55,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
     registerNavigationCommands(deps),
     registerGeneralCommands(deps),
     registerNormalize(deps),
+    registerCodeActions(deps),
+    registerRecordFact(deps),
     registerGlossaryCommands(deps),
     registerFindEntity(deps),
   );

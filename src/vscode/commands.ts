@@ -13,6 +13,7 @@ export const Commands = {
   normalizeEntity: 'glossa.normalizeEntity',
   normalizeFile: 'glossa.normalizeFile',
   normalizeWorkspace: 'glossa.normalizeWorkspace',
+  recordFact: 'glossa.recordFact',
   addToGlossary: 'glossa.addToGlossary',
   linkToEntity: 'glossa.linkToEntity',
   findEntity: 'glossa.findEntity',

@@ -1,0 +1,151 @@
+/**
+ * Quick fixes on Glossa's diagnostics, and `source.fixAll.glossa`:
+ * - a non-canonical spelling: "Normalize to <canonical>" (preferred), "Normalize all
+ *   N in this file", and "Add '<spelling>' as an alias of <name>" for a spelling the
+ *   glossary does not list yet;
+ * - an unverified number: "Record as verified fact…";
+ * - a conflicting or disputed number: "Open fact '<id>'", and for a conflict "Go to
+ *   the conflicting claim" (the claims the fact verifies, which this one contradicts).
+ * "Fix all" and `editor.codeActionsOnSave` apply every normalization of the file.
+ */
+import * as vscode from 'vscode';
+import { FindingCode, type CheckedNumber, type Mention } from '../../core';
+import { Commands } from '../commands';
+import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
+import type { Deps } from '../deps';
+import type { DocumentAnalysis } from '../documentAnalyses';
+import { normalizeStyle } from './normalize';
+
+/** The kind of the fix-all action: `source.fixAll.glossa`. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('glossa');
+/** At most this many "Go to the conflicting claim" actions per diagnostic. */
+const MAX_CLAIM_ACTIONS = 3;
+
+export function registerCodeActions(deps: Deps): vscode.Disposable {
+  const t = vscode.l10n.t;
+  const { analyses, corpus, store } = deps;
+
+  /** Every normalization of the document as one edit. */
+  const fileEdit = (document: vscode.TextDocument, analysis: DocumentAnalysis): { edit: vscode.WorkspaceEdit; count: number } => {
+    const edits = analysis.folder.engine.normalize(analysis.text, { style: normalizeStyle(document.uri) }, analysis.analysis.mentions);
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of edits) edit.replace(document.uri, toRange(analysis.lines, e.start, e.end), e.newText);
+    return { edit, count: edits.length };
+  };
+
+  const spellingActions = (document: vscode.TextDocument, analysis: DocumentAnalysis, diagnostic: vscode.Diagnostic, mention: Mention): vscode.CodeAction[] => {
+    const entity = analysis.folder.engine.entity(mention.entityId);
+    if (!entity) return [];
+    const out: vscode.CodeAction[] = [];
+    const [edit] = analysis.folder.engine.normalize(analysis.text, { style: normalizeStyle(document.uri) }, [mention]);
+    if (edit) {
+      const action = new vscode.CodeAction(t('Normalize to {0}', edit.newText.replace(/\s+/g, ' ')), vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(document.uri, toRange(analysis.lines, edit.start, edit.end), edit.newText);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      out.push(action);
+    }
+    // A spelling that only folds to the name (or an alias) is documented as an alias; one
+    // the glossary already lists, or the name in another encoding, has nothing to add.
+    const spelling = mention.text.normalize('NFC').replace(/\s+/g, ' ');
+    if (mention.variant === 'folded' && spelling !== entity.name && !entity.aliases.includes(spelling) && !entity.aka.includes(spelling)) {
+      const action = new vscode.CodeAction(t("Add '{0}' as an alias of {1}", spelling, entity.name), vscode.CodeActionKind.QuickFix);
+      action.command = {
+        command: Commands.linkToEntity,
+        title: action.title,
+        arguments: [document.uri, toRange(analysis.lines, mention.start, mention.end), entity.id, 'aliases'],
+      };
+      action.diagnostics = [diagnostic];
+      out.push(action);
+    }
+    return out;
+  };
+
+  const numberActions = async (analysis: DocumentAnalysis, diagnostic: vscode.Diagnostic, number: CheckedNumber, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> => {
+    const out: vscode.CodeAction[] = [];
+    const { folder } = analysis;
+    if (diagnostic.code === FindingCode.unverifiedNumber) {
+      const action = new vscode.CodeAction(t('Record as verified fact…'), vscode.CodeActionKind.QuickFix);
+      action.command = {
+        command: Commands.recordFact,
+        title: action.title,
+        arguments: [analysis.uri, toRange(analysis.lines, number.start, number.end)],
+      };
+      action.diagnostics = [diagnostic];
+      out.push(action);
+      return out;
+    }
+    const fact = number.fact ? folder.engine.ledger.facts.find((f) => f.id === number.fact) : undefined;
+    if (!fact) return out;
+    if (diagnostic.code === FindingCode.conflictingNumber && (await corpus.ensure({ token }))) {
+      for (const { file, number: claim } of corpus.claimsOf(folder, fact.id).slice(0, MAX_CLAIM_ACTIONS)) {
+        const range = toRange(file.lines, claim.start, claim.end);
+        const action = new vscode.CodeAction(t('Go to the conflicting claim "{0}" ({1}, line {2})', claim.text, vscode.workspace.asRelativePath(file.uri), range.start.line + 1), vscode.CodeActionKind.QuickFix);
+        action.command = {
+          command: Commands.openLocation,
+          title: action.title,
+          arguments: [file.uri.toString(), range.start.line, range.start.character, range.end.line, range.end.character],
+        };
+        action.diagnostics = [diagnostic];
+        out.push(action);
+      }
+    }
+    if (store.factLocation(folder, fact)) {
+      const action = new vscode.CodeAction(t("Open fact '{0}' ({1})", fact.id, fact.value), vscode.CodeActionKind.QuickFix);
+      action.command = { command: Commands.goToEntry, title: action.title, arguments: [folder.folder.uri.toString(), 'fact', fact.id] };
+      action.diagnostics = [diagnostic];
+      out.push(action);
+    }
+    return out;
+  };
+
+  const provider: vscode.CodeActionProvider = {
+    async provideCodeActions(document, _range, context, token) {
+      const analysis = analyses.get(document, false);
+      if (!analysis) return undefined;
+      const actions: vscode.CodeAction[] = [];
+      if (context.only && FIX_ALL_KIND.intersects(context.only)) {
+        const { edit, count } = fileEdit(document, analysis);
+        if (count > 0) {
+          const action = new vscode.CodeAction(t('Normalize all names (Glossa)'), FIX_ALL_KIND);
+          action.edit = edit;
+          actions.push(action);
+        }
+      }
+      if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return actions;
+
+      const spellingDiagnostics: vscode.Diagnostic[] = [];
+      for (const diagnostic of context.diagnostics) {
+        if (diagnostic.source !== DIAGNOSTIC_SOURCE || token.isCancellationRequested) continue;
+        const start = document.offsetAt(diagnostic.range.start);
+        const end = document.offsetAt(diagnostic.range.end);
+        if (diagnostic.code === FindingCode.nonCanonicalSpelling) {
+          const mention = analysis.analysis.mentions.find((m) => m.start === start && m.end === end);
+          if (!mention) continue;
+          actions.push(...spellingActions(document, analysis, diagnostic, mention));
+          spellingDiagnostics.push(diagnostic);
+        } else if (diagnostic.code === FindingCode.unverifiedNumber || diagnostic.code === FindingCode.conflictingNumber || diagnostic.code === FindingCode.disputedNumber) {
+          const number = analysis.analysis.numbers.find((n) => n.start === start && n.end === end);
+          if (number) actions.push(...(await numberActions(analysis, diagnostic, number, token)));
+        }
+      }
+      if (spellingDiagnostics.length > 0) {
+        const { edit, count } = fileEdit(document, analysis);
+        if (count > 1) {
+          const action = new vscode.CodeAction(t('Normalize all {0} in this file', count), vscode.CodeActionKind.QuickFix);
+          action.edit = edit;
+          action.diagnostics = spellingDiagnostics;
+          // After the single fixes, before the glossary edits.
+          const at = actions.findIndex((a) => a.command?.command === Commands.linkToEntity);
+          actions.splice(at < 0 ? actions.length : at, 0, action);
+        }
+      }
+      return actions;
+    },
+  };
+
+  return vscode.languages.registerCodeActionsProvider({ pattern: '**/*' }, provider, {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  });
+}
