@@ -21,6 +21,7 @@ import { registerNormalize } from './vscode/features/normalize';
 import { registerNumbersView } from './vscode/features/numbersView';
 import { registerRecordFact } from './vscode/features/recordFact';
 import { registerReferences } from './vscode/features/references';
+import { registerRename } from './vscode/features/rename';
 import { registerStatusBar } from './vscode/features/statusBar';
 import { GlossaryStore } from './vscode/glossaryStore';
 import { createLog, Figures } from './vscode/log';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
     registerRecordFact(deps),
     registerGlossaryCommands(deps),
     registerFindEntity(deps),
+    registerRename(deps),
   );
 
   void vscode.commands.executeCommand('setContext', ContextKeys.active, true);

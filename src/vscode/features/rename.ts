@@ -1,0 +1,70 @@
+/**
+ * Rename Symbol (F2) on a mention: the entity gets a new canonical name in the
+ * glossary (the old one kept as an alias, so nothing stops matching), and the
+ * mentions spelled exactly as the old name are rewritten across the corpus, opened
+ * or not. Other spellings stay linked; Normalize takes care of them. Every change
+ * carries `needsConfirmation`, so VS Code shows the refactor preview first.
+ */
+import * as vscode from 'vscode';
+import { renameEntity, renameMentionEdits } from '../../core';
+import { toRange } from '../convert';
+import type { Deps } from '../deps';
+import { addEdits, readFileText } from '../fileEdits';
+import { mentionAt } from './mentionAt';
+
+export function registerRename(deps: Deps): vscode.Disposable {
+  const t = vscode.l10n.t;
+  const { store, corpus, filter } = deps;
+
+  const provider: vscode.RenameProvider = {
+    prepareRename(document, position) {
+      const found = mentionAt(deps, document, position);
+      if (!found) throw new Error(t('Glossa renames the names of its glossary: put the cursor on a highlighted name.'));
+      const { analysis, mention, entity } = found;
+      return { range: toRange(analysis.lines, mention.start, mention.end), placeholder: entity.name };
+    },
+
+    async provideRenameEdits(document, position, newName, token) {
+      const found = mentionAt(deps, document, position);
+      if (!found) throw new Error(t('Glossa renames the names of its glossary: put the cursor on a highlighted name.'));
+      const { folder } = found.analysis;
+      const entity = found.entity;
+      const glossaryUri = store.uriOf(folder, entity.location.file);
+      if (!glossaryUri) throw new Error(t('Glossa cannot find the glossary file of {0}.', entity.name));
+      const glossary = await readFileText(glossaryUri);
+      const result = renameEntity(glossary.text, entity.id, newName, { file: entity.location.file });
+      if (!result.ok) throw new Error(result.error);
+      const edit = new vscode.WorkspaceEdit();
+      if (!result.changed) return edit;
+      const target = newName.replace(/\s+/g, ' ').trim().normalize('NFC');
+      addEdits(edit, glossary, result.edits, {
+        needsConfirmation: true,
+        label: t('Glossary entry of {0}', entity.name),
+        description: result.message,
+        iconPath: new vscode.ThemeIcon('book'),
+      });
+
+      if (!(await corpus.ensure({ token }))) return undefined;
+      const mentions: vscode.WorkspaceEditEntryMetadata = {
+        needsConfirmation: true,
+        label: t('Mentions of {0}', entity.name),
+        description: `${entity.name} → ${target}`,
+        iconPath: new vscode.ThemeIcon('references'),
+      };
+      const uris = new Map<string, vscode.Uri>();
+      for (const file of corpus.sortedFiles(folder)) uris.set(file.uri.toString(), file.uri);
+      for (const d of vscode.workspace.textDocuments) if (deps.analyses.isCorpusDocument(d) && store.folderOf(d.uri) === folder) uris.set(d.uri.toString(), d.uri);
+      for (const uri of uris.values()) {
+        if (token.isCancellationRequested) return undefined;
+        const file = await readFileText(uri);
+        if (!file.exists || filter.tooBig(uri, file.text, false)) continue;
+        const analysis = file.document && deps.analyses.get(file.document, false);
+        const found = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text);
+        addEdits(edit, file, renameMentionEdits(file.text, found, entity, target), mentions);
+      }
+      return edit;
+    },
+  };
+
+  return vscode.languages.registerRenameProvider({ pattern: '**/*' }, provider);
+}
