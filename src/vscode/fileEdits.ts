@@ -73,6 +73,17 @@ export async function saveUntouched(files: readonly FileText[], onlyUnopened = f
   );
 }
 
+/**
+ * Makes VS Code show its refactor preview before applying `edit`, with every change
+ * checked. The preview opens when some entry needs confirmation, but it also leaves
+ * such entries unchecked; so the changes themselves carry `needsConfirmation: false`
+ * (their labels still group them) and one no-op entry asks for the preview: creating
+ * `existing`, an existing file, with `ignoreIfExists` (the preview does not list it).
+ */
+export function askForPreview(edit: vscode.WorkspaceEdit, existing: vscode.Uri, label: string): void {
+  edit.createFile(existing, { ignoreIfExists: true }, { needsConfirmation: true, label });
+}
+
 /** What an edited glossary or ledger file came to. */
 export interface SourceFileEdit<T> {
   result: EditResult<T>;

@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Snapshot, documentOf, eventually, line, readDisk, restoreAutoSave, setSetting, withoutAutoSave } from './acting';
 import { Articles, articleUri, closeAll, extensionId, glossaLog, openArticle, positionOf, setText, workspaceFile } from './glossa';
+import { waitFor } from './support';
 
 const encoder = new TextEncoder();
 
@@ -160,6 +161,20 @@ describe('normalize', () => {
     // The files that were not open are saved (files.refactoring.autoSave); the open dirty one is not.
     await eventually(async () => !(await readDisk(articleUri(Articles.lavrov))).includes('Sergei Lavrov'), 'the unopened article saved');
     assert.strictEqual(await readDisk(articleUri(Articles.son)), original);
+  });
+
+  it('Normalize All in Workspace shows the refactor preview, every change checked, and applies them on Apply', async () => {
+    const editor = await openArticle(Articles.lavrov);
+    let settled = false;
+    const run = Promise.resolve(vscode.commands.executeCommand<number>('glossa.normalizeWorkspace')).finally(() => (settled = true));
+    // The command waits for the preview; "Apply" (refactorPreview.apply) does nothing until the preview is up.
+    await waitFor(async () => {
+      if (!settled) await vscode.commands.executeCommand('refactorPreview.apply').then(undefined, () => undefined);
+      return settled ? true : undefined;
+    }, 'the refactor preview to be applied');
+    assert.strictEqual(await run, 1 + 23 + 41 + 4 + 42);
+    assert.ok(editor.document.getText().includes('said Russian Minister of Foreign Affairs Sergey Lavrov in his'));
+    assert.strictEqual(line(await documentOf(articleUri(Articles.trade)), 2), 'Việt Nam');
   });
 
   it('writes the diacritic-free form with glossa.normalize.style = ascii', async () => {

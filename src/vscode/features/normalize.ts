@@ -2,7 +2,8 @@
  * Normalize: rewrite spelling variants to the canonical form (DESIGN.md rule 8)
  * for one entity in a file, for a whole file, or across the corpus. Each command
  * applies one WorkspaceEdit, so one undo reverts it; the corpus-wide one shows
- * VS Code's refactor preview first, its changes grouped by entity. Texts are read
+ * VS Code's refactor preview first, its changes grouped by entity (labelled
+ * entries; "Group Changes By Type" in the preview). Texts are read
  * as the user sees them (an open document's unsaved text, else the file on disk)
  * and edited through the WorkspaceEdit, so no unsaved text is ever lost.
  * The target style is the `glossa.normalize.style` setting of each file.
@@ -12,7 +13,7 @@ import type { Mention, NormalizeEdit, NormalizeStyle } from '../../core';
 import { asPosition, asString, asUri, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
 import type { Deps } from '../deps';
-import { addEdits, isCurrent, readFileText, saveUntouched, type FileText } from '../fileEdits';
+import { addEdits, askForPreview, isCurrent, readFileText, saveUntouched, type FileText } from '../fileEdits';
 import type { FolderGlossary } from '../glossaryStore';
 import { pickEntity } from './entityPick';
 import { mentionAt } from './mentionAt';
@@ -190,7 +191,7 @@ async function workspaceEdit(deps: Deps, preview: boolean): Promise<{ edit: vsco
   if (preview) {
     for (const group of groups.values()) {
       group.metadata = {
-        needsConfirmation: true,
+        needsConfirmation: false,
         label: group.name,
         description: `${[...group.from].join(', ')} → ${[...group.to].join(', ')}`,
         iconPath: new vscode.ThemeIcon('symbol-text'),
@@ -205,6 +206,7 @@ async function workspaceEdit(deps: Deps, preview: boolean): Promise<{ edit: vsco
       count++;
     }
   }
+  if (preview && found.length > 0) askForPreview(edit, found[0].file.uri, vscode.l10n.t('Normalize All in Workspace'));
   return { edit, count, files: found.map((n) => n.file) };
 }
 

@@ -2,14 +2,15 @@
  * Rename Symbol (F2) on a mention: the entity gets a new canonical name in the
  * glossary (the old one kept as an alias, so nothing stops matching), and the
  * mentions spelled exactly as the old name are rewritten across the corpus, opened
- * or not. Other spellings stay linked; Normalize takes care of them. Every change
- * carries `needsConfirmation`, so VS Code shows the refactor preview first.
+ * or not. Other spellings stay linked; Normalize takes care of them. VS Code shows
+ * the refactor preview first (see `askForPreview`), the glossary entry and the
+ * mentions in groups of their own.
  */
 import * as vscode from 'vscode';
 import { renameEntity, renameMentionEdits } from '../../core';
 import { toRange } from '../convert';
 import type { Deps } from '../deps';
-import { addEdits, readFileText } from '../fileEdits';
+import { addEdits, askForPreview, readFileText } from '../fileEdits';
 import { mentionAt } from './mentionAt';
 
 export function registerRename(deps: Deps): vscode.Disposable {
@@ -38,7 +39,7 @@ export function registerRename(deps: Deps): vscode.Disposable {
       if (!result.changed) return edit;
       const target = newName.replace(/\s+/g, ' ').trim().normalize('NFC');
       addEdits(edit, glossary, result.edits, {
-        needsConfirmation: true,
+        needsConfirmation: false,
         label: t('Glossary entry of {0}', entity.name),
         description: result.message,
         iconPath: new vscode.ThemeIcon('book'),
@@ -46,7 +47,7 @@ export function registerRename(deps: Deps): vscode.Disposable {
 
       if (!(await corpus.ensure({ token }))) return undefined;
       const mentions: vscode.WorkspaceEditEntryMetadata = {
-        needsConfirmation: true,
+        needsConfirmation: false,
         label: t('Mentions of {0}', entity.name),
         description: `${entity.name} → ${target}`,
         iconPath: new vscode.ThemeIcon('references'),
@@ -62,6 +63,7 @@ export function registerRename(deps: Deps): vscode.Disposable {
         const found = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text);
         addEdits(edit, file, renameMentionEdits(file.text, found, entity, target), mentions);
       }
+      askForPreview(edit, glossaryUri, t('Rename {0}', entity.name));
       return edit;
     },
   };
