@@ -58,6 +58,16 @@ describe('growing the glossary', () => {
     assert.strictEqual(index?.mentions, 3);
   });
 
+  it('Add to Glossary from the editor asks for the kind, then the name prefilled from the selection', async () => {
+    const editor = await openArticle(Articles.trade);
+    const credit = rangeOf(editor.document, 'Viet Anh');
+    editor.selection = new vscode.Selection(credit.start, credit.end);
+    // Enter on the kind pick (Person, the first), then on the name box (prefilled "Viet Anh").
+    const id = await acceptFirst<string>('glossa.addToGlossary');
+    assert.strictEqual(id, 'viet-anh');
+    assert.strictEqual(await readDisk(glossaryUri()), snapshot.text(glossaryUri()).slice(0, -1) + '\n\n  - id: viet-anh\n    kind: person\n    name: Viet Anh\n');
+  });
+
   it('Add to Glossary with a canonical spelling: the selection is kept as an alias, and normalized', async () => {
     const editor = await openArticle(Articles.toLam);
     const d = editor.document;

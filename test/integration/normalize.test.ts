@@ -87,6 +87,23 @@ describe('normalize', () => {
     assert.strictEqual(d.getText(), original);
   });
 
+  it('Normalize Entity away from any name picks one of the file\'s entities that have variants', async () => {
+    const editor = await openArticle(Articles.son);
+    const d = editor.document;
+    const at = positionOf(d, 'A friendship forged in history');
+    editor.selection = new vscode.Selection(at, at);
+    let settled = false;
+    const run = Promise.resolve(vscode.commands.executeCommand<number>('glossa.normalizeEntity')).finally(() => (settled = true));
+    // Enter on the pick: its first item is the first entity of the glossary with variants here, Tô Lâm.
+    await waitFor(async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled ? true : undefined;
+    }, 'the entity pick accepted');
+    assert.strictEqual(await run, 3);
+    assert.strictEqual(line(d, 5), 'General Secretary Tô Lâm and Russian President Vladimir Putin. Photo: Minh Nhat');
+    assert.ok(line(d, 11).startsWith('Deputy Prime Minister Son emphasized that Vietnam'), 'other entities stay');
+  });
+
   it('Normalize Entity with a URI and an entity id: a name at a line end, and nothing else', async () => {
     const uri = articleUri(Articles.trade);
     const count = await vscode.commands.executeCommand<number>('glossa.normalizeEntity', uri, 'viet-nam');
