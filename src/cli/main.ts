@@ -49,7 +49,7 @@ function check(options: CliOptions): number {
       report.mentions.push({ file: name, ...range(lines, m.start, m.end), text: m.text, entity: entity.id, kind: entity.kind, canonical: entity.name, variant: m.variant });
     }
     for (const n of analysis.numbers) {
-      if (!options.allNumbers && DEFAULT_IGNORED_NUMBER_KINDS.includes(n.kind)) continue;
+      if (!options.allNumbers && DEFAULT_IGNORED_NUMBER_KINDS.has(n.kind)) continue;
       report.numbers.push({ file: name, ...range(lines, n.start, n.end), text: n.text, kind: n.kind, value: n.value, unit: n.unit, qualifier: n.qualifier, status: n.status, fact: n.fact });
     }
     for (const f of findings(analysis, engine)) {

@@ -3,13 +3,13 @@
  * text. Both adapters (the extension and the CLI) analyse documents through it.
  */
 
-import { EntityMatcher } from './entities/matcher';
+import { EntityMatcher, type MatchOptions } from './entities/matcher';
 import type { Mention } from './entities/types';
 import type { Entity, Glossary } from './glossary/types';
 import { normalizeEdits, type NormalizeEdit, type NormalizeOptions } from './normalize/normalize';
 import { findNumbers } from './numbers/finder';
 import type { CheckedNumber, Ledger, NumberKind } from './numbers/types';
-import { checkNumbers, compileLedger, type CompiledLedger } from './numbers/verify';
+import { checkNumbers, compileLedger, DEFAULT_IGNORED_NUMBER_KINDS, type CompiledLedger } from './numbers/verify';
 
 /** What the engine finds in one text. */
 export interface Analysis {
@@ -18,7 +18,10 @@ export interface Analysis {
   numbers: CheckedNumber[];
 }
 
-export const DEFAULT_IGNORED_NUMBER_KINDS: readonly NumberKind[] = ['year', 'date', 'time'];
+export interface AnalyzeOptions extends MatchOptions {
+  /** Kinds of numbers that are not claims (default: years, dates and times): status `ignored`. */
+  ignoreNumberKinds?: ReadonlySet<NumberKind>;
+}
 
 export class Engine {
   readonly matcher: EntityMatcher;
@@ -46,18 +49,18 @@ export class Engine {
   }
 
   /** Mentions only: the fast path for indexing a corpus. */
-  mentions(text: string): Mention[] {
-    return this.matcher.match(text);
+  mentions(text: string, options?: MatchOptions): Mention[] {
+    return this.matcher.match(text, options);
   }
 
   /** Mentions and checked numbers of `text`. */
-  analyze(text: string): Analysis {
-    return { mentions: this.matcher.match(text), numbers: this.numbers(text) };
+  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    return { mentions: this.matcher.match(text, options), numbers: this.numbers(text, options.ignoreNumberKinds) };
   }
 
   /** The numbers of `text`, each with its status against the ledger. */
-  numbers(text: string): CheckedNumber[] {
-    return checkNumbers(text, findNumbers(text), this.compiledLedger);
+  numbers(text: string, ignoreNumberKinds: ReadonlySet<NumberKind> = DEFAULT_IGNORED_NUMBER_KINDS): CheckedNumber[] {
+    return checkNumbers(text, findNumbers(text), this.compiledLedger, ignoreNumberKinds);
   }
 
   /** The normalization edits for `text` (or for the given mentions of it). */

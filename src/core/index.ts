@@ -9,14 +9,14 @@ export { fold, foldWithMap, toOriginalSpan, type FoldedText } from './text/fold'
 export { LineIndex } from './text/lineIndex';
 export { isAllCaps, isWordAt } from './text/chars';
 export { parseGlossary, entitySpellings, defaultShortForms, suggestId } from './glossary/parse';
-export { EntityMatcher } from './entities/matcher';
+export { EntityMatcher, type MatchOptions } from './entities/matcher';
 export { normalizeEdits, normalizedSpelling, applyEdits, type NormalizeEdit, type NormalizeOptions, type NormalizeStyle } from './normalize/normalize';
 export { isInUrlOrFileName } from './text/tokens';
 export { findNumbers, parseNumberValue, isClaimKind } from './numbers/finder';
 export { formatValue, groupDigits } from './numbers/format';
 export { parseLedger } from './numbers/ledger';
-export { checkNumbers, compileLedger, CONFLICT_WINDOW_WORDS, type CompiledLedger, type IndexedFact } from './numbers/verify';
-export { Engine, DEFAULT_IGNORED_NUMBER_KINDS, type Analysis } from './engine';
+export { checkNumbers, compileLedger, CONFLICT_WINDOW_WORDS, DEFAULT_IGNORED_NUMBER_KINDS, type CompiledLedger, type IndexedFact } from './numbers/verify';
+export { Engine, type Analysis, type AnalyzeOptions } from './engine';
 export { findings, describeNumber, DEFAULT_FINDING_LEVELS, type Finding, type FindingLevel, type FindingLevels, type FindingOptions } from './findings';
 export { addEntity, addAlias, renameEntity, type NewEntity, type SpellingField, type GlossaryEditOptions } from './edit/glossaryEdits';
 export { appendFact, factIdBase, type NewFact, type FactEditOptions } from './edit/factEdits';

@@ -4,7 +4,7 @@
  * diagnostics, navigation).
  */
 import * as vscode from 'vscode';
-import { LineIndex, type Analysis, type CheckedNumber, type NumberKind } from '../core';
+import { LineIndex, type Analysis, type CheckedNumber } from '../core';
 import { readConfig } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
@@ -134,7 +134,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (entry.fromVersion !== cached.version || entry.toVersion !== document.version) return undefined;
     const started = performance.now();
     const ignored = readConfig(document.uri).ignoredNumbers;
-    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, (n) => isClaim(n, ignored));
+    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored);
     if (!result) return undefined;
     if (!result.exact) {
       // A name was typed or removed: later short forms may now resolve differently.
@@ -160,9 +160,8 @@ export class DocumentAnalyses implements vscode.Disposable {
 /** Analyses `text` with the folder's engine; numbers of ignored kinds are left out. */
 export function analyzeText(uri: vscode.Uri, version: number | undefined, text: string, folder: FolderGlossary, textMs = 0): DocumentAnalysis {
   const started = performance.now();
-  const raw = folder.engine.analyze(text);
-  const ignored = readConfig(uri).ignoredNumbers;
-  const analysis: Analysis = { mentions: raw.mentions, numbers: raw.numbers.filter((n) => isClaim(n, ignored)) };
+  const raw = folder.engine.analyze(text, { ignoreNumberKinds: readConfig(uri).ignoredNumbers });
+  const analysis: Analysis = { mentions: raw.mentions, numbers: raw.numbers.filter(isClaim) };
   return makeAnalysis(uri, version, text, folder, analysis, performance.now() - started, false, textMs);
 }
 
@@ -184,9 +183,6 @@ function makeAnalysis(uri: vscode.Uri, version: number | undefined, text: string
   };
 }
 
-function isClaim(n: CheckedNumber, ignored: ReadonlySet<NumberKind>): boolean {
-  return n.status !== 'ignored' && !ignored.has(n.kind);
-}
 
 /** The index of the item whose `[start, end)` holds `offset` (end inclusive), in a sorted list; -1 if none. */
 export function itemAt<T extends { start: number; end: number }>(items: readonly T[], offset: number): number {
@@ -200,4 +196,9 @@ export function itemAt<T extends { start: number; end: number }>(items: readonly
     else return mid;
   }
   return -1;
+}
+
+/** The numbers the editor shows: claims, not the kinds the settings ignore. */
+function isClaim(n: CheckedNumber): boolean {
+  return n.status !== 'ignored';
 }

@@ -9,15 +9,15 @@
  *   blank line ends a sentence; the window is widened to whole paragraphs (and
  *   one more on each side).
  * - Mentions depend on what came before only through short forms (DESIGN rule
- *   5): which entities were fully mentioned, in which order. The text before
- *   the window is summed up as a prefix naming those entities in that order, so
- *   the window's short forms resolve as they would in the whole text.
+ *   5): which entities were fully mentioned, and where last. The matcher is told
+ *   (`fullyMentioned`), so the window's short forms resolve as they would in the
+ *   whole text.
  * - After the window, the same holds as long as the window's full mentions name
  *   the same entities in the same order as before the edit. When they do not
  *   (a name was typed or deleted), the result is marked inexact: the caller
  *   shows it at once and runs a full analysis a little later.
  */
-import type { Analysis, CheckedNumber, Engine, Mention } from '../core';
+import type { Analysis, CheckedNumber, Engine, Mention, NumberKind } from '../core';
 
 /** An edit as one window: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
 export interface ChangeWindow {
@@ -56,6 +56,7 @@ export function reanalyze(
   text: string,
   change: ChangeWindow,
   keepNumber: (n: CheckedNumber) => boolean = () => true,
+  ignoreNumberKinds?: ReadonlySet<NumberKind>,
 ): Reanalysis | undefined {
   const delta = change.newEnd - change.oldEnd;
   const start = blockStart(text, change.start, 2);
@@ -67,31 +68,15 @@ export function reanalyze(
   const numbers = partition(previous.numbers, start, oldEnd);
   if (!mentions || !numbers) return undefined;
 
-  // The entities fully mentioned before the window, in the order of their last full mention.
+  // The entities fully mentioned before the window, where last (in the window's coordinates).
   const lastFull = new Map<string, number>();
-  for (const m of mentions.before) if (m.variant !== 'short') lastFull.set(m.entityId, m.start);
-  const ordered = [...lastFull].sort((a, b) => a[1] - b[1]);
-  const SEPARATOR = '\n\n\n';
-  let prefix = '';
-  for (const [id] of ordered) {
-    const entity = engine.entity(id);
-    if (entity) prefix += entity.name + SEPARATOR;
-  }
-  const region = engine.analyze(prefix + text.slice(start, end));
-  const shift = start - prefix.length;
+  for (const m of mentions.before) if (m.variant !== 'short') lastFull.set(m.entityId, m.start - start);
+  const region = engine.analyze(text.slice(start, end), { fullyMentioned: lastFull, ignoreNumberKinds });
 
-  const inside: Mention[] = [];
-  for (const m of region.mentions) {
-    if (m.start < prefix.length) continue;
-    const moved = shifted(m, shift);
-    if (m.licensedBy !== undefined && m.licensedBy >= 0) {
-      moved.licensedBy = m.licensedBy >= prefix.length ? m.licensedBy + shift : (lastFull.get(m.entityId) ?? -1);
-    }
-    inside.push(moved);
-  }
+  const inside: Mention[] = region.mentions.map((m) => shifted(m, start, true));
   const insideNumbers: CheckedNumber[] = [];
   for (const n of region.numbers) {
-    if (n.start >= prefix.length && keepNumber(n)) insideNumbers.push(shiftedNumber(n, shift));
+    if (keepNumber(n)) insideNumbers.push(shiftedNumber(n, start));
   }
 
   // Mentions after the window: shifted; a short form licensed inside the window follows its licence.
@@ -102,7 +87,7 @@ export function reanalyze(
   if (exact) oldFull.forEach((m, i) => licence.set(m.start, newFull[i].start));
   const after: Mention[] = mentions.after.map((m) => {
     const moved = shifted(m, delta);
-    if (m.licensedBy !== undefined && m.licensedBy >= 0) {
+    if (m.licensedBy !== undefined) {
       if (m.licensedBy >= oldEnd) moved.licensedBy = m.licensedBy + delta;
       else if (m.licensedBy >= start) moved.licensedBy = licence.get(m.licensedBy) ?? m.licensedBy;
     }
@@ -123,9 +108,10 @@ export function reanalyze(
 // Copies with every field named: far faster than object spread on the thousands of
 // items after an edit in a long document. A field the core adds must be added here
 // (the incremental test compares with a full analysis field by field).
-function shifted(m: Mention, by: number): Mention {
+function shifted(m: Mention, by: number, licenceToo = false): Mention {
   const out: Mention = { start: m.start + by, end: m.end + by, text: m.text, entityId: m.entityId, variant: m.variant, matched: m.matched, allCaps: m.allCaps };
-  if (m.licensedBy !== undefined) out.licensedBy = m.licensedBy;
+  if (m.licensedBy !== undefined) out.licensedBy = licenceToo ? m.licensedBy + by : m.licensedBy;
+  if (m.licensedByTitle) out.licensedByTitle = true;
   if (m.encoding !== undefined) out.encoding = m.encoding;
   return out;
 }

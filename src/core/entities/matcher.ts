@@ -151,6 +151,15 @@ function hasOddSpace(s: string): boolean {
   return false;
 }
 
+export interface MatchOptions {
+  /**
+   * Entities fully mentioned before the text begins (entity id → the offset of that
+   * mention, in the text's coordinates: negative when it lies before it), so that
+   * their short forms count in a text that is a window of a longer document.
+   */
+  fullyMentioned?: Iterable<readonly [string, number]>;
+}
+
 /** A compiled glossary: match any text against all of its spellings at once. */
 export class EntityMatcher {
   private readonly root = newNode();
@@ -245,10 +254,10 @@ export class EntityMatcher {
   }
 
   /** Every mention in `text`, in text order, non-overlapping (longest match wins). */
-  match(text: string): Mention[] {
+  match(text: string, options: MatchOptions = {}): Mention[] {
     const mentions: Mention[] = [];
     // Where each entity was last fully mentioned: licenses its short forms (rule 5).
-    const lastFull = new Map<string, number>();
+    const lastFull = new Map<string, number>(options.fullyMentioned ?? []);
     const n = text.length;
     const rootChildren = this.root.children;
     const capsChildren = this.capsRoot.children;
@@ -366,7 +375,7 @@ export class EntityMatcher {
     }
     // Short forms: the most recently fully mentioned entity wins; else one whose title stands right before.
     let best: Spelling | null = null;
-    let bestAt = -1;
+    let bestAt = -Infinity;
     for (const spelling of spellings) {
       const at = lastFull.get(spelling.entity.id);
       if (at !== undefined && at > bestAt) {
@@ -374,16 +383,18 @@ export class EntityMatcher {
         bestAt = at;
       }
     }
+    let byTitle = false;
     if (!best) {
       for (const spelling of spellings) {
         if (this.titleBefore(text, start, spelling.entity.id)) {
           best = spelling;
+          byTitle = true;
           break;
         }
       }
     }
     if (!best) return null;
-    return {
+    const mention: Mention = {
       start,
       end: candidate.end,
       text: written,
@@ -391,8 +402,10 @@ export class EntityMatcher {
       variant: 'short',
       matched: best.text,
       allCaps: allCaps && best.upper !== best.text,
-      licensedBy: bestAt,
     };
+    if (byTitle) mention.licensedByTitle = true;
+    else mention.licensedBy = bestAt;
+    return mention;
   }
 
   /** Does one of the entity's titles stand right before `start` ("Deputy Prime Minister Son")? */

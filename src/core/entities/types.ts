@@ -13,8 +13,10 @@ export interface Mention {
   matched: string;
   /** True when the text is written in capitals while the spelling is not. */
   allCaps: boolean;
-  /** For a short form: the start offset of the full mention that licensed it, or -1 when a title did. */
+  /** For a short form: the start offset of the full mention that licensed it (see `licensedByTitle`). */
   licensedBy?: number;
+  /** For a short form: true when one of the entity's titles right before it licensed it (no full mention yet). */
+  licensedByTitle?: boolean;
   /** True when it matched only through folding because the text is NFD-encoded (differently encoded). */
   encoding?: 'nfd';
 }

@@ -13,7 +13,7 @@ import { fold } from '../text/fold';
 import { isWordCode } from '../text/chars';
 import { isClaimKind } from './finder';
 import { Sentences } from './sentences';
-import type { CheckedNumber, ClaimKind, ClaimStatus, Fact, FoundNumber, Ledger } from './types';
+import type { CheckedNumber, ClaimKind, ClaimStatus, Fact, FoundNumber, Ledger, NumberKind } from './types';
 
 /** How many words may stand between a keyword and a claim for the keyword to be "near" it. */
 export const CONFLICT_WINDOW_WORDS = 6;
@@ -182,14 +182,24 @@ function isSpace(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0x202f;
 }
 
+/** The kinds of numbers that are not claims unless a caller says otherwise (DESIGN.md). */
+export const DEFAULT_IGNORED_NUMBER_KINDS: ReadonlySet<NumberKind> = new Set<NumberKind>(['year', 'date', 'time']);
+
 /**
  * The status of each number of `text` against the ledger, in the same order as
  * `numbers` (from `findNumbers(text)`). `ledger` may be a `Ledger` (indexed on
- * first use and cached) or a `CompiledLedger`. Years, dates and times are
- * `ignored`; `fact` names the fact that verifies, disputes or conflicts with a
- * claim, else null.
+ * first use and cached) or a `CompiledLedger`. Numbers of the `ignore` kinds
+ * (default: years, dates and times) are `ignored`; a year that is not ignored
+ * is checked as a plain number, and a date or time that is not ignored is
+ * `unverified` (a ledger holds amounts, not dates). `fact` names the fact that
+ * verifies, disputes or conflicts with a claim, else null.
  */
-export function checkNumbers(text: string, numbers: readonly FoundNumber[], ledger: Ledger | CompiledLedger): CheckedNumber[] {
+export function checkNumbers(
+  text: string,
+  numbers: readonly FoundNumber[],
+  ledger: Ledger | CompiledLedger,
+  ignore: ReadonlySet<NumberKind> = DEFAULT_IGNORED_NUMBER_KINDS,
+): CheckedNumber[] {
   const compiled = isCompiled(ledger) ? ledger : compileLedger(ledger);
   const ctx = new TextContext(text);
   const out: CheckedNumber[] = new Array(numbers.length);
@@ -197,7 +207,11 @@ export function checkNumbers(text: string, numbers: readonly FoundNumber[], ledg
     const n = numbers[i];
     let status: ClaimStatus = 'ignored';
     let fact: Fact | null = null;
-    if (isClaimKind(n.kind)) {
+    if (ignore.has(n.kind)) {
+      // Not a claim here.
+    } else if (n.kind === 'date' || n.kind === 'time') {
+      status = 'unverified';
+    } else if (isClaimKind(n.kind) || n.kind === 'year') {
       fact = matchingFact(n, compiled, ctx);
       if (fact !== null) status = fact.status;
       else {

@@ -82,7 +82,7 @@ describe('EntityMatcher', () => {
     });
     it('counts a short form right after one of its titles ("Deputy Prime Minister Son")', () => {
       const [m] = matcher.match('Deputy Prime Minister Son emphasized that');
-      assert.deepEqual([m.text, m.entityId, m.variant, m.matched, m.licensedBy], ['Son', 'bui-thanh-son', 'short', 'Sơn', -1]);
+      assert.deepEqual([m.text, m.entityId, m.variant, m.matched, m.licensedBy, m.licensedByTitle], ['Son', 'bui-thanh-son', 'short', 'Sơn', undefined, true]);
     });
     it('does not count a short form after someone else’s title', () => {
       assert.deepEqual(found('Foreign Minister Son said'), []);
@@ -104,6 +104,16 @@ describe('EntityMatcher', () => {
         ['Nguyen Van Hung', 'nguyen-van-hung', 'folded'],
         ['Hung', 'nguyen-van-hung', 'short'],
       ]);
+    });
+    it('counts short forms of entities fully mentioned before a window of a document', () => {
+      const [m] = matcher.match('Khôi said since 2001', { fullyMentioned: [['dang-minh-khoi', -250]] });
+      assert.deepEqual([m.text, m.entityId, m.variant, m.licensedBy], ['Khôi', 'dang-minh-khoi', 'short', -250]);
+      const shared = EntityMatcher.compile([
+        entity({ id: 'nguyen-van-hung', kind: 'person', name: 'Nguyễn Văn Hùng' }),
+        entity({ id: 'tran-van-hung', kind: 'person', name: 'Trần Văn Hùng' }),
+      ]);
+      const seeds: [string, number][] = [['nguyen-van-hung', -90], ['tran-van-hung', -40]];
+      assert.equal(shared.match('Hùng said', { fullyMentioned: seeds })[0].entityId, 'tran-van-hung');
     });
     it('honours short: [] (no short form)', () => {
       assert.deepEqual(found('President Hồ Chí Minh. Minh was'), [['Hồ Chí Minh', 'ho-chi-minh', 'canonical']]);

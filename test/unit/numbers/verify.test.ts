@@ -5,7 +5,7 @@ import { findNumbers } from '../../../src/core/numbers/finder';
 import { formatValue } from '../../../src/core/numbers/format';
 import { parseLedger } from '../../../src/core/numbers/ledger';
 import { sentenceStarts } from '../../../src/core/numbers/sentences';
-import type { ClaimStatus, Ledger } from '../../../src/core/numbers/types';
+import type { ClaimStatus, Ledger, NumberKind } from '../../../src/core/numbers/types';
 import { checkNumbers, compileLedger } from '../../../src/core/numbers/verify';
 import { readArticle, repoRoot } from '../support';
 
@@ -24,6 +24,27 @@ function statuses(text: string, l: Ledger | ReturnType<typeof compileLedger>): [
 const trade = '{ id: trade-2024, value: USD 4.58 billion, keywords: [bilateral trade] }';
 
 describe('checkNumbers', () => {
+  describe('the kinds a caller ignores (setting glossa.numbers.ignore)', () => {
+    const text = 'Diplomatic ties were established in 1950, on January 30, with 75 delegates.';
+    const facts = ledger("{ id: ties, value: '1950', keywords: [diplomatic ties] }", "{ id: delegates, value: '75', keywords: [delegates] }");
+    const run = (ignore: string[]) => checkNumbers(text, findNumbers(text), facts, new Set(ignore as NumberKind[])).map((n) => [n.text, n.status, n.fact]);
+
+    it('by default years, dates and times are not claims', () => {
+      assert.deepEqual(run(['year', 'date', 'time']), [
+        ['1950', 'ignored', null],
+        ['January 30', 'ignored', null],
+        ['75', 'verified', 'delegates'],
+      ]);
+    });
+    it('a year that is not ignored is checked as a plain number; a date is unverified', () => {
+      assert.deepEqual(run(['count']), [
+        ['1950', 'verified', 'ties'],
+        ['January 30', 'unverified', null],
+        ['75', 'ignored', null],
+      ]);
+    });
+  });
+
   describe('statuses as DESIGN.md defines them', () => {
     const rows: [string, string, string[], [string, ClaimStatus, string | null][]][] = [
       ['verified: same value and currency, keyword in the sentence (001)', 'In 2024, bilateral trade reached USD 4.58 billion.', [trade], [
