@@ -77,16 +77,18 @@ export function findings(analysis: Analysis, engine: Engine, options: FindingOpt
 }
 
 function spellingMessage(written: string, variant: string, nfd: boolean, entity: Entity, replacement: string): string {
-  const why = nfd
-    ? 'is differently encoded (NFD)'
-    : variant === 'alias'
-      ? 'is an alias'
-      : variant === 'short'
-        ? 'is a short form spelled differently'
-        : variant === 'canonical'
-          ? 'is the canonical spelling'
-          : 'is a variant spelling';
-  return `"${written}" ${why} of ${entity.name}: write "${replacement}".`;
+  if (nfd) return `"${written}" is stored as decomposed Unicode (NFD): write "${replacement}", the same letters composed.`;
+  switch (variant) {
+    case 'alias':
+      return `"${written}" is an alias of ${entity.name}: write "${replacement}".`;
+    case 'short':
+      return `"${written}" is a short form of ${entity.name}: write "${replacement}".`;
+    case 'canonical':
+      // Only with the diacritic-free style: the glossary's own spelling is the variant then.
+      return `"${written}" has diacritics, and this workspace writes names without them: write "${replacement}".`;
+    default:
+      return `"${written}" is a variant spelling of ${entity.name}: write "${replacement}".`;
+  }
 }
 
 function numberFinding(number: CheckedNumber, fact: Fact | undefined, levels: FindingLevels): Finding | null {

@@ -4,7 +4,7 @@
  * or a workspace folder), so multi-root workspaces can differ.
  */
 import * as vscode from 'vscode';
-import type { FindingLevel, FindingLevels, NumberKind } from '../core';
+import type { FindingLevel, FindingLevels, NormalizeStyle, NumberKind } from '../core';
 
 export type DiagnosticsScope = 'openFiles' | 'workspace';
 
@@ -19,6 +19,8 @@ export interface GlossaConfig {
   diagnosticsScope: DiagnosticsScope;
   levels: FindingLevels;
   ignoredNumbers: ReadonlySet<NumberKind>;
+  /** What Normalize (and the spelling diagnostics) take as the right spelling. */
+  normalizeStyle: NormalizeStyle;
 }
 
 const LEVELS: readonly FindingLevel[] = ['error', 'warning', 'info', 'off'];
@@ -79,6 +81,7 @@ function read(scope?: vscode.ConfigurationScope): GlossaConfig {
       nonCanonicalSpelling: level('diagnostics.nonCanonicalSpelling', 'info'),
     },
     ignoredNumbers: new Set(strings('numbers.ignore', ['year', 'date', 'time']) as NumberKind[]),
+    normalizeStyle: c.get<string>('normalize.style') === 'ascii' ? 'ascii' : 'canonical',
   };
 }
 
@@ -94,5 +97,5 @@ export function affectsCorpus(e: vscode.ConfigurationChangeEvent): boolean {
 
 /** Settings whose change changes what is reported about a text. */
 export function affectsFindings(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration('glossa.diagnostics') || e.affectsConfiguration('glossa.numbers');
+  return e.affectsConfiguration('glossa.diagnostics') || e.affectsConfiguration('glossa.numbers') || e.affectsConfiguration('glossa.normalize');
 }

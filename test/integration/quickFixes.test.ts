@@ -43,7 +43,7 @@ describe('quick fixes', () => {
     const at = positionOf(d, 'Son emphasized');
     const son = new vscode.Range(at, at.translate(0, 'Son'.length));
     const diagnostic = diagnosticAt(d.uri, son, 'non-canonical-spelling');
-    assert.strictEqual(diagnostic.message, '"Son" is a short form spelled differently of Bùi Thanh Sơn: write "Sơn".');
+    assert.strictEqual(diagnostic.message, '"Son" is a short form of Bùi Thanh Sơn: write "Sơn".');
     const fixes = await fixesAt(d.uri, son);
     assert.deepStrictEqual(
       fixes.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`),
@@ -92,7 +92,7 @@ describe('quick fixes', () => {
     const name = rangeOf(document, 'Party General Secretary Tô Lâm and'.normalize('NFD'));
     const toLam = new vscode.Range(name.start.translate(0, 'Party General Secretary '.length), name.end.translate(0, -' and'.length));
     await eventually(() => glossaDiagnostics(uri).some((x) => x.range.isEqual(toLam)), 'the diagnostics of the NFD copy');
-    assert.strictEqual(diagnosticAt(uri, toLam, 'non-canonical-spelling').message, `"${'Tô Lâm'.normalize('NFD')}" is differently encoded (NFD) of Tô Lâm: write "Tô Lâm".`);
+    assert.strictEqual(diagnosticAt(uri, toLam, 'non-canonical-spelling').message, `"${'Tô Lâm'.normalize('NFD')}" is stored as decomposed Unicode (NFD): write "Tô Lâm", the same letters composed.`);
     const fixes = await fixesAt(uri, toLam);
     assert.deepStrictEqual(fixes.map((a) => a.title), ['Normalize to Tô Lâm', 'Normalize all 31 in this file']);
     await runAction(fixes[0]);

@@ -8,6 +8,7 @@
 import type { Mention } from '../entities/types';
 import type { Entity } from '../glossary/types';
 import { isInUrlOrFileName } from '../text/tokens';
+import { keepLineBreaks } from '../normalize/normalize';
 import type { SourceEdit } from './types';
 
 /**
@@ -31,11 +32,3 @@ export function renameMentionEdits(text: string, mentions: readonly Mention[], e
   return edits.sort((a, b) => a.start - b.start);
 }
 
-/** Carries the white space of a name broken over lines ("Tô\nLâm") into the new spelling. */
-function keepLineBreaks(written: string, target: string): string {
-  if (!/[^\S ]/.test(written)) return target;
-  const writtenParts = written.split(/(\s+)/);
-  const targetWords = target.split(' ');
-  if (targetWords.length * 2 - 1 !== writtenParts.length) return target;
-  return targetWords.map((word, k) => (k === 0 ? word : writtenParts[2 * k - 1] + word)).join('');
-}

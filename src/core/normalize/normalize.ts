@@ -53,7 +53,7 @@ export function normalizedSpelling(mention: Mention, entity: Entity, options: No
 }
 
 /** Carries the white space of a name broken over lines ("To\nLam") into its new spelling. */
-function keepLineBreaks(written: string, target: string): string {
+export function keepLineBreaks(written: string, target: string): string {
   if (!/[^\S ]/.test(written)) return target;
   const writtenParts = written.split(/(\s+)/);
   const targetWords = target.split(' ');

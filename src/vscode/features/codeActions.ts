@@ -11,10 +11,10 @@
 import * as vscode from 'vscode';
 import { FindingCode, type CheckedNumber, type Mention } from '../../core';
 import { Commands } from '../commands';
+import { readConfig } from '../config';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
 import type { Deps } from '../deps';
 import type { DocumentAnalysis } from '../documentAnalyses';
-import { normalizeStyle } from './normalize';
 
 /** The kind of the fix-all action: `source.fixAll.glossa`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('glossa');
@@ -27,7 +27,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
 
   /** Every normalization of the document as one edit. */
   const fileEdit = (document: vscode.TextDocument, analysis: DocumentAnalysis): { edit: vscode.WorkspaceEdit; count: number } => {
-    const edits = analysis.folder.engine.normalize(analysis.text, { style: normalizeStyle(document.uri) }, analysis.analysis.mentions);
+    const edits = analysis.folder.engine.normalize(analysis.text, { style: readConfig(document.uri).normalizeStyle }, analysis.analysis.mentions);
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) edit.replace(document.uri, toRange(analysis.lines, e.start, e.end), e.newText);
     return { edit, count: edits.length };
@@ -37,7 +37,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     const entity = analysis.folder.engine.entity(mention.entityId);
     if (!entity) return [];
     const out: vscode.CodeAction[] = [];
-    const [edit] = analysis.folder.engine.normalize(analysis.text, { style: normalizeStyle(document.uri) }, [mention]);
+    const [edit] = analysis.folder.engine.normalize(analysis.text, { style: readConfig(document.uri).normalizeStyle }, [mention]);
     if (edit) {
       const action = new vscode.CodeAction(t('Normalize to {0}', edit.newText.replace(/\s+/g, ' ')), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();

@@ -33,7 +33,8 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
   const publish = (analysis: DocumentAnalysis): boolean => {
     const started = performance.now();
     const { engine } = analysis.folder;
-    const list = findings(analysis.analysis, engine, { levels: readConfig(analysis.uri).levels });
+    const config = readConfig(analysis.uri);
+    const list = findings(analysis.analysis, engine, { levels: config.levels, style: config.normalizeStyle });
     let needsCorpus = false;
     const diagnostics = list.map((finding) => {
       if (finding.factId) needsCorpus = true;

@@ -9,9 +9,10 @@
  * The target style is the `glossa.normalize.style` setting of each file.
  */
 import * as vscode from 'vscode';
-import type { Mention, NormalizeEdit, NormalizeStyle } from '../../core';
+import type { Mention, NormalizeEdit } from '../../core';
 import { asPosition, asString, asUri, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
+import { readConfig } from '../config';
 import type { Deps } from '../deps';
 import { addEdits, askForPreview, isCurrent, readFileText, saveUntouched, type FileText } from '../fileEdits';
 import type { FolderGlossary } from '../glossaryStore';
@@ -19,10 +20,6 @@ import { pickEntity } from './entityPick';
 import { mentionAt } from './mentionAt';
 
 /** The normalization style in effect for a file (`glossa.normalize.style`). */
-export function normalizeStyle(scope?: vscode.ConfigurationScope): NormalizeStyle {
-  return vscode.workspace.getConfiguration('glossa', scope).get<string>('normalize.style') === 'ascii' ? 'ascii' : 'canonical';
-}
-
 /** A file and the normalization edits of its text. */
 export interface FileNormalization {
   file: FileText;
@@ -43,7 +40,7 @@ export async function normalizeFileText(deps: Deps, uri: vscode.Uri): Promise<Fi
   if (file.document && !file.document.isDirty && !(await exists(uri))) return undefined;
   const analysis = file.document && deps.analyses.get(file.document, false);
   const mentions: Mention[] = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text);
-  return { file, folder, edits: folder.engine.normalize(file.text, { style: normalizeStyle(uri) }, mentions) };
+  return { file, folder, edits: folder.engine.normalize(file.text, { style: readConfig(uri).normalizeStyle }, mentions) };
 }
 
 export function registerNormalize(deps: Deps): vscode.Disposable {
