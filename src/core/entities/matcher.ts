@@ -33,6 +33,8 @@ interface TrieNode {
   spellings: Spelling[] | null;
   /** True when some spelling ending here is a full (non-short) spelling. */
   hasFull: boolean;
+  /** For a short form shared by many entities ("Hùng"): its spellings by entity, and those with titles. Built on first use. */
+  shortIndex?: { byEntity: Map<string, Spelling>; titled: Spelling[] };
 }
 
 /** A first word of some spelling, for lookups by hash without slicing the text. */
@@ -376,16 +378,29 @@ export class EntityMatcher {
     // Short forms: the most recently fully mentioned entity wins; else one whose title stands right before.
     let best: Spelling | null = null;
     let bestAt = -Infinity;
-    for (const spelling of spellings) {
-      const at = lastFull.get(spelling.entity.id);
-      if (at !== undefined && at > bestAt) {
-        best = spelling;
-        bestAt = at;
+    const node = candidate.node;
+    const index = (node.shortIndex ??= this.shortIndex(spellings));
+    if (spellings.length <= lastFull.size) {
+      for (const spelling of spellings) {
+        const at = lastFull.get(spelling.entity.id);
+        if (at !== undefined && at > bestAt) {
+          best = spelling;
+          bestAt = at;
+        }
+      }
+    } else {
+      // Many entities share this short form: look only at those mentioned so far.
+      for (const [id, at] of lastFull) {
+        const spelling = index.byEntity.get(id);
+        if (spelling && at > bestAt) {
+          best = spelling;
+          bestAt = at;
+        }
       }
     }
     let byTitle = false;
     if (!best) {
-      for (const spelling of spellings) {
+      for (const spelling of index.titled) {
         if (this.titleBefore(text, start, spelling.entity.id)) {
           best = spelling;
           byTitle = true;
@@ -406,6 +421,12 @@ export class EntityMatcher {
     if (byTitle) mention.licensedByTitle = true;
     else mention.licensedBy = bestAt;
     return mention;
+  }
+
+  private shortIndex(spellings: Spelling[]): NonNullable<TrieNode['shortIndex']> {
+    const byEntity = new Map<string, Spelling>();
+    for (const spelling of spellings) if (!byEntity.has(spelling.entity.id)) byEntity.set(spelling.entity.id, spelling);
+    return { byEntity, titled: spellings.filter((s) => this.titlesByEntity.has(s.entity.id)) };
   }
 
   /** Does one of the entity's titles stand right before `start` ("Deputy Prime Minister Son")? */

@@ -115,6 +115,22 @@ describe('EntityMatcher', () => {
       const seeds: [string, number][] = [['nguyen-van-hung', -90], ['tran-van-hung', -40]];
       assert.equal(shared.match('Hùng said', { fullyMentioned: seeds })[0].entityId, 'tran-van-hung');
     });
+    it('finds the licensed entity among many that share a short form', () => {
+      const names = ['Nguyễn Văn Hùng', 'Trần Văn Hùng', 'Lê Văn Hùng', 'Phạm Văn Hùng', 'Đỗ Văn Hùng'];
+      const many = EntityMatcher.compile(names.map((name, i) => entity({ id: `hung-${i}`, kind: 'person', name, titles: i === 4 ? ['Colonel'] : [] })));
+      assert.deepEqual(
+        many.match('Lê Văn Hùng spoke. Hùng said. Colonel Hùng agreed.').map((m) => [m.text, m.entityId, m.variant]),
+        [
+          ['Lê Văn Hùng', 'hung-2', 'canonical'],
+          ['Hùng', 'hung-2', 'short'],
+          ['Hùng', 'hung-2', 'short'],
+        ],
+      );
+      assert.deepEqual(
+        many.match('Colonel Hùng agreed.').map((m) => [m.text, m.entityId, m.licensedByTitle]),
+        [['Hùng', 'hung-4', true]],
+      );
+    });
     it('honours short: [] (no short form)', () => {
       assert.deepEqual(found('President Hồ Chí Minh. Minh was'), [['Hồ Chí Minh', 'ho-chi-minh', 'canonical']]);
     });
