@@ -110,11 +110,11 @@ export async function editSourceFile<T>(uri: vscode.Uri, compute: (text: string)
   const name = vscode.workspace.asRelativePath(uri);
   if (!result.ok) {
     const where = result.line !== undefined ? t(' ({0}, line {1})', name, result.line + 1) : '';
-    void vscode.window.showErrorMessage(`Glossa: ${result.error}${where}`);
+    void vscode.window.showErrorMessage(t('Glossa: {0}{1}', result.error, where));
     return { result, applied: false };
   }
   if (!result.changed) {
-    void vscode.window.showInformationMessage(`Glossa: ${result.message}`);
+    void vscode.window.showInformationMessage(t('Glossa: {0}', result.message));
     return { result, applied: false };
   }
   const edit = new vscode.WorkspaceEdit();
@@ -129,7 +129,7 @@ export async function editSourceFile<T>(uri: vscode.Uri, compute: (text: string)
     const problems = result.problems.map((p) => p.message).join(' ');
     void vscode.window.showWarningMessage(t('Glossa: {0} Note: {1}', result.message, problems));
   } else {
-    void vscode.window.setStatusBarMessage(`Glossa: ${result.message}`, 5000);
+    void vscode.window.setStatusBarMessage(t('Glossa: {0}', result.message), 5000);
   }
   return { result, applied: true };
 }
