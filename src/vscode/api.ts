@@ -31,6 +31,8 @@ export interface MentionData extends RangeData {
 /** One entity of the mention index. */
 export interface EntityIndexEntry {
   id: string;
+  /** The URI of the workspace folder whose glossary defines it (each folder has its own). */
+  folder: string;
   kind: string;
   name: string;
   /** Number of mentions, and of files they are in. */
@@ -116,15 +118,18 @@ export function createApi({ deps, logUri, highlighting, entitiesView, numbersVie
 }
 
 function mentionIndex(files: DocumentAnalysis[]): EntityIndexEntry[] {
+  // Keyed by folder and id: in a multi-root workspace two glossaries may define the same id differently.
   const byId = new Map<string, EntityIndexEntry & { fileSet: Set<string>; bySpelling: Map<string, number> }>();
   for (const file of files) {
+    const folder = file.folder.folder.uri.toString();
     for (const mention of file.analysis.mentions) {
       const entity = file.folder.engine.entity(mention.entityId);
       if (!entity) continue;
-      let entry = byId.get(entity.id);
+      const key = `${folder}#${entity.id}`;
+      let entry = byId.get(key);
       if (!entry) {
-        entry = { id: entity.id, kind: entity.kind, name: entity.name, mentions: 0, files: 0, spellings: [], locations: [], fileSet: new Set(), bySpelling: new Map() };
-        byId.set(entity.id, entry);
+        entry = { id: entity.id, folder, kind: entity.kind, name: entity.name, mentions: 0, files: 0, spellings: [], locations: [], fileSet: new Set(), bySpelling: new Map() };
+        byId.set(key, entry);
       }
       entry.mentions++;
       entry.fileSet.add(file.uri.toString());
