@@ -2,6 +2,7 @@
  * The status bar item: how many entities are loaded and how many numbers are
  * unverified; an error state while the glossary or facts files are broken.
  * Clicking it opens the Entities view (or, when broken, the Problems panel).
+ * In a multi-root workspace the tooltip names each folder's count and errors.
  */
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../commands';
@@ -57,6 +58,13 @@ export function registerStatusBar(deps: Deps): StatusBar {
       lines.push(t('Glossa: {0} entities loaded. Click to open the Entities view.', entities));
     }
     lines.push(t('{0} unverified and {1} conflicting numbers {2}.', unverified, conflicting, where));
+    // With several folders the totals alone do not say which glossary holds what, or which one is broken.
+    if (folders.length > 1) {
+      for (const f of folders) {
+        const n = f.engine.entities.length;
+        lines.push(f.errors > 0 ? t('"{0}": {1} entities, {2} error(s) in its glossary or facts files.', f.folder.name, n, f.errors) : t('"{0}": {1} entities.', f.folder.name, n));
+      }
+    }
     for (const f of folders) {
       if (f.usingLastGood) lines.push(t('"{0}": using the last good glossary.', f.folder.name));
     }
