@@ -99,7 +99,6 @@ export interface SourceFileEdit<T> {
  * unsaved: the store follows its text anyway. Failures are shown, never thrown.
  */
 export async function editSourceFile<T>(uri: vscode.Uri, compute: (text: string) => EditResult<T>): Promise<SourceFileEdit<T>> {
-  const t = vscode.l10n.t;
   let file = await readFileText(uri);
   let result = compute(file.text);
   // The user may type while the file is read: compute again on the text the edit will meet.
@@ -109,27 +108,27 @@ export async function editSourceFile<T>(uri: vscode.Uri, compute: (text: string)
   }
   const name = vscode.workspace.asRelativePath(uri);
   if (!result.ok) {
-    const where = result.line !== undefined ? t(' ({0}, line {1})', name, result.line + 1) : '';
-    void vscode.window.showErrorMessage(t('Glossa: {0}{1}', result.error, where));
+    const where = result.line !== undefined ? vscode.l10n.t(' ({0}, line {1})', name, result.line + 1) : '';
+    void vscode.window.showErrorMessage(vscode.l10n.t('Glossa: {0}{1}', result.error, where));
     return { result, applied: false };
   }
   if (!result.changed) {
-    void vscode.window.showInformationMessage(t('Glossa: {0}', result.message));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Glossa: {0}', result.message));
     return { result, applied: false };
   }
   const edit = new vscode.WorkspaceEdit();
   if (!file.exists) edit.createFile(uri, { ignoreIfExists: true });
   addEdits(edit, file, result.edits);
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(t('Glossa: could not edit {0}; nothing was changed.', name));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Glossa: could not edit {0}; nothing was changed.', name));
     return { result, applied: false };
   }
   if (!file.dirty) await openDocument(uri)?.save();
   if (result.problems.length > 0) {
     const problems = result.problems.map((p) => p.message).join(' ');
-    void vscode.window.showWarningMessage(t('Glossa: {0} Note: {1}', result.message, problems));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Glossa: {0} Note: {1}', result.message, problems));
   } else {
-    void vscode.window.setStatusBarMessage(t('Glossa: {0}', result.message), 5000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Glossa: {0}', result.message), 5000);
   }
   return { result, applied: true };
 }

@@ -31,7 +31,7 @@ describe('hover cards', () => {
       '**Titles:** General Secretary, Party General Secretary',
       '**Links:** [wikipedia](https://en.wikipedia.org/wiki/T%C3%B4_L%C3%A2m)',
       '**born:** 1957',
-      '**Here:** "To Lam" — an alias of Tô Lâm, normalized to the canonical spelling.',
+      '**Here:** "To Lam" — an alias of Tô Lâm: Normalize rewrites it to the canonical spelling.',
       '**Known spellings:** Tô Lâm *(name)* · **To Lam *(alias)*** · Party chief *(other name)*',
       '**Mentions:**',
       'in this file',

@@ -22,7 +22,6 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('glossa');
 const MAX_CLAIM_ACTIONS = 3;
 
 export function registerCodeActions(deps: Deps): vscode.Disposable {
-  const t = vscode.l10n.t;
   const { analyses, corpus, store } = deps;
 
   /** Every normalization of the document as one edit. */
@@ -39,7 +38,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     const out: vscode.CodeAction[] = [];
     const [edit] = analysis.folder.engine.normalize(analysis.text, { style: readConfig(document.uri).normalizeStyle }, [mention]);
     if (edit) {
-      const action = new vscode.CodeAction(t('Normalize to {0}', edit.newText.replace(/\s+/g, ' ')), vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t('Normalize to {0}', edit.newText.replace(/\s+/g, ' ')), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(document.uri, toRange(analysis.lines, edit.start, edit.end), edit.newText);
       action.diagnostics = [diagnostic];
@@ -50,7 +49,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     // the glossary already lists, or the name in another encoding, has nothing to add.
     const spelling = mention.text.normalize('NFC').replace(/\s+/g, ' ');
     if (mention.variant === 'folded' && spelling !== entity.name && !entity.aliases.includes(spelling) && !entity.aka.includes(spelling)) {
-      const action = new vscode.CodeAction(t("Add '{0}' as an alias of {1}", spelling, entity.name), vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t("Add '{0}' as an alias of {1}", spelling, entity.name), vscode.CodeActionKind.QuickFix);
       action.command = {
         command: Commands.linkToEntity,
         title: action.title,
@@ -66,7 +65,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     const out: vscode.CodeAction[] = [];
     const { folder } = analysis;
     if (diagnostic.code === FindingCode.unverifiedNumber) {
-      const action = new vscode.CodeAction(t('Record as verified fact…'), vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t('Record as verified fact…'), vscode.CodeActionKind.QuickFix);
       action.command = {
         command: Commands.recordFact,
         title: action.title,
@@ -81,7 +80,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     if (diagnostic.code === FindingCode.conflictingNumber && (await corpus.ensure({ token }))) {
       for (const { file, number: claim } of corpus.claimsOf(folder, fact.id).slice(0, MAX_CLAIM_ACTIONS)) {
         const range = toRange(file.lines, claim.start, claim.end);
-        const action = new vscode.CodeAction(t('Go to the conflicting claim "{0}" ({1}, line {2})', claim.text, vscode.workspace.asRelativePath(file.uri), range.start.line + 1), vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Go to the conflicting claim "{0}" ({1}, line {2})', claim.text, vscode.workspace.asRelativePath(file.uri), range.start.line + 1), vscode.CodeActionKind.QuickFix);
         action.command = {
           command: Commands.openLocation,
           title: action.title,
@@ -92,7 +91,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
       }
     }
     if (store.factLocation(folder, fact)) {
-      const action = new vscode.CodeAction(t("Open fact '{0}' ({1})", fact.id, fact.value), vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t("Open fact '{0}' ({1})", fact.id, fact.value), vscode.CodeActionKind.QuickFix);
       action.command = { command: Commands.goToEntry, title: action.title, arguments: [folder.folder.uri.toString(), 'fact', fact.id] };
       action.diagnostics = [diagnostic];
       out.push(action);
@@ -108,7 +107,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
       if (context.only && FIX_ALL_KIND.intersects(context.only)) {
         const { edit, count } = fileEdit(document, analysis);
         if (count > 0) {
-          const action = new vscode.CodeAction(t('Normalize all names (Glossa)'), FIX_ALL_KIND);
+          const action = new vscode.CodeAction(vscode.l10n.t('Normalize all names (Glossa)'), FIX_ALL_KIND);
           action.edit = edit;
           actions.push(action);
         }
@@ -133,7 +132,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
       if (spellingDiagnostics.length > 0) {
         const { edit, count } = fileEdit(document, analysis);
         if (count > 1) {
-          const action = new vscode.CodeAction(t('Normalize all {0} in this file', count), vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(vscode.l10n.t('Normalize all {0} in this file', count), vscode.CodeActionKind.QuickFix);
           action.edit = edit;
           action.diagnostics = spellingDiagnostics;
           // After the single fixes, before the glossary edits.

@@ -13,7 +13,6 @@ export function registerDocumentSymbols(deps: Deps): vscode.Disposable {
       if (!analysis) return undefined;
       const { engine } = analysis.folder;
       const byEntity = new Map<string, vscode.DocumentSymbol>();
-      const t = vscode.l10n.t;
       for (const mention of analysis.analysis.mentions) {
         const entity = engine.entity(mention.entityId);
         if (!entity) continue;
@@ -26,11 +25,11 @@ export function registerDocumentSymbols(deps: Deps): vscode.Disposable {
         // The entity's range runs from its first to its last mention, so the breadcrumbs follow the cursor.
         symbol.range = symbol.range.union(range);
         const written = mention.text.replace(/\s+/g, ' ');
-        symbol.children.push(new vscode.DocumentSymbol(written, t('line {0}', range.start.line + 1), vscode.SymbolKind.String, range, range));
+        symbol.children.push(new vscode.DocumentSymbol(written, vscode.l10n.t('line {0}', range.start.line + 1), vscode.SymbolKind.String, range, range));
       }
       for (const symbol of byEntity.values()) {
         const n = symbol.children.length;
-        symbol.detail = n === 1 ? t('{0} · 1 mention', symbol.detail) : t('{0} · {1} mentions', symbol.detail, n);
+        symbol.detail = n === 1 ? vscode.l10n.t('{0} · 1 mention', symbol.detail) : vscode.l10n.t('{0} · {1} mentions', symbol.detail, n);
       }
       return [...byEntity.values()];
     },

@@ -36,7 +36,6 @@ export interface EntitiesView extends vscode.Disposable {
 export function registerEntitiesView(deps: Deps): EntitiesView {
   const { corpus, store, work } = deps;
   const changed = new vscode.EventEmitter<Node | undefined>();
-  const t = vscode.l10n.t;
 
   const kindsOf = (folder: FolderGlossary): Node[] => {
     const byEntity = new Map<string, MentionRef[]>();
@@ -109,7 +108,7 @@ export function registerEntitiesView(deps: Deps): EntitiesView {
           const files = new Set(node.refs.map((r) => r.file.uri.toString())).size;
           item.description = String(node.refs.length);
           item.tooltip = new vscode.MarkdownString(
-            [`**${node.entity.name}**`, node.entity.description ?? '', files === 1 ? t('{0} mentions in 1 file', node.refs.length) : t('{0} mentions in {1} files', node.refs.length, files)]
+            [`**${node.entity.name}**`, node.entity.description ?? '', files === 1 ? vscode.l10n.t('{0} mentions in 1 file', node.refs.length) : vscode.l10n.t('{0} mentions in {1} files', node.refs.length, files)]
               .filter(Boolean)
               .join('\n\n'),
           );
@@ -134,7 +133,7 @@ export function registerEntitiesView(deps: Deps): EntitiesView {
           item.iconPath = new vscode.ThemeIcon('location');
           item.command = {
             command: Commands.openLocation,
-            title: t('Reveal'),
+            title: vscode.l10n.t('Reveal'),
             arguments: [file.uri.toString(), range.start.line, range.start.character, range.end.line, range.end.character],
           };
           return item;

@@ -22,9 +22,8 @@ export interface FindEntityOptions {
 }
 
 export function registerFindEntity(deps: Deps): vscode.Disposable {
-  const t = vscode.l10n.t;
   const { store } = deps;
-  const mentionsButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('references'), tooltip: t('Show all mentions') };
+  const mentionsButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('references'), tooltip: vscode.l10n.t('Show all mentions') };
 
   /** The folders to search: the active document's, else all of them. */
   const folders = (): FolderGlossary[] => {
@@ -52,8 +51,8 @@ export function registerFindEntity(deps: Deps): vscode.Disposable {
       choice = searchEntities(folders(), o.query, { limit: 1 })[0];
     } else {
       choice = await pickEntity({
-        title: t('Find Entity'),
-        placeholder: t('Type a name, another spelling, a title or a description (diacritics optional)'),
+        title: vscode.l10n.t('Find Entity'),
+        placeholder: vscode.l10n.t('Type a name, another spelling, a title or a description (diacritics optional)'),
         folders: folders(),
         value: typeof o.value === 'string' ? o.value : undefined,
         buttons: [mentionsButton],

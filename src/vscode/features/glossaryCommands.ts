@@ -35,7 +35,6 @@ export function cleanSelection(text: string): string {
 }
 
 export function registerGlossaryCommands(deps: Deps): vscode.Disposable {
-  const t = vscode.l10n.t;
   const { store } = deps;
 
   /** The selected text and its folder, or a message saying what to select. */
@@ -45,7 +44,7 @@ export function registerGlossaryCommands(deps: Deps): vscode.Disposable {
     const text = target && range && !range.isEmpty ? cleanSelection(target.document.getText(range)) : '';
     const folder = target && store.folderOf(target.document.uri);
     if (!text || !folder) {
-      void vscode.window.showInformationMessage(t('Glossa: select a name in a text first.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Glossa: select a name in a text first.'));
       return undefined;
     }
     return { text, folder };
@@ -63,10 +62,10 @@ export function registerGlossaryCommands(deps: Deps): vscode.Disposable {
     const scripted = uriArg !== undefined;
     let kind = ENTITY_KINDS.find((k) => k === kindArg);
     if (!kind) {
-      const labels: Record<EntityKind, string> = { person: t('Person'), body: t('Body (organisation, institution, party)'), place: t('Place') };
+      const labels: Record<EntityKind, string> = { person: vscode.l10n.t('Person'), body: vscode.l10n.t('Body (organisation, institution, party)'), place: vscode.l10n.t('Place') };
       const picked = await vscode.window.showQuickPick(
         ENTITY_KINDS.map((k) => ({ label: `$(${kindIcon(k)}) ${labels[k]}`, entityKind: k })),
-        { title: t('Add "{0}" to the glossary', selected.text), placeHolder: t('What kind of entity is it?') },
+        { title: vscode.l10n.t('Add "{0}" to the glossary', selected.text), placeHolder: vscode.l10n.t('What kind of entity is it?') },
       );
       if (!picked) return undefined;
       kind = picked.entityKind;
@@ -74,11 +73,11 @@ export function registerGlossaryCommands(deps: Deps): vscode.Disposable {
     let name = asString(nameArg) ?? (scripted ? selected.text : undefined);
     if (!name) {
       name = await vscode.window.showInputBox({
-        title: t('Add "{0}" to the glossary', selected.text),
-        prompt: t('The canonical spelling, with its diacritics (normalization writes names this way).'),
+        title: vscode.l10n.t('Add "{0}" to the glossary', selected.text),
+        prompt: vscode.l10n.t('The canonical spelling, with its diacritics (normalization writes names this way).'),
         value: selected.text,
         ignoreFocusOut: true,
-        validateInput: (value) => (value.trim() === '' ? t('An entity needs a name.') : undefined),
+        validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('An entity needs a name.') : undefined),
       });
       if (!name) return undefined;
     }
@@ -101,8 +100,8 @@ export function registerGlossaryCommands(deps: Deps): vscode.Disposable {
     let entityId = asString(entityArg);
     if (!entityId) {
       const choice = await pickEntity({
-        title: t('Link "{0}" to an entity', spelling),
-        placeholder: t('Type a name, another spelling or a description (diacritics optional)'),
+        title: vscode.l10n.t('Link "{0}" to an entity', spelling),
+        placeholder: vscode.l10n.t('Type a name, another spelling or a description (diacritics optional)'),
         folders: [folder],
         value: spelling,
       });

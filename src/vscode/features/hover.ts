@@ -54,7 +54,6 @@ function newCard(): vscode.MarkdownString {
 function mentionCard(deps: Deps, analysis: DocumentAnalysis, mention: Mention, entity: Entity, uri: vscode.Uri, position: vscode.Position): vscode.MarkdownString {
   const { folder } = analysis;
   const card = newCard();
-  const t = vscode.l10n.t;
 
   // Who it is.
   card.appendMarkdown(`#### $(${kindIcon(entity.kind)}) ${md(entity.name)}\n\n`);
@@ -63,80 +62,79 @@ function mentionCard(deps: Deps, analysis: DocumentAnalysis, mention: Mention, e
   card.appendMarkdown(`${kindLine.join(' · ')}\n\n`);
   if (entity.description) card.appendMarkdown(`${md(entity.description)}\n\n`);
   const facts: string[] = [];
-  if (entity.titles.length) facts.push(`**${t('Titles')}:** ${entity.titles.map(md).join(', ')}`);
+  if (entity.titles.length) facts.push(`**${vscode.l10n.t('Titles')}:** ${entity.titles.map(md).join(', ')}`);
   const links = Object.entries(entity.links).map(([name, target]) => linkMarkdown(folder, name, target));
-  if (links.length) facts.push(`**${t('Links')}:** ${links.join(' · ')}`);
+  if (links.length) facts.push(`**${vscode.l10n.t('Links')}:** ${links.join(' · ')}`);
   for (const [key, value] of Object.entries(entity.extra)) facts.push(`**${md(key)}:** ${md(formatExtra(value))}`);
   if (facts.length) card.appendMarkdown(facts.join('  \n') + '\n\n');
 
   // How it is written here.
   card.appendMarkdown('---\n\n');
-  card.appendMarkdown(`**${t('Here')}:** ${whyMatched(analysis, mention, entity)}\n\n`);
+  card.appendMarkdown(`**${vscode.l10n.t('Here')}:** ${whyMatched(analysis, mention, entity)}\n\n`);
   const used = new Set(analysis.analysis.mentions.filter((x) => x.entityId === entity.id).map((x) => x.matched));
   const spellings = entitySpellings(entity).map(({ text, role }) => {
     const label = `${md(text)} *(${roleLabel(role)})*`;
     return used.has(text) ? `**${label}**` : label;
   });
-  card.appendMarkdown(`**${t('Known spellings')}:** ${spellings.join(' · ')}\n\n`);
+  card.appendMarkdown(`**${vscode.l10n.t('Known spellings')}:** ${spellings.join(' · ')}\n\n`);
 
   // Where else.
   const inFile = analysis.analysis.mentions.filter((x) => x.entityId === entity.id).length;
-  let where = inFile === 1 ? t('1 in this file') : t('{0} in this file', inFile);
+  let where = inFile === 1 ? vscode.l10n.t('1 in this file') : vscode.l10n.t('{0} in this file', inFile);
   if (deps.corpus.complete) {
     const all = deps.corpus.mentionsOf(folder, entity.id);
     const files = new Set(all.map((r) => r.file.uri.toString())).size;
     const total = deps.corpus.sortedFiles(folder).length;
-    where += ' · ' + t('{0} in {1} of the {2} corpus files', all.length, files, total);
+    where += ' · ' + vscode.l10n.t('{0} in {1} of the {2} corpus files', all.length, files, total);
   } else {
-    where += ' · ' + t('the corpus is still being counted');
+    where += ' · ' + vscode.l10n.t('the corpus is still being counted');
   }
-  card.appendMarkdown(`**${t('Mentions')}:** ${where}\n\n`);
+  card.appendMarkdown(`**${vscode.l10n.t('Mentions')}:** ${where}\n\n`);
 
   // What to do next.
   card.appendMarkdown('---\n\n');
   const goTo = commandLink(Commands.goToEntry, [folder.folder.uri.toString(), 'entity', entity.id]);
   const showAll = commandLink(Commands.showMentions, [uri.toString(), position.line, position.character, entity.id]);
-  card.appendMarkdown(`[$(go-to-file) ${t('Go to glossary entry')}](${goTo} "${entity.id}") &nbsp;·&nbsp; [$(references) ${t('Show all mentions')}](${showAll})`);
+  card.appendMarkdown(`[$(go-to-file) ${vscode.l10n.t('Go to glossary entry')}](${goTo} "${entity.id}") &nbsp;·&nbsp; [$(references) ${vscode.l10n.t('Show all mentions')}](${showAll})`);
   return card;
 }
 
 /** "To Lam" — an alias of Tô Lâm; a short form after the full mention at line 3; … */
 function whyMatched(analysis: DocumentAnalysis, mention: Mention, entity: Entity): string {
-  const t = vscode.l10n.t;
   const written = `"${md(mention.text.replace(/\s+/g, ' '))}"`;
-  const of = mention.matched === entity.name ? t('the name') : t('"{0}"', md(mention.matched));
+  const of = mention.matched === entity.name ? vscode.l10n.t('the name') : vscode.l10n.t('"{0}"', md(mention.matched));
   let why: string;
   switch (mention.variant) {
     case 'canonical':
-      why = t('the canonical spelling');
+      why = vscode.l10n.t('the canonical spelling');
       break;
     case 'alias':
-      why = t('an alias of {0}, normalized to the canonical spelling', md(entity.name));
+      why = vscode.l10n.t('an alias of {0}: Normalize rewrites it to the canonical spelling', md(entity.name));
       break;
     case 'aka':
-      why = t('another name of {0} (aka): linked, never rewritten', md(entity.name));
+      why = vscode.l10n.t('another name of {0} (aka): linked, never rewritten', md(entity.name));
       break;
     case 'folded':
       why =
         mention.encoding === 'nfd'
-          ? t('{0}, differently encoded (decomposed Unicode, NFD): it looks the same but is stored as other characters', of)
-          : t('a diacritic-free or typographically different form of {0}', of);
+          ? vscode.l10n.t('{0}, differently encoded (decomposed Unicode, NFD): it looks the same but is stored as other characters', of)
+          : vscode.l10n.t('a diacritic-free or typographically different form of {0}', of);
       break;
     case 'short': {
-      const spelled = mention.text === mention.matched ? '' : t(', spelled differently from "{0}"', md(mention.matched));
+      const spelled = mention.text === mention.matched ? '' : vscode.l10n.t(', spelled differently from "{0}"', md(mention.matched));
       if (mention.licensedBy !== undefined && mention.licensedBy >= 0) {
         const line = analysis.lines.positionAt(mention.licensedBy).line + 1;
-        why = t('a short form{0}, counted because it comes after the full mention at line {1}', spelled, line);
+        why = vscode.l10n.t('a short form{0}, counted because it comes after the full mention at line {1}', spelled, line);
       } else {
         const title = titleBefore(analysis.text, mention.start, entity);
         why = title
-          ? t('a short form{0}, counted because it comes right after the title "{1}"', spelled, md(title))
-          : t('a short form{0}, counted because of a title before it', spelled);
+          ? vscode.l10n.t('a short form{0}, counted because it comes right after the title "{1}"', spelled, md(title))
+          : vscode.l10n.t('a short form{0}, counted because of a title before it', spelled);
       }
       break;
     }
   }
-  const caps = mention.allCaps ? ' ' + t('(written in capitals)') : '';
+  const caps = mention.allCaps ? ' ' + vscode.l10n.t('(written in capitals)') : '';
   return `${written} — ${why}${caps}.`;
 }
 
@@ -147,27 +145,26 @@ function titleBefore(text: string, start: number, entity: Entity): string | unde
 }
 
 function numberCard(deps: Deps, analysis: DocumentAnalysis, number: CheckedNumber): vscode.MarkdownString {
-  const t = vscode.l10n.t;
   const { folder } = analysis;
   const card = newCard();
   card.appendMarkdown(`#### $(symbol-number) ${md(number.text)}\n\n`);
   const read = [`**${md(formatValue(number))}**`, `*${numberKindLabel(number.kind)}*`];
-  if (number.qualifier) read.push(t('qualified by "{0}"', md(number.qualifier)));
-  if (number.context) read.push(t('of {0}', md(number.context)));
-  card.appendMarkdown(`${t('Read as')} ${read.join(' · ')}\n\n---\n\n`);
+  if (number.qualifier) read.push(vscode.l10n.t('qualified by "{0}"', md(number.qualifier)));
+  if (number.context) read.push(vscode.l10n.t('of {0}', md(number.context)));
+  card.appendMarkdown(`${vscode.l10n.t('Read as')} ${read.join(' · ')}\n\n---\n\n`);
   const fact = number.fact ? folder.engine.ledger.facts.find((f) => f.id === number.fact) : undefined;
   switch (number.status) {
     case 'verified':
-      card.appendMarkdown(`$(pass) **${t('Verified')}** ${t('by fact')} ${factMarkdown(deps, folder, fact, number.fact)}\n\n`);
+      card.appendMarkdown(`$(pass) **${vscode.l10n.t('Verified')}** ${vscode.l10n.t('by fact')} ${factMarkdown(deps, folder, fact, number.fact)}\n\n`);
       break;
     case 'disputed':
-      card.appendMarkdown(`$(warning) **${t('Disputed')}**: ${t('it matches fact')} ${factMarkdown(deps, folder, fact, number.fact)}, ${t('which is marked disputed')}\n\n`);
+      card.appendMarkdown(`$(warning) **${vscode.l10n.t('Disputed')}**: ${vscode.l10n.t('it matches fact')} ${factMarkdown(deps, folder, fact, number.fact)}, ${vscode.l10n.t('which is marked disputed')}\n\n`);
       break;
     case 'conflicting':
-      card.appendMarkdown(`$(error) **${t('Conflicting')}**: ${t('it contradicts fact')} ${factMarkdown(deps, folder, fact, number.fact)}\n\n`);
+      card.appendMarkdown(`$(error) **${vscode.l10n.t('Conflicting')}**: ${vscode.l10n.t('it contradicts fact')} ${factMarkdown(deps, folder, fact, number.fact)}\n\n`);
       break;
     default:
-      card.appendMarkdown(`$(warning) **${t('Unverified')}**: ${t('no fact in the ledger confirms it.')}\n\n`);
+      card.appendMarkdown(`$(warning) **${vscode.l10n.t('Unverified')}**: ${vscode.l10n.t('no fact in the ledger confirms it.')}\n\n`);
   }
   if (fact && (number.status === 'conflicting' || number.status === 'disputed')) {
     const claims = deps.corpus.claimsOf(folder, fact.id).filter((c) => !(c.file.uri.toString() === analysis.uri.toString() && c.number.start === number.start));
@@ -175,10 +172,10 @@ function numberCard(deps: Deps, analysis: DocumentAnalysis, number: CheckedNumbe
       const list = claims.slice(0, 5).map(({ file, number: claim }) => {
         const range = toRange(file.lines, claim.start, claim.end);
         const link = commandLink(Commands.openLocation, [file.uri.toString(), range.start.line, range.start.character, range.end.line, range.end.character]);
-        return `- "${md(claim.text)}" — [${md(vscode.workspace.asRelativePath(file.uri))}, ${t('line {0}', range.start.line + 1)}](${link})`;
+        return `- "${md(claim.text)}" — [${md(vscode.workspace.asRelativePath(file.uri))}, ${vscode.l10n.t('line {0}', range.start.line + 1)}](${link})`;
       });
-      if (claims.length > 5) list.push(`- ${t('and {0} more', claims.length - 5)}`);
-      card.appendMarkdown(`${t('Claims this fact verifies:')}\n\n${list.join('\n')}\n`);
+      if (claims.length > 5) list.push(`- ${vscode.l10n.t('and {0} more', claims.length - 5)}`);
+      card.appendMarkdown(`${vscode.l10n.t('Claims this fact verifies:')}\n\n${list.join('\n')}\n`);
     }
   }
   return card;
@@ -186,12 +183,11 @@ function numberCard(deps: Deps, analysis: DocumentAnalysis, number: CheckedNumbe
 
 /** `trade-2024`: USD 4.58 billion — about (source), with a link to its entry. */
 function factMarkdown(deps: Deps, folder: FolderGlossary, fact: Fact | undefined, id: string | null): string {
-  const t = vscode.l10n.t;
   if (!fact) return `\`${md(id ?? '?')}\``;
   const location = deps.store.factLocation(folder, fact);
-  const where = location ? ` — [${md(vscode.workspace.asRelativePath(location.uri))}, ${t('line {0}', location.range.start.line + 1)}](${commandLink(Commands.goToEntry, [folder.folder.uri.toString(), 'fact', fact.id])})` : '';
+  const where = location ? ` — [${md(vscode.workspace.asRelativePath(location.uri))}, ${vscode.l10n.t('line {0}', location.range.start.line + 1)}](${commandLink(Commands.goToEntry, [folder.folder.uri.toString(), 'fact', fact.id])})` : '';
   const lines = [`\`${md(fact.id)}\`: **${md(fact.value)}**${fact.about ? ` (${md(fact.about)})` : ''}${where}`];
-  if (fact.source) lines.push(`${t('Source')}: ${md(fact.source)}`);
+  if (fact.source) lines.push(`${vscode.l10n.t('Source')}: ${md(fact.source)}`);
   return lines.join('  \n');
 }
 

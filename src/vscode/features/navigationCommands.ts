@@ -20,7 +20,6 @@ export interface EntityTarget {
 
 export function registerNavigationCommands(deps: Deps): vscode.Disposable {
   const { store, corpus } = deps;
-  const t = vscode.l10n.t;
 
   const folderByUri = (uri: string): FolderGlossary | undefined => store.all().find((f) => f.folder.uri.toString() === uri);
 
@@ -60,7 +59,7 @@ export function registerNavigationCommands(deps: Deps): vscode.Disposable {
       location = fact && store.factLocation(folder, fact);
     }
     if (!location) {
-      void vscode.window.showInformationMessage(t('Glossa: put the cursor on a name (or a checked number) to go to its entry.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Glossa: put the cursor on a name (or a checked number) to go to its entry.'));
       return;
     }
     await reveal(location.uri, location.range);
@@ -90,7 +89,7 @@ export function registerNavigationCommands(deps: Deps): vscode.Disposable {
       }
     }
     if (!folder || !id || !anchor) {
-      void vscode.window.showInformationMessage(t('Glossa: put the cursor on a name to see all its mentions.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Glossa: put the cursor on a name to see all its mentions.'));
       return;
     }
     await corpus.ensure();

@@ -44,7 +44,6 @@ export async function normalizeFileText(deps: Deps, uri: vscode.Uri): Promise<Fi
 }
 
 export function registerNormalize(deps: Deps): vscode.Disposable {
-  const t = vscode.l10n.t;
 
   /** Applies the edits of one file (not previewed); a file that was not open is saved afterwards. */
   const applyFile = async (n: FileNormalization, edits: readonly NormalizeEdit[]): Promise<boolean> => {
@@ -56,8 +55,8 @@ export function registerNormalize(deps: Deps): vscode.Disposable {
   };
 
   const report = (count: number, what: string): void => {
-    if (count === 0) void vscode.window.showInformationMessage(t('Glossa: nothing to normalize {0}.', what));
-    else void vscode.window.setStatusBarMessage(t('Glossa: normalized {0} spelling(s) {1}.', count, what), 5000);
+    if (count === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Glossa: nothing to normalize {0}.', what));
+    else void vscode.window.setStatusBarMessage(vscode.l10n.t('Glossa: normalized {0} spelling(s) {1}.', count, what), 5000);
   };
 
   /** `glossa.normalizeFile(uri?)`: every variant of the file. Returns the number of spellings rewritten. */
@@ -66,12 +65,12 @@ export function registerNormalize(deps: Deps): vscode.Disposable {
     if (!uri) return 0;
     let n = await normalizeFileText(deps, uri);
     if (!n) {
-      void vscode.window.showInformationMessage(t('Glossa: {0} is not a corpus file.', vscode.workspace.asRelativePath(uri)));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Glossa: {0} is not a corpus file.', vscode.workspace.asRelativePath(uri)));
       return 0;
     }
     if (!isCurrent(n.file)) n = (await normalizeFileText(deps, uri)) ?? n;
     if (n.edits.length > 0 && !(await applyFile(n, n.edits))) return 0;
-    report(n.edits.length, t('in this file'));
+    report(n.edits.length, vscode.l10n.t('in this file'));
     return n.edits.length;
   };
 
@@ -86,7 +85,7 @@ export function registerNormalize(deps: Deps): vscode.Disposable {
     const { document, editor } = target;
     const n = await normalizeFileText(deps, document.uri);
     if (!n) {
-      void vscode.window.showInformationMessage(t('Glossa: {0} is not a corpus file.', vscode.workspace.asRelativePath(document.uri)));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Glossa: {0} is not a corpus file.', vscode.workspace.asRelativePath(document.uri)));
       return 0;
     }
     let entityId = asString(at);
@@ -94,23 +93,23 @@ export function registerNormalize(deps: Deps): vscode.Disposable {
     if (position) entityId = mentionAt(deps, document, position)?.entity.id;
     if (!entityId) {
       if (asUri(uriArg) && at !== undefined) {
-        void vscode.window.showInformationMessage(t('Glossa: there is no name at that place.'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Glossa: there is no name at that place.'));
         return 0;
       }
       const counts = new Map<string, number>();
       for (const e of n.edits) counts.set(e.entityId, (counts.get(e.entityId) ?? 0) + 1);
       if (counts.size === 0) {
-        report(0, t('in this file'));
+        report(0, vscode.l10n.t('in this file'));
         return 0;
       }
       const choice = await pickEntity({
-        title: t('Normalize Entity'),
-        placeholder: t('Which name to write in its canonical spelling in this file?'),
+        title: vscode.l10n.t('Normalize Entity'),
+        placeholder: vscode.l10n.t('Which name to write in its canonical spelling in this file?'),
         folders: [n.folder],
         only: ({ entity }) => counts.has(entity.id),
         describe: ({ entity }) => {
           const spellings = [...new Set(n.edits.filter((e) => e.entityId === entity.id).map((e) => e.oldText.normalize('NFC').replace(/\s+/g, ' ')))];
-          return t('{0} to rewrite: {1}', counts.get(entity.id)!, spellings.join(', '));
+          return vscode.l10n.t('{0} to rewrite: {1}', counts.get(entity.id)!, spellings.join(', '));
         },
       });
       if (!choice) return 0;
@@ -119,7 +118,7 @@ export function registerNormalize(deps: Deps): vscode.Disposable {
     const edits = n.edits.filter((e) => e.entityId === entityId);
     const name = n.folder.engine.entity(entityId)?.name ?? entityId;
     if (edits.length > 0 && !(await applyFile(n, edits))) return 0;
-    report(edits.length, t('for {0} in this file', name));
+    report(edits.length, vscode.l10n.t('for {0} in this file', name));
     return edits.length;
   };
 
@@ -131,7 +130,7 @@ export function registerNormalize(deps: Deps): vscode.Disposable {
   const normalizeWorkspace = async (options?: unknown): Promise<number> => {
     const preview = !(typeof options === 'object' && options !== null && (options as { preview?: unknown }).preview === false);
     const built = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: t('Glossa: normalizing the corpus') },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Glossa: normalizing the corpus') },
       async () => {
         for (let tries = 0; ; tries++) {
           const result = await workspaceEdit(deps, preview);
@@ -141,13 +140,13 @@ export function registerNormalize(deps: Deps): vscode.Disposable {
       },
     );
     if (built.count === 0) {
-      report(0, t('in the corpus'));
+      report(0, vscode.l10n.t('in the corpus'));
       return 0;
     }
     // Not `isRefactoring`: VS Code would then save every file, the ones with unsaved changes too.
     if (!(await vscode.workspace.applyEdit(built.edit))) return 0;
     await saveUntouched(built.files);
-    void vscode.window.setStatusBarMessage(t('Glossa: normalized {0} spelling(s) in {1} file(s).', built.count, built.files.length), 5000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Glossa: normalized {0} spelling(s) in {1} file(s).', built.count, built.files.length), 5000);
     return built.count;
   };
 

@@ -29,7 +29,6 @@ export function numbersToCheck(file: DocumentAnalysis): CheckedNumber[] {
 export function registerNumbersView(deps: Deps): NumbersView {
   const { corpus, store, work } = deps;
   const changed = new vscode.EventEmitter<Node | undefined>();
-  const t = vscode.l10n.t;
 
   const provider: vscode.TreeDataProvider<Node> = {
     onDidChangeTreeData: changed.event,
@@ -50,9 +49,9 @@ export function registerNumbersView(deps: Deps): NumbersView {
         item.tooltip = vscode.workspace.asRelativePath(node.file.uri);
         const count = (status: string) => node.numbers.filter((n) => n.status === status).length;
         item.description = [
-          count('conflicting') && t('{0} conflicting', count('conflicting')),
-          count('disputed') && t('{0} disputed', count('disputed')),
-          count('unverified') && t('{0} unverified', count('unverified')),
+          count('conflicting') && vscode.l10n.t('{0} conflicting', count('conflicting')),
+          count('disputed') && vscode.l10n.t('{0} disputed', count('disputed')),
+          count('unverified') && vscode.l10n.t('{0} unverified', count('unverified')),
         ]
           .filter(Boolean)
           .join(' · ');
@@ -62,7 +61,7 @@ export function registerNumbersView(deps: Deps): NumbersView {
       const { file, number } = node;
       const range = toRange(file.lines, number.start, number.end);
       const item = new vscode.TreeItem(number.text, vscode.TreeItemCollapsibleState.None);
-      item.description = `${statusLabel(number.status)} · ${t('line {0}', range.start.line + 1)} · ${snippet(file.text, number.start, number.end, 25)}`;
+      item.description = `${statusLabel(number.status)} · ${vscode.l10n.t('line {0}', range.start.line + 1)} · ${snippet(file.text, number.start, number.end, 25)}`;
       item.tooltip = new vscode.MarkdownString().appendText(`${describeNumber(number)}\n\n${statusLabel(number.status)}${number.fact ? ` (${number.fact})` : ''}`);
       item.iconPath =
         number.status === 'conflicting'
@@ -70,7 +69,7 @@ export function registerNumbersView(deps: Deps): NumbersView {
           : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       item.command = {
         command: Commands.openLocation,
-        title: t('Reveal'),
+        title: vscode.l10n.t('Reveal'),
         arguments: [file.uri.toString(), range.start.line, range.start.character, range.end.line, range.end.character],
       };
       return item;

@@ -30,7 +30,6 @@ export function today(date = new Date()): string {
 }
 
 export function registerRecordFact(deps: Deps): vscode.Disposable {
-  const t = vscode.l10n.t;
 
   /** The claim the range touches (or the one at the cursor). */
   const claimAt = (analysis: DocumentAnalysis, document: vscode.TextDocument, range: vscode.Range): CheckedNumber | undefined => {
@@ -54,22 +53,22 @@ export function registerRecordFact(deps: Deps): vscode.Disposable {
     const analysis = target && deps.analyses.get(target.document);
     const claim = target && analysis && range && claimAt(analysis, target.document, range);
     if (!target || !analysis || !claim) {
-      void vscode.window.showInformationMessage(t('Glossa: put the cursor on a number to record it as a verified fact.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Glossa: put the cursor on a number to record it as a verified fact.'));
       return undefined;
     }
     if (claim.status === 'verified' || claim.status === 'disputed') {
-      void vscode.window.showInformationMessage(t("Glossa: \"{0}\" is already in the ledger (fact '{1}').", claim.text, claim.fact ?? ''));
+      void vscode.window.showInformationMessage(vscode.l10n.t("Glossa: \"{0}\" is already in the ledger (fact '{1}').", claim.text, claim.fact ?? ''));
       return undefined;
     }
     const keyword = factKeyword(analysis.text, claim.start, claim.end);
     let source = asString(sourceArg);
     if (!source) {
       source = await vscode.window.showInputBox({
-        title: t('Record "{0}" as a verified fact', claim.text),
-        prompt: keyword ? t('Where was the figure checked? It will be matched in sentences that mention "{0}".', keyword) : t('Where was the figure checked?'),
-        placeHolder: t('e.g. General Statistics Office of Vietnam, January 2025'),
+        title: vscode.l10n.t('Record "{0}" as a verified fact', claim.text),
+        prompt: keyword ? vscode.l10n.t('Where was the figure checked? It will be matched in sentences that mention "{0}".', keyword) : vscode.l10n.t('Where was the figure checked?'),
+        placeHolder: vscode.l10n.t('e.g. General Statistics Office of Vietnam, January 2025'),
         ignoreFocusOut: true,
-        validateInput: (value) => (value.trim() === '' ? t('A fact needs a source.') : undefined),
+        validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('A fact needs a source.') : undefined),
       });
       if (!source) return undefined;
     }

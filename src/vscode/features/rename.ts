@@ -14,24 +14,23 @@ import { addEdits, askForPreview, readFileText } from '../fileEdits';
 import { mentionAt } from './mentionAt';
 
 export function registerRename(deps: Deps): vscode.Disposable {
-  const t = vscode.l10n.t;
   const { store, corpus, filter } = deps;
 
   const provider: vscode.RenameProvider = {
     prepareRename(document, position) {
       const found = mentionAt(deps, document, position);
-      if (!found) throw new Error(t('Glossa renames the names of its glossary: put the cursor on a highlighted name.'));
+      if (!found) throw new Error(vscode.l10n.t('Glossa renames the names of its glossary: put the cursor on a highlighted name.'));
       const { analysis, mention, entity } = found;
       return { range: toRange(analysis.lines, mention.start, mention.end), placeholder: entity.name };
     },
 
     async provideRenameEdits(document, position, newName, token) {
       const found = mentionAt(deps, document, position);
-      if (!found) throw new Error(t('Glossa renames the names of its glossary: put the cursor on a highlighted name.'));
+      if (!found) throw new Error(vscode.l10n.t('Glossa renames the names of its glossary: put the cursor on a highlighted name.'));
       const { folder } = found.analysis;
       const entity = found.entity;
       const glossaryUri = store.uriOf(folder, entity.location.file);
-      if (!glossaryUri) throw new Error(t('Glossa cannot find the glossary file of {0}.', entity.name));
+      if (!glossaryUri) throw new Error(vscode.l10n.t('Glossa cannot find the glossary file of {0}.', entity.name));
       const glossary = await readFileText(glossaryUri);
       const result = renameEntity(glossary.text, entity.id, newName, { file: entity.location.file });
       if (!result.ok) throw new Error(result.error);
@@ -40,7 +39,7 @@ export function registerRename(deps: Deps): vscode.Disposable {
       const target = newName.replace(/\s+/g, ' ').trim().normalize('NFC');
       addEdits(edit, glossary, result.edits, {
         needsConfirmation: false,
-        label: t('Glossary entry of {0}', entity.name),
+        label: vscode.l10n.t('Glossary entry of {0}', entity.name),
         description: result.message,
         iconPath: new vscode.ThemeIcon('book'),
       });
@@ -48,7 +47,7 @@ export function registerRename(deps: Deps): vscode.Disposable {
       if (!(await corpus.ensure({ token }))) return undefined;
       const mentions: vscode.WorkspaceEditEntryMetadata = {
         needsConfirmation: false,
-        label: t('Mentions of {0}', entity.name),
+        label: vscode.l10n.t('Mentions of {0}', entity.name),
         description: `${entity.name} → ${target}`,
         iconPath: new vscode.ThemeIcon('references'),
       };
@@ -63,7 +62,7 @@ export function registerRename(deps: Deps): vscode.Disposable {
         const found = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text);
         addEdits(edit, file, renameMentionEdits(file.text, found, entity, target), mentions);
       }
-      askForPreview(edit, glossaryUri, t('Rename {0}', entity.name));
+      askForPreview(edit, glossaryUri, vscode.l10n.t('Rename {0}', entity.name));
       return edit;
     },
   };
