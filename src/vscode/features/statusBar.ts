@@ -62,7 +62,11 @@ export function registerStatusBar(deps: Deps): StatusBar {
     if (folders.length > 1) {
       for (const f of folders) {
         const n = f.engine.entities.length;
-        lines.push(f.errors > 0 ? t('"{0}": {1} entities, {2} error(s) in its glossary or facts files.', f.folder.name, n, f.errors) : t('"{0}": {1} entities.', f.folder.name, n));
+        lines.push(
+          f.errors > 0
+            ? vscode.l10n.t('"{0}": {1} entities, {2} error(s) in its glossary or facts files.', f.folder.name, n, f.errors)
+            : vscode.l10n.t('"{0}": {1} entities.', f.folder.name, n),
+        );
       }
     }
     for (const f of folders) {
