@@ -1,12 +1,18 @@
 // `npm run test:integration`: runs test/integration inside the Node extension host
-// of a real VS Code (the server inside code-server), driven by headless Chromium.
+// of a real VS Code (the server inside code-server), driven by headless Chromium,
+// then test/integration-multiroot in a workspace of two folders (the fixture
+// workspace and a copy of samples/, each with its own glossary). Each pass starts
+// its own VS Code server and prints its own mocha summary (`N passing`), so
+// whoever adds them up (.ci/run) counts each test once.
 // Expects `npm run build && npm run compile-tests` first (package.json does that).
 //
-// Environment: GLOSSA_TEST_TIMEOUT (seconds, default 180) bounds the run after
+// Environment: GLOSSA_TEST_TIMEOUT (seconds, default 180) bounds each pass after
 // code-server is installed; GLOSSA_TEST_GREP runs only matching tests;
 // GLOSSA_CHROMIUM overrides /usr/bin/chromium.
-// Options (for `npm run bench`): --workspace DIR opens a copy of DIR instead of the
-// fixture workspace; --tests FILE loads another compiled suite entry (a run() module).
+// Options: --multi-root runs only the multi-root pass, --no-multi-root only the main
+// one. For `npm run bench`: --workspace DIR opens a copy of DIR instead of the
+// fixture workspace; --tests FILE loads another compiled suite entry (a run()
+// module); either runs that one pass only.
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
@@ -23,21 +29,34 @@ import {
   seconds,
   startTestHost,
   startTimeout,
+  stopGroup,
   tempDir,
 } from './lib/codeServer.mjs';
-import { copyWorkspace, makeFixtureWorkspace } from './lib/workspace.mjs';
+import { copyWorkspace, makeFixtureWorkspace, makeMultiRootWorkspace } from './lib/workspace.mjs';
 
 const tag = 'integration';
 const started = Date.now();
 const cleanup = new Cleanup(tag);
-const resultsDir = path.join(repoRoot, 'test-results', 'integration');
 const option = (name) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? path.resolve(process.argv[i + 1]) : undefined;
 };
-const testsIndex = option('tests') ?? path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const flag = (name) => process.argv.includes(`--${name}`);
+const testsOption = option('tests');
 const workspaceSource = option('workspace');
-/** Marks the reporter's lines among the workbench's (see test/integration/index.ts). */
+const compiled = path.join(repoRoot, 'out', 'test');
+
+/** The passes to run, each in its own VS Code server: a suite entry and how to build what it opens. */
+const passes = [];
+if (testsOption || workspaceSource) {
+  passes.push({ name: 'integration', tests: testsOption ?? path.join(compiled, 'integration', 'index.js'), results: 'integration', open: openFolder });
+} else {
+  if (!flag('multi-root')) passes.push({ name: 'integration', tests: path.join(compiled, 'integration', 'index.js'), results: 'integration', open: openFolder });
+  if (!flag('no-multi-root')) {
+    passes.push({ name: 'multi-root', tests: path.join(compiled, 'integration-multiroot', 'index.js'), results: 'integration-multiroot', open: openMultiRoot });
+  }
+}
+/** Marks the reporter's lines among the workbench's (see test/integration/runSuite.ts). */
 const testMark = '\u2063glossa-test\u2063 ';
 
 try {
@@ -52,22 +71,46 @@ process.exit(process.exitCode);
 
 async function main() {
   for (const [file, hint] of [
-    [testsIndex, 'npm run compile-tests'],
+    ...passes.map((pass) => [pass.tests, 'npm run compile-tests']),
     [path.join(repoRoot, 'dist', 'extension.js'), 'npm run build'],
   ]) {
     if (!fs.existsSync(file)) throw new SetupError(`${path.relative(repoRoot, file)} is missing: run \`${hint}\` first`);
   }
   const codeServer = await ensureCodeServer({ tag });
+  const codes = [];
+  for (const pass of passes) {
+    const passStarted = Date.now();
+    const code = await runPass(pass, codeServer);
+    codes.push(code);
+    say(tag, `${pass.name} pass: exit code ${code}, ${seconds(passStarted)} s`);
+  }
+  return codes.some((code) => code !== 0) ? 1 : 0;
+}
 
-  const timeoutSeconds = Number(process.env.GLOSSA_TEST_TIMEOUT || 180);
-  const timeout = startTimeout(cleanup, tag, timeoutSeconds * 1000);
-
-  timeout.phase = 'preparing the fixture workspace';
-  const tmp = await tempDir(cleanup, 'glossa-integration');
+/** The fixture workspace (or a copy of --workspace), opened as a folder. */
+async function openFolder(tmp) {
   const workspace = workspaceSource
     ? await copyWorkspace(workspaceSource, path.join(tmp, 'workspace'))
     : await makeFixtureWorkspace(path.join(tmp, 'workspace'), { tag });
+  return `folder=${encodeURIComponent(workspace)}`;
+}
 
+/** Two folders (the fixture workspace and a copy of samples/) in a .code-workspace file. */
+async function openMultiRoot(tmp) {
+  const file = await makeMultiRootWorkspace(path.join(tmp, 'workspace'), { tag });
+  return `workspace=${encodeURIComponent(file)}`;
+}
+
+/** Starts a VS Code server, opens the pass's workspace in Chromium, runs its suite; returns the suite's exit code. */
+async function runPass(pass, codeServer) {
+  const timeoutSeconds = Number(process.env.GLOSSA_TEST_TIMEOUT || 180);
+  const timeout = startTimeout(cleanup, `${tag}:${pass.name}`, timeoutSeconds * 1000);
+
+  timeout.phase = 'preparing the workspace';
+  const tmp = await tempDir(cleanup, `glossa-${pass.name}`);
+  const open = await pass.open(tmp);
+
+  const resultsDir = path.join(repoRoot, 'test-results', pass.results);
   await fsp.mkdir(resultsDir, { recursive: true });
   const serverLog = path.join(resultsDir, 'server.log');
   const browserLog = path.join(resultsDir, 'browser.log');
@@ -83,12 +126,13 @@ async function main() {
     logFile: serverLog,
     env: { GLOSSA_TEST_MARK: testMark },
   });
-  say(tag, `VS Code server ${server.version} on 127.0.0.1:${port} (log: ${path.relative(repoRoot, serverLog)})`);
+  say(tag, `${pass.name}: VS Code server ${server.version} on 127.0.0.1:${port} (log: ${path.relative(repoRoot, serverLog)})`);
 
   timeout.phase = 'launching Chromium';
   const browser = await launchChromium(cleanup, { dataDir: path.join(tmp, 'browser') });
   const page = await browser.newPage();
 
+  let done = false;
   let finish, fail;
   const finished = new Promise((resolve, reject) => ((finish = resolve), (fail = reject)));
   // Every log line of the workbench arrives here; the suite's reporter marks its own.
@@ -105,22 +149,29 @@ async function main() {
   page.on('console', (message) => fs.appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
   page.on('pageerror', (error) => fs.appendFileSync(browserLog, `[pageerror] ${error.stack ?? error}\n`));
   server.exited.then(({ code, signal }) => {
-    if (!cleanup.stopping) fail(new SetupError(`the VS Code server exited (${signal ?? code}) during the run; see ${serverLog}`));
+    if (!done && !cleanup.stopping) fail(new SetupError(`the VS Code server exited (${signal ?? code}) during the ${pass.name} pass; see ${serverLog}`));
   });
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(repoRoot)],
-    ['extensionTestsPath', remote(testsIndex)],
+    ['extensionTestsPath', remote(pass.tests)],
   ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   timeout.phase = 'loading the workbench page';
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
   timeout.phase = 'waiting for the tests to finish (the page never called codeAutomationExit)';
-  say(tag, 'workbench loaded; running the suite in the extension host');
+  say(tag, `${pass.name}: workbench loaded; running the suite in the extension host`);
   const code = await finished;
-  say(tag, `the suite exited with ${code}${code ? `; VS Code's own log lines are in ${path.relative(repoRoot, workbenchLog)}` : ''}`);
+  say(tag, `${pass.name}: the suite exited with ${code}${code ? `; VS Code's own log lines are in ${path.relative(repoRoot, workbenchLog)}` : ''}`);
+
+  // The next pass starts from nothing: stop this one's browser and server now (the cleanup would only at the end).
+  timeout.phase = 'stopping the VS Code server and Chromium';
+  done = true;
+  await browser.close();
+  await stopGroup(server.pgid);
+  timeout.stop();
   return code;
 }

@@ -134,11 +134,12 @@ export class Cleanup {
  * through the cleanup. Set `timeout.phase` as the run advances.
  */
 export function startTimeout(cleanup, tag, ms) {
-  const state = { phase: 'starting' };
   const timer = setTimeout(() => {
     console.error(`[${tag}] TIMEOUT after ${Math.round(ms / 1000)} s while ${state.phase}`);
     void cleanup.exit(1);
   }, ms);
+  // `stop()` ends the watch early (a runner with several timed passes).
+  const state = { phase: 'starting', stop: () => clearTimeout(timer) };
   timer.unref();
   cleanup.add(() => clearTimeout(timer));
   return state;

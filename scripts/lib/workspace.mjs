@@ -47,3 +47,19 @@ export async function copyWorkspace(source, dest) {
   if (fs.existsSync(source)) await fsp.cp(source, dest, { recursive: true });
   return dest;
 }
+
+/**
+ * The multi-root test workspace in `dest`: folder `fixture` (the fixture workspace,
+ * as makeFixtureWorkspace builds it), folder `samples` (a copy of samples/, with its
+ * own glossary, ledger and articles), and `multi-root.code-workspace` listing both.
+ * Returns the path of the .code-workspace file.
+ */
+export async function makeMultiRootWorkspace(dest, { tag = 'workspace' } = {}) {
+  await makeFixtureWorkspace(path.join(dest, 'fixture'), { tag });
+  await makeSampleWorkspace(path.join(dest, 'samples'));
+  const file = path.join(dest, 'multi-root.code-workspace');
+  const workspace = { folders: [{ path: 'fixture' }, { path: 'samples' }], settings: {} };
+  await fsp.writeFile(file, JSON.stringify(workspace, null, 2) + '\n');
+  say(tag, `multi-root workspace: fixture + samples (${path.basename(file)})`);
+  return file;
+}
