@@ -18,7 +18,6 @@ export function registerStatusBar(deps: Deps): StatusBar {
   const { store, corpus, analyses, filter, work } = deps;
   const item = vscode.window.createStatusBarItem('glossa.status', vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('Glossa');
-  const t = vscode.l10n.t;
   let tooltipText = '';
   let hadEntities: boolean | undefined;
 
@@ -39,25 +38,25 @@ export function registerStatusBar(deps: Deps): StatusBar {
         else if (n.status === 'conflicting') conflicting++;
       }
     }
-    const where = corpus.complete ? t('in the workspace') : t('in the open files (the workspace is not checked yet)');
+    const where = corpus.complete ? vscode.l10n.t('in the workspace') : vscode.l10n.t('in the open files (the workspace is not checked yet)');
     const lines: string[] = [];
     if (errors > 0) {
-      item.text = `$(error) ${t('Glossa: {0} error(s) in the glossary', errors)}`;
+      item.text = `$(error) ${vscode.l10n.t('Glossa: {0} error(s) in the glossary', errors)}`;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
       item.command = 'workbench.actions.view.problems';
-      lines.push(t('The glossary or facts file has errors; the last good version stays in use until they are fixed. Click to see the problems.'));
+      lines.push(vscode.l10n.t('The glossary or facts file has errors; the last good version stays in use until they are fixed. Click to see the problems.'));
     } else if (entities === 0) {
-      item.text = `$(book) ${t('Glossa: no glossary')}`;
+      item.text = `$(book) ${vscode.l10n.t('Glossa: no glossary')}`;
       item.backgroundColor = undefined;
       item.command = Commands.showEntities;
-      lines.push(t('No glossary entities loaded. Glossa reads the files of the glossa.glossaryFiles setting (glossary.yaml by default).'));
+      lines.push(vscode.l10n.t('No glossary entities loaded. Glossa reads the files of the glossa.glossaryFiles setting (glossary.yaml by default).'));
     } else {
-      item.text = `$(book) ${t('{0} entities', entities)}  $(warning) ${t('{0} unverified', unverified)}`;
+      item.text = `$(book) ${vscode.l10n.t('{0} entities', entities)}  $(warning) ${vscode.l10n.t('{0} unverified', unverified)}`;
       item.backgroundColor = undefined;
       item.command = Commands.showEntities;
-      lines.push(t('Glossa: {0} entities loaded. Click to open the Entities view.', entities));
+      lines.push(vscode.l10n.t('Glossa: {0} entities loaded. Click to open the Entities view.', entities));
     }
-    lines.push(t('{0} unverified and {1} conflicting numbers {2}.', unverified, conflicting, where));
+    lines.push(vscode.l10n.t('{0} unverified and {1} conflicting numbers {2}.', unverified, conflicting, where));
     // With several folders the totals alone do not say which glossary holds what, or which one is broken.
     if (folders.length > 1) {
       for (const f of folders) {
@@ -70,11 +69,11 @@ export function registerStatusBar(deps: Deps): StatusBar {
       }
     }
     for (const f of folders) {
-      if (f.usingLastGood) lines.push(t('"{0}": using the last good glossary.', f.folder.name));
+      if (f.usingLastGood) lines.push(vscode.l10n.t('"{0}": using the last good glossary.', f.folder.name));
     }
     const skipped = filter.skipped();
     if (skipped.size > 0) {
-      lines.push(t('{0} file(s) skipped for their size:', skipped.size) + ' ' + [...skipped].map(([uri, bytes]) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))} (${formatBytes(bytes)})`).join(', '));
+      lines.push(vscode.l10n.t('{0} file(s) skipped for their size:', skipped.size) + ' ' + [...skipped].map(([uri, bytes]) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))} (${formatBytes(bytes)})`).join(', '));
     }
     tooltipText = lines.join('\n\n');
     item.tooltip = tooltipText;

@@ -5,6 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../support';
 
@@ -145,11 +147,20 @@ describe('manifest (package.json, package.nls.json)', () => {
     assert.ok(lines.includes('!package.nls.json'), '.vscodeignore does not ship package.nls.json');
   });
 
-  it('the runtime bundle, when declared, exists', () => {
-    if (manifest.l10n === undefined) return;
-    const bundle = path.join(repoRoot, manifest.l10n, 'bundle.l10n.json');
-    assert.ok(fs.existsSync(bundle), `${bundle} is missing`);
-    const messages = readJson<Record<string, unknown>>(path.relative(repoRoot, bundle));
-    assert.ok(Object.keys(messages).length > 0);
+  it('the runtime bundle holds every vscode.l10n.t string of the sources, and ships', () => {
+    assert.equal(manifest.l10n, './l10n');
+    const bundle = readJson<Record<string, unknown>>(path.join('l10n', 'bundle.l10n.json'));
+    // What `npm run l10n` would write now: a stale bundle leaves strings untranslatable.
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-l10n-'));
+    try {
+      const r = spawnSync(process.execPath, [require.resolve('@vscode/l10n-dev/dist/cli.js'), 'export', '--outDir', fresh, path.join(repoRoot, 'src')], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const current = JSON.parse(fs.readFileSync(path.join(fresh, 'bundle.l10n.json'), 'utf8')) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(bundle).sort(), Object.keys(current).sort(), 'l10n/bundle.l10n.json is stale: run `npm run l10n`');
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+    const lines = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split(/\r?\n/).map((l) => l.trim());
+    assert.ok(lines.includes('!l10n/**'), '.vscodeignore does not ship l10n/');
   });
 });
