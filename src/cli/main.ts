@@ -9,6 +9,7 @@ import {
   Engine,
   LineIndex,
   applyEdits,
+  entitySpellings,
   findings,
   parseGlossary,
   parseLedger,
@@ -105,7 +106,13 @@ function stats(options: CliOptions): number {
   const entities: StatsEntity[] = [];
   for (const [id, bySpelling] of spellings) {
     const entity = engine.entity(id)!;
-    const spellingList = [...bySpelling].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+    // The glossary's own spellings in its order (name, aliases, aka, short forms), as DESIGN.md
+    // shows them; then other written forms (diacritic-free, capitals), most frequent first.
+    const rank = new Map(entitySpellings(entity).map((s, i) => [s.text, i]));
+    const order = (text: string) => rank.get(text) ?? Number.MAX_SAFE_INTEGER;
+    const spellingList = [...bySpelling]
+      .map(([text, count]) => ({ text, count }))
+      .sort((a, b) => order(a.text) - order(b.text) || b.count - a.count || a.text.localeCompare(b.text));
     entities.push({ entity: id, kind: entity.kind, canonical: entity.name, mentions: spellingList.reduce((s, x) => s + x.count, 0), files: fileCounts.get(id) ?? 0, spellings: spellingList });
   }
   entities.sort((a, b) => b.mentions - a.mentions || a.canonical.localeCompare(b.canonical));

@@ -90,7 +90,7 @@ export function printStats(report: StatsReport, format: 'text' | 'json'): void {
   }
   for (const p of report.problems) out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
   for (const e of report.entities) {
-    out(`${e.canonical} ${e.mentions}: ${e.spellings.map((s) => `${s.text} ${s.count}`).join(', ')}  (${plural(e.files, 'file')})\n`);
+    out(`${e.canonical} ${e.mentions}: ${e.spellings.map((s) => `${s.text} ${s.count}`).join(', ')} (${plural(e.files, 'file')})\n`);
   }
   const mb = report.bytes / 1e6;
   const seconds = report.timing.totalMs / 1000;
