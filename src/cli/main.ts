@@ -98,7 +98,10 @@ function stats(options: CliOptions): number {
       if (!bySpelling) spellings.set(m.entityId, (bySpelling = new Map()));
       // Count NFD-encoded and line-broken spellings with their ordinary form.
       const spelling = NON_ASCII_OR_SPACE.test(m.text) ? m.text.normalize('NFC').replace(/\s+/g, ' ') : m.text;
-      bySpelling.set(spelling, (bySpelling.get(spelling) ?? 0) + 1);
+      const count = bySpelling.get(spelling);
+      // A new key is copied: the mention's text is a view on the whole file, which the key would keep alive.
+      if (count === undefined) bySpelling.set(detached(spelling), 1);
+      else bySpelling.set(spelling, count + 1);
       inFile.add(m.entityId);
     }
     for (const id of inFile) fileCounts.set(id, (fileCounts.get(id) ?? 0) + 1);
@@ -129,6 +132,11 @@ function stats(options: CliOptions): number {
     options.format,
   );
   return engine.glossary.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/** A copy of `s` that does not share the memory of the text it was sliced from. */
+function detached(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 function range(lines: LineIndex, start: number, end: number) {

@@ -197,7 +197,7 @@ export function describe(node: Node | null | undefined): string {
  * times a file's size in memory while it parses it, and a fragment's garbage is
  * freed before the next. Returns null for any other shape (parse the whole file).
  */
-export function listFragments(text: string, key: string, itemsPerFragment = 250): { start: number; end: number }[] | null {
+export function listFragments(text: string, key: string, itemsPerFragment = 50): { start: number; end: number }[] | null {
   if (/^\s*(?:---|\.\.\.)/m.test(text) || /(?:^|[\s[{,])[&*!][^\s]/m.test(text) || /^\t/m.test(text)) return null;
   const lineRe = /[^\n]*(?:\n|$)/g;
   let seenKey = false;

@@ -133,9 +133,13 @@ function foldWord(word: string): string {
   if (!NON_ASCII_RE.test(word)) return word;
   let folded = foldedWords.get(word);
   if (folded === undefined) {
-    if (foldedWords.size > 50_000) foldedWords.clear();
     folded = fold(word);
-    foldedWords.set(word, folded);
+    // Only short words are kept: V8 stores a longer slice as a view on the whole text,
+    // and a cache key would keep every text it came from alive.
+    if (word.length < 13) {
+      if (foldedWords.size > 50_000) foldedWords.clear();
+      foldedWords.set(word, folded);
+    }
   }
   return folded;
 }

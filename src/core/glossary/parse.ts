@@ -65,11 +65,11 @@ export function parseGlossary(files: readonly SourceFile[], options: GlossaryPar
 export interface GlossaryParseOptions {
   /**
    * Files longer than this (UTF-16 code units) and of the plain `entities:` list
-   * shape are parsed a few hundred entries at a time: same result, a fraction of
+   * shape are parsed a few dozen entries at a time: same result, a fraction of
    * the peak memory. Tests set it to 0 to compare both paths.
    */
   fragmentAbove?: number;
-  /** Entries per fragment on that path (default 250). */
+  /** Entries per fragment on that path (default 50). */
   entriesPerFragment?: number;
 }
 
