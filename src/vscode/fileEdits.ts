@@ -26,6 +26,16 @@ export interface FileText {
 
 const decoder = new TextDecoder();
 
+/** Is there a file (or folder) at `uri`? */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The open document of `uri`, if any. */
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();

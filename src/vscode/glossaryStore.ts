@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { Engine, parseGlossary, parseLedger, type Entity, type Fact, type Glossary, type Ledger, type Problem, type SourceFile } from '../core';
 import { affectsFiles, readConfig } from './config';
 import { locationRange, problemToDiagnostic } from './convert';
+import { exists } from './fileEdits';
 import { isGlob, matchGlob } from './glob';
 import type { Work } from './work';
 
@@ -294,13 +295,4 @@ export class GlossaryStore implements vscode.Disposable {
 /** Is `relativePath` one of `patterns` (plain paths or globs)? */
 export function matchesAny(patterns: readonly string[], relativePath: string): boolean {
   return patterns.some((p) => (isGlob(p) ? matchGlob(p, relativePath) : p.replace(/^\.\//, '') === relativePath));
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

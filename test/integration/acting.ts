@@ -3,7 +3,7 @@
 // suite takes a snapshot of its files first and puts every byte back afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { glossa, restore, workspaceFile } from './glossa';
+import { closeAll, glossa, glossaLog, restore, workspaceFile } from './glossa';
 import { waitFor } from './support';
 
 const decoder = new TextDecoder();
@@ -118,4 +118,31 @@ export function todayIso(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * The hooks every suite that edits the workspace needs: auto save off and a
+ * snapshot first; after each test `reset` (settings it changed, …), the log's
+ * tail when it failed, and every byte put back; at the end editors closed and
+ * auto save restored. Returns the snapshot (once the suite has started).
+ */
+export function editingSuite(reset?: () => Promise<void>): () => Snapshot {
+  let snapshot: Snapshot | undefined;
+  before(async () => {
+    await withoutAutoSave();
+    snapshot = await Snapshot.take();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') console.log((await glossaLog()).split('\n').slice(-30).join('\n'));
+    await reset?.();
+    await snapshot?.restore();
+  });
+  after(async () => {
+    await closeAll();
+    await restoreAutoSave();
+  });
+  return () => {
+    if (!snapshot) throw new Error('the snapshot is taken in the suite\'s before hook');
+    return snapshot;
+  };
 }

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parseGlossary } from '../../src/core';
-import { Snapshot, documentOf, eventually, readDisk, restoreAutoSave, withoutAutoSave } from './acting';
-import { Articles, closeAll, glossa, glossaDiagnostics, glossaLog, openArticle, rangeOf, workspaceFile } from './glossa';
+import { documentOf, editingSuite, eventually, readDisk } from './acting';
+import { Articles, glossa, glossaDiagnostics, openArticle, rangeOf, workspaceFile } from './glossa';
 import { waitFor } from './support';
 
 /** Runs a command that shows a QuickPick and accepts the pick's first item, as Enter would. */
@@ -21,22 +21,10 @@ const sameRange = (a: { line: number; character: number; endCharacter: number },
   a.line === b.start.line && a.character === b.start.character && a.endCharacter === b.end.character;
 
 describe('growing the glossary', () => {
-  let snapshot: Snapshot;
-  const glossaryUri = () => workspaceFile('glossary.yaml');
-
-  before(async () => {
-    await withoutAutoSave();
-    snapshot = await Snapshot.take();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') console.log((await glossaLog()).split('\n').slice(-30).join('\n'));
+  const snapshot = editingSuite(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await snapshot.restore();
   });
-  after(async () => {
-    await closeAll();
-    await restoreAutoSave();
-  });
+  const glossaryUri = () => workspaceFile('glossary.yaml');
 
   it('Add to Glossary: a new entry at the end, comments and layout kept; the name is highlighted at once', async () => {
     const api = await glossa();
@@ -47,7 +35,7 @@ describe('growing the glossary', () => {
 
     const id = await vscode.commands.executeCommand<string>('glossa.addToGlossary', d.uri, credits[0], 'person', 'Viet Anh');
     assert.strictEqual(id, 'viet-anh');
-    const before = snapshot.text(glossaryUri());
+    const before = snapshot().text(glossaryUri());
     const expected = before.slice(0, -1) + '\n\n  - id: viet-anh\n    kind: person\n    name: Viet Anh\n';
     assert.strictEqual(await readDisk(glossaryUri()), expected);
     assert.deepStrictEqual(parseGlossary([{ file: 'glossary.yaml', text: expected }]).problems, []);
@@ -65,7 +53,7 @@ describe('growing the glossary', () => {
     // Enter on the kind pick (Person, the first), then on the name box (prefilled "Viet Anh").
     const id = await acceptFirst<string>('glossa.addToGlossary');
     assert.strictEqual(id, 'viet-anh');
-    assert.strictEqual(await readDisk(glossaryUri()), snapshot.text(glossaryUri()).slice(0, -1) + '\n\n  - id: viet-anh\n    kind: person\n    name: Viet Anh\n');
+    assert.strictEqual(await readDisk(glossaryUri()), snapshot().text(glossaryUri()).slice(0, -1) + '\n\n  - id: viet-anh\n    kind: person\n    name: Viet Anh\n');
   });
 
   it('Add to Glossary with a canonical spelling: the selection is kept as an alias, and normalized', async () => {
@@ -74,7 +62,7 @@ describe('growing the glossary', () => {
     const bacHa = rangeOf(d, 'Bac Ha');
     const id = await vscode.commands.executeCommand<string>('glossa.addToGlossary', d.uri, bacHa, 'place', 'Bắc Hà');
     assert.strictEqual(id, 'bac-ha');
-    const before = snapshot.text(glossaryUri());
+    const before = snapshot().text(glossaryUri());
     assert.strictEqual(await readDisk(glossaryUri()), before.slice(0, -1) + '\n\n  - id: bac-ha\n    kind: place\n    name: Bắc Hà\n    aliases: [Bac Ha]\n');
     await eventually(
       () => glossaDiagnostics(d.uri).some((x) => x.range.isEqual(bacHa) && x.message === '"Bac Ha" is an alias of Bắc Hà: write "Bắc Hà".'),
@@ -89,7 +77,7 @@ describe('growing the glossary', () => {
     editor.selection = new vscode.Selection(front.start, front.end);
     const linked = await acceptFirst<boolean>('glossa.linkToEntity');
     assert.strictEqual(linked, true);
-    const before = snapshot.text(glossaryUri());
+    const before = snapshot().text(glossaryUri());
     const expected = before.replace('    aliases: [Viet Nam Fatherland Front]\n', '    aliases: [Viet Nam Fatherland Front, Việt Nam Fatherland Front]\n');
     assert.strictEqual((await documentOf(glossaryUri())).getText(), expected);
     assert.strictEqual(await readDisk(glossaryUri()), expected);
@@ -102,7 +90,7 @@ describe('growing the glossary', () => {
     const union = rangeOf(d, 'ASEAN-European Economic Union');
     const slip = new vscode.Range(union.start.translate(0, 'ASEAN-'.length), union.end);
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('glossa.linkToEntity', d.uri, slip, 'eurasian-economic-union', 'aka'), true);
-    const before = snapshot.text(glossaryUri());
+    const before = snapshot().text(glossaryUri());
     assert.strictEqual(await readDisk(glossaryUri()), before.replace('    aka: [EAEU, EEU]\n', '    aka: [EAEU, EEU, European Economic Union]\n'));
     const api = await glossa();
     await eventually(async () => (await api.entities(d.uri)).find((e) => e.id === 'eurasian-economic-union')?.spellings.some((s) => s.text === 'European Economic Union') ?? false, 'the new spelling mentioned');

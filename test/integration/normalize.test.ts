@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Snapshot, documentOf, eventually, line, readDisk, restoreAutoSave, setSetting, withoutAutoSave } from './acting';
-import { Articles, articleUri, closeAll, extensionId, glossaLog, openArticle, positionOf, setText, workspaceFile } from './glossa';
+import { documentOf, editingSuite, eventually, line, readDisk, setSetting } from './acting';
+import { Articles, articleUri, extensionId, openArticle, positionOf, setText, workspaceFile } from './glossa';
 import { waitFor } from './support';
 
 const encoder = new TextEncoder();
@@ -30,20 +30,8 @@ function cliNormalize(text: string, glossary: string, style: 'canonical' | 'asci
 }
 
 describe('normalize', () => {
-  let snapshot: Snapshot;
-
-  before(async () => {
-    await withoutAutoSave();
-    snapshot = await Snapshot.take();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') console.log((await glossaLog()).split('\n').slice(-30).join('\n'));
+  const snapshot = editingSuite(async () => {
     await setSetting('glossa', 'normalize.style', undefined);
-    await snapshot.restore();
-  });
-  after(async () => {
-    await closeAll();
-    await restoreAutoSave();
   });
 
   it('Normalize All in File rewrites every variant, keeps possessives, hyphens and file names, and one undo restores the text', async () => {
@@ -131,7 +119,7 @@ describe('normalize', () => {
   });
 
   it('rewrites an NFD-encoded copy of an article to NFC names, leaving the rest as stored', async () => {
-    const nfc = snapshot.text(articleUri(Articles.vnNews));
+    const nfc = snapshot().text(articleUri(Articles.vnNews));
     const nfd = nfc.normalize('NFD');
     const uri = workspaceFile('articles', 'nfd-copy.txt');
     await vscode.workspace.fs.writeFile(uri, encoder.encode(nfd));
@@ -216,14 +204,14 @@ describe('normalize', () => {
     ] as const) {
       await setSetting('glossa', 'normalize.style', style === 'ascii' ? 'ascii' : undefined);
       const uri = articleUri(name);
-      const input = snapshot.text(uri);
+      const input = snapshot().text(uri);
       await vscode.commands.executeCommand<number>('glossa.normalizeFile', uri);
       const editorText = (await documentOf(uri)).getText();
       assert.notStrictEqual(editorText, input);
       assert.strictEqual(editorText, cliNormalize(input, glossary, style), `${name} (${style})`);
     }
     // And on an NFD-encoded text.
-    const nfd = snapshot.text(articleUri(Articles.toLam)).normalize('NFD');
+    const nfd = snapshot().text(articleUri(Articles.toLam)).normalize('NFD');
     const uri = workspaceFile('articles', 'nfd-cli.txt');
     await vscode.workspace.fs.writeFile(uri, encoder.encode(nfd));
     await setSetting('glossa', 'normalize.style', undefined);

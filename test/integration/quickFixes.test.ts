@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Snapshot, codeActions, documentOf, eventually, line, readDisk, restoreAutoSave, runAction, setSetting, withoutAutoSave } from './acting';
-import { Articles, articleUri, closeAll, glossaDiagnostics, glossaLog, openArticle, positionOf, rangeOf, setText, workspaceFile } from './glossa';
+import { codeActions, documentOf, editingSuite, eventually, line, readDisk, runAction, setSetting } from './acting';
+import { Articles, articleUri, glossaDiagnostics, openArticle, positionOf, rangeOf, setText, workspaceFile } from './glossa';
 
 const encoder = new TextEncoder();
 
@@ -20,20 +20,8 @@ async function fixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.Cod
 }
 
 describe('quick fixes', () => {
-  let snapshot: Snapshot;
-
-  before(async () => {
-    await withoutAutoSave();
-    snapshot = await Snapshot.take();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') console.log((await glossaLog()).split('\n').slice(-30).join('\n'));
+  const snapshot = editingSuite(async () => {
     await setSetting('editor', 'codeActionsOnSave', undefined);
-    await snapshot.restore();
-  });
-  after(async () => {
-    await closeAll();
-    await restoreAutoSave();
   });
 
   it('on "Son" in "Deputy Prime Minister Son": Normalize to Sơn (preferred) and Normalize all 23 in this file', async () => {
@@ -84,7 +72,7 @@ describe('quick fixes', () => {
   });
 
   it('on an NFD-encoded name: Normalize to the NFC spelling, no alias to add', async () => {
-    const nfd = snapshot.text(articleUri(Articles.vnNews)).normalize('NFD');
+    const nfd = snapshot().text(articleUri(Articles.vnNews)).normalize('NFD');
     const uri = workspaceFile('articles', 'nfd-quickfix.txt');
     await vscode.workspace.fs.writeFile(uri, encoder.encode(nfd));
     const document = await documentOf(uri);
@@ -112,7 +100,7 @@ describe('quick fixes', () => {
       "Add 'Việt Nam Fatherland Front' as an alias of Vietnam Fatherland Front",
     ]);
     const glossaryUri = workspaceFile('glossary.yaml');
-    const before = snapshot.text(glossaryUri);
+    const before = snapshot().text(glossaryUri);
     assert.strictEqual(await runAction(fixes[2]), true);
     const anchor = '    aliases: [Viet Nam Fatherland Front]\n';
     const expected = before.replace(anchor, '    aliases: [Viet Nam Fatherland Front, Việt Nam Fatherland Front]\n');

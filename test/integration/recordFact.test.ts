@@ -1,27 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parseLedger } from '../../src/core';
-import { Snapshot, codeActions, documentOf, eventually, readDisk, restoreAutoSave, todayIso, withoutAutoSave } from './acting';
-import { Articles, closeAll, glossaDiagnostics, glossaLog, openArticle, rangeOf, workspaceFile } from './glossa';
+import { codeActions, documentOf, editingSuite, eventually, readDisk, todayIso } from './acting';
+import { Articles, glossaDiagnostics, openArticle, rangeOf, workspaceFile } from './glossa';
 
 const unverifiedAt = (uri: vscode.Uri, range: vscode.Range) => glossaDiagnostics(uri).some((d) => d.code === 'unverified-number' && d.range.isEqual(range));
 
 describe('record as verified fact', () => {
-  let snapshot: Snapshot;
+  const snapshot = editingSuite();
   const factsUri = () => workspaceFile('facts.yaml');
-
-  before(async () => {
-    await withoutAutoSave();
-    snapshot = await Snapshot.take();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') console.log((await glossaLog()).split('\n').slice(-30).join('\n'));
-    await snapshot.restore();
-  });
-  after(async () => {
-    await closeAll();
-    await restoreAutoSave();
-  });
 
   it('appends the number as written, its key word, the source and today\'s date; keeps the comments; the warning goes', async () => {
     const editor = await openArticle(Articles.trade);
@@ -32,7 +19,7 @@ describe('record as verified fact', () => {
     const id = await vscode.commands.executeCommand<string>('glossa.recordFact', d.uri, claim, source);
     assert.strictEqual(id, 'vietnamese-specialists');
 
-    const before = snapshot.text(factsUri());
+    const before = snapshot().text(factsUri());
     const expected =
       before.slice(0, -1) +
       '\n\n  - id: vietnamese-specialists\n    value: "300"\n    keywords: [Vietnamese specialists]\n' +
@@ -88,6 +75,6 @@ describe('record as verified fact', () => {
     const editor = await openArticle(Articles.son);
     const id = await vscode.commands.executeCommand<string>('glossa.recordFact', editor.document.uri, rangeOf(editor.document, 'Sergey Lavrov'), 'anything');
     assert.strictEqual(id, undefined);
-    assert.strictEqual(await readDisk(factsUri()), snapshot.text(factsUri()));
+    assert.strictEqual(await readDisk(factsUri()), snapshot().text(factsUri()));
   });
 });

@@ -1,23 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Snapshot, documentOf, eventually, line, restoreAutoSave, withoutAutoSave, withoutPreview } from './acting';
-import { Articles, articleUri, closeAll, glossaDiagnostics, glossaLog, openArticle, positionOf, rangeOf, show, workspaceFile } from './glossa';
+import { documentOf, editingSuite, eventually, line, withoutPreview } from './acting';
+import { Articles, articleUri, glossaDiagnostics, openArticle, positionOf, rangeOf, show, workspaceFile } from './glossa';
 
 describe('rename symbol', () => {
-  let snapshot: Snapshot;
-
-  before(async () => {
-    await withoutAutoSave();
-    snapshot = await Snapshot.take();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') console.log((await glossaLog()).split('\n').slice(-30).join('\n'));
-    await snapshot.restore();
-  });
-  after(async () => {
-    await closeAll();
-    await restoreAutoSave();
-  });
+  const snapshot = editingSuite();
 
   it('prepares the rename on a mention with its canonical name, and refuses elsewhere with a reason', async () => {
     const editor = await openArticle(Articles.lavrov);
@@ -42,7 +29,7 @@ describe('rename symbol', () => {
     assert.ok(await vscode.workspace.applyEdit(withoutPreview(edit)));
 
     const glossary = await documentOf(workspaceFile('glossary.yaml'));
-    const before = snapshot.text(workspaceFile('glossary.yaml'));
+    const before = snapshot().text(workspaceFile('glossary.yaml'));
     assert.strictEqual(
       glossary.getText(),
       before.replace('    name: Sergey Lavrov\n    aliases: [Sergei Lavrov]\n', '    name: Sergei Lavrov\n    aliases: [Sergey Lavrov]\n'),

@@ -14,7 +14,7 @@ import { asPosition, asString, asUri, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
 import { readConfig } from '../config';
 import type { Deps } from '../deps';
-import { addEdits, askForPreview, isCurrent, readFileText, saveUntouched, type FileText } from '../fileEdits';
+import { addEdits, askForPreview, exists, isCurrent, readFileText, saveUntouched, type FileText } from '../fileEdits';
 import type { FolderGlossary } from '../glossaryStore';
 import { pickEntity } from './entityPick';
 import { mentionAt } from './mentionAt';
@@ -204,13 +204,4 @@ async function workspaceEdit(deps: Deps, preview: boolean): Promise<{ edit: vsco
   }
   if (preview && found.length > 0) askForPreview(edit, found[0].file.uri, vscode.l10n.t('Normalize All in Workspace'));
   return { edit, count, files: found.map((n) => n.file) };
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
