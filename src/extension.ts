@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { createApi, type GlossaApi } from './vscode/api';
 import { ContextKeys } from './vscode/commands';
-import { watchConfig } from './vscode/config';
-import { CorpusFilter } from './vscode/corpusFilter';
-import { CorpusIndex } from './vscode/corpusIndex';
+import { watchConfig } from './vscode/services/config';
+import { CorpusFilter } from './vscode/services/corpusFilter';
+import { CorpusIndex } from './vscode/services/corpusIndex';
 import type { Deps } from './vscode/deps';
-import { DocumentAnalyses } from './vscode/documentAnalyses';
+import { DocumentAnalyses } from './vscode/services/documentAnalyses';
 import { registerCodeActions } from './vscode/features/codeActions';
 import { registerDefinition } from './vscode/features/definition';
 import { registerDiagnostics } from './vscode/features/diagnostics';
@@ -23,9 +23,9 @@ import { registerRecordFact } from './vscode/features/recordFact';
 import { registerReferences } from './vscode/features/references';
 import { registerRename } from './vscode/features/rename';
 import { registerStatusBar } from './vscode/features/statusBar';
-import { GlossaryStore } from './vscode/glossaryStore';
-import { createLog, Figures } from './vscode/log';
-import { Work } from './vscode/work';
+import { GlossaryStore } from './vscode/services/glossaryStore';
+import { createLog, Figures } from './vscode/services/log';
+import { Work } from './vscode/services/work';
 
 export type { GlossaApi } from './vscode/api';
 

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { toRange } from './convert';
 import type { Deps } from './deps';
-import type { FigureSample } from './log';
-import type { DocumentAnalysis } from './documentAnalyses';
+import type { FigureSample } from './services/log';
+import type { DocumentAnalysis } from './services/documentAnalyses';
 import type { EntitiesView } from './features/entitiesView';
 import type { Highlighting } from './features/highlighting';
 import type { NumbersView } from './features/numbersView';

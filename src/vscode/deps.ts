@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
-import type { CorpusFilter } from './corpusFilter';
-import type { CorpusIndex } from './corpusIndex';
-import type { DocumentAnalyses } from './documentAnalyses';
-import type { GlossaryStore } from './glossaryStore';
-import type { Figures } from './log';
-import type { Work } from './work';
+import type { CorpusFilter } from './services/corpusFilter';
+import type { CorpusIndex } from './services/corpusIndex';
+import type { DocumentAnalyses } from './services/documentAnalyses';
+import type { GlossaryStore } from './services/glossaryStore';
+import type { Figures } from './services/log';
+import type { Work } from './services/work';
 
 /** The services every feature is built from (created once in activate()). */
 export interface Deps {

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Engine, parseGlossary, parseLedger, type Analysis } from '../../src/core';
-import { mergeWindows, reanalyze, type ChangeWindow } from '../../src/vscode/incremental';
+import { mergeWindows, reanalyze, type ChangeWindow } from '../../src/core';
 import { Articles, articleUri, workspaceFile } from './glossa';
 
 const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -1,5 +1,5 @@
 // Editor latency on a 1 MB article: open → diagnostics, and one keystroke →
-// re-annotated. Prints the figures the extension logs (see src/vscode/log.ts);
+// re-annotated. Prints the figures the extension logs (see src/vscode/services/log.ts);
 // the benchmark (npm run bench) owns the targets, this checks they are measured.
 import * as assert from 'assert';
 import Mocha from 'mocha';

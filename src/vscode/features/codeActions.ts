@@ -11,10 +11,10 @@
 import * as vscode from 'vscode';
 import { FindingCode, type CheckedNumber, type Mention } from '../../core';
 import { Commands } from '../commands';
-import { readConfig } from '../config';
+import { readConfig } from '../services/config';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
 import type { Deps } from '../deps';
-import type { DocumentAnalysis } from '../documentAnalyses';
+import type { DocumentAnalysis } from '../services/documentAnalyses';
 
 /** The kind of the fix-all action: `source.fixAll.glossa`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('glossa');

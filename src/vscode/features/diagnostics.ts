@@ -11,10 +11,10 @@
 import * as vscode from 'vscode';
 import { findings, type Finding } from '../../core';
 import { Commands } from '../commands';
-import { readConfig } from '../config';
+import { readConfig } from '../services/config';
 import { findingToDiagnostic, toRange } from '../convert';
 import type { Deps } from '../deps';
-import type { DocumentAnalysis } from '../documentAnalyses';
+import type { DocumentAnalysis } from '../services/documentAnalyses';
 import { hasTab, userDocument } from '../openDocuments';
 
 const TYPING_DEBOUNCE_MS = 300;

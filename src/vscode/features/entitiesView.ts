@@ -8,9 +8,9 @@ import * as vscode from 'vscode';
 import { ENTITY_KINDS, type Entity, type EntityKind } from '../../core';
 import { Commands, Views } from '../commands';
 import { kindColor, kindIcon, toRange } from '../convert';
-import type { MentionRef } from '../corpusIndex';
+import type { MentionRef } from '../services/corpusIndex';
 import type { Deps } from '../deps';
-import type { FolderGlossary } from '../glossaryStore';
+import type { FolderGlossary } from '../services/glossaryStore';
 import { snapshotTree, type TreeSnapshot } from './treeSnapshot';
 
 type Node =

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { createEntitySearch, type Engine, type Entity, type EntitySearch, type SearchField } from '../../core';
 import { kindIcon } from '../convert';
-import type { FolderGlossary } from '../glossaryStore';
+import type { FolderGlossary } from '../services/glossaryStore';
 
 /** An entity of one folder's glossary. */
 export interface EntityChoice {

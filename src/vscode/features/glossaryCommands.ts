@@ -10,12 +10,12 @@ import * as vscode from 'vscode';
 import { addAlias, addEntity, ENTITY_KINDS, type EntityKind, type SpellingField } from '../../core';
 import { asRange, asString, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
-import { readConfig } from '../config';
+import { readConfig } from '../services/config';
 import { kindIcon } from '../convert';
 import type { Deps } from '../deps';
 import { editSourceFile } from '../fileEdits';
 import { isGlob } from '../glob';
-import type { FolderGlossary } from '../glossaryStore';
+import type { FolderGlossary } from '../services/glossaryStore';
 import { pickEntity } from './entityPick';
 
 /** The glossary file new entries go to: the folder's first, else the first plain path of `glossa.glossaryFiles`. */

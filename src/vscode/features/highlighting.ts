@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { normalizedSpelling, type EntityKind } from '../../core';
-import { readConfig } from '../config';
+import { readConfig } from '../services/config';
 import { kindColor, toRange } from '../convert';
 import type { Deps } from '../deps';
 

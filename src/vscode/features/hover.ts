@@ -10,8 +10,8 @@ import { entitySpellings, fold, formatValue, type CheckedNumber, type Entity, ty
 import { commandLink, Commands } from '../commands';
 import { kindIcon, toRange } from '../convert';
 import type { Deps } from '../deps';
-import { itemAt, type DocumentAnalysis } from '../documentAnalyses';
-import type { FolderGlossary } from '../glossaryStore';
+import { itemAt, type DocumentAnalysis } from '../services/documentAnalyses';
+import type { FolderGlossary } from '../services/glossaryStore';
 
 /** How long a hover waits for the corpus to be counted before showing what it has. */
 const CORPUS_WAIT_MS = 1000;

@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import { toRange } from '../convert';
 import type { Deps } from '../deps';
-import { itemAt } from '../documentAnalyses';
-import type { FolderGlossary } from '../glossaryStore';
+import { itemAt } from '../services/documentAnalyses';
+import type { FolderGlossary } from '../services/glossaryStore';
 import { mentionAt } from './mentionAt';
 
 /** A tree item or hover argument naming an entity. */

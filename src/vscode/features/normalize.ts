@@ -12,10 +12,10 @@ import * as vscode from 'vscode';
 import type { Mention, NormalizeEdit } from '../../core';
 import { asPosition, asString, asUri, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
-import { readConfig } from '../config';
+import { readConfig } from '../services/config';
 import type { Deps } from '../deps';
 import { addEdits, askForPreview, exists, isCurrent, readFileText, saveUntouched, type FileText } from '../fileEdits';
-import type { FolderGlossary } from '../glossaryStore';
+import type { FolderGlossary } from '../services/glossaryStore';
 import { pickEntity } from './entityPick';
 import { mentionAt } from './mentionAt';
 

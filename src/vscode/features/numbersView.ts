@@ -8,7 +8,7 @@ import { describeNumber, type CheckedNumber } from '../../core';
 import { Commands, Views } from '../commands';
 import { toRange } from '../convert';
 import type { Deps } from '../deps';
-import type { DocumentAnalysis } from '../documentAnalyses';
+import type { DocumentAnalysis } from '../services/documentAnalyses';
 import { snippet } from './entitiesView';
 import { snapshotTree, type TreeSnapshot } from './treeSnapshot';
 

@@ -9,12 +9,12 @@ import * as vscode from 'vscode';
 import { appendFact, factKeyword, type CheckedNumber } from '../../core';
 import { asRange, asString, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
-import { readConfig } from '../config';
+import { readConfig } from '../services/config';
 import type { Deps } from '../deps';
-import { itemAt, type DocumentAnalysis } from '../documentAnalyses';
+import { itemAt, type DocumentAnalysis } from '../services/documentAnalyses';
 import { editSourceFile } from '../fileEdits';
 import { isGlob } from '../glob';
-import type { FolderGlossary } from '../glossaryStore';
+import type { FolderGlossary } from '../services/glossaryStore';
 
 /** The ledger a new fact goes to: the folder's first facts file, else the first plain path of `glossa.factsFiles`. */
 export function factsFileOf(folder: FolderGlossary): vscode.Uri {

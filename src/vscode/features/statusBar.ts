@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../commands';
-import { formatBytes } from '../corpusFilter';
+import { formatBytes } from '../services/corpusFilter';
 import type { Deps } from '../deps';
 
 export interface StatusBar extends vscode.Disposable {

@@ -4,11 +4,10 @@
  * diagnostics, navigation).
  */
 import * as vscode from 'vscode';
-import { LineIndex, type Analysis, type CheckedNumber } from '../core';
+import { LineIndex, mergeWindows, reanalyze, type Analysis, type ChangeWindow, type CheckedNumber } from '../../core';
 import { readConfig } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
-import { mergeWindows, reanalyze, type ChangeWindow } from './incremental';
 import type { Work } from './work';
 
 /** How long after an inexact incremental analysis the whole document is analysed again. */

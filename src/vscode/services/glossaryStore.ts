@@ -6,11 +6,11 @@
  * files; while a file has errors the last good glossary (or ledger) stays in use.
  */
 import * as vscode from 'vscode';
-import { Engine, parseGlossary, parseLedger, type Entity, type Fact, type Glossary, type Ledger, type Problem, type SourceFile } from '../core';
+import { Engine, parseGlossary, parseLedger, type Entity, type Fact, type Glossary, type Ledger, type Problem, type SourceFile } from '../../core';
 import { affectsFiles, readConfig } from './config';
-import { locationRange, problemToDiagnostic } from './convert';
-import { exists } from './fileEdits';
-import { isGlob, matchGlob } from './glob';
+import { locationRange, problemToDiagnostic } from '../convert';
+import { exists } from '../fileEdits';
+import { isGlob, matchGlob } from '../glob';
 import type { Work } from './work';
 
 /** What one workspace folder's glossary and ledger are at the moment. */

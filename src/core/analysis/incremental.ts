@@ -17,7 +17,9 @@
  *   (a name was typed or deleted), the result is marked inexact: the caller
  *   shows it at once and runs a full analysis a little later.
  */
-import type { Analysis, CheckedNumber, Engine, Mention, NumberKind } from '../core';
+import type { Analysis, Engine } from '../engine';
+import type { Mention } from '../entities/types';
+import type { CheckedNumber, NumberKind } from '../numbers/types';
 
 /** An edit as one window: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
 export interface ChangeWindow {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../core';
+import type { Logger } from '../../core';
 
 /** The one output channel of the extension ("Glossa", with log levels). */
 export function createLog(): vscode.LogOutputChannel {

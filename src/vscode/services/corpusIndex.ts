@@ -7,11 +7,11 @@
  * diagnostics all read it.
  */
 import * as vscode from 'vscode';
-import type { CheckedNumber, Mention } from '../core';
+import type { CheckedNumber, Mention } from '../../core';
 import { readConfig } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeText, type DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
-import { noteCreated, noteDeleted, userDocument } from './openDocuments';
+import { noteCreated, noteDeleted, userDocument } from '../openDocuments';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import type { Work } from './work';
 

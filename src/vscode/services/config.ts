@@ -4,7 +4,7 @@
  * or a workspace folder), so multi-root workspaces can differ.
  */
 import * as vscode from 'vscode';
-import type { FindingLevel, FindingLevels, NormalizeStyle, NumberKind } from '../core';
+import type { FindingLevel, FindingLevels, NormalizeStyle, NumberKind } from '../../core';
 
 export type DiagnosticsScope = 'openFiles' | 'workspace';
 
