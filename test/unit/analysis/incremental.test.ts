@@ -1,13 +1,15 @@
-// The incremental re-analysis (src/vscode/incremental.ts) against a full analysis,
+// The incremental re-analysis (src/core/analysis/incremental.ts) against a full analysis,
 // on the real articles with many random edits: typed words, names, numbers,
 // deleted spans and paragraph breaks, one by one and several merged.
-import * as assert from 'assert';
-import * as vscode from 'vscode';
-import { Engine, parseGlossary, parseLedger, type Analysis } from '../../src/core';
-import { mergeWindows, reanalyze, type ChangeWindow } from '../../src/core';
-import { Articles, articleUri, workspaceFile } from './glossa';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Engine, mergeWindows, parseGlossary, parseLedger, reanalyze, type Analysis, type ChangeWindow } from '../../../src/core';
+import { readArticle, repoRoot } from '../support';
 
-const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+/** The articles the editor's tests open, by their number in the shared corpus. */
+const ARTICLES = ['000', '001', '002', '003', '004'];
+const fixture = (name: string) => ({ file: name, text: fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'corpus', name), 'utf8') });
 
 /** A small deterministic random generator (mulberry32). */
 function random(seed: number): () => number {
@@ -33,16 +35,16 @@ const plain = (a: Analysis) => JSON.stringify(a);
 
 describe('incremental re-analysis', () => {
   let engine: Engine;
-  before(async () => {
-    engine = new Engine(parseGlossary([{ file: 'glossary.yaml', text: await read(workspaceFile('glossary.yaml')) }]), parseLedger([{ file: 'facts.yaml', text: await read(workspaceFile('facts.yaml')) }]));
+  before(() => {
+    engine = new Engine(parseGlossary([fixture('glossary.yaml')]), parseLedger([fixture('facts.yaml')]));
   });
 
-  it('equals a full analysis after each of 600 random edits when it says it is exact', async () => {
+  it('equals a full analysis after each of 600 random edits when it says it is exact', () => {
     const rnd = random(42);
     let exact = 0;
     let inexact = 0;
-    for (const name of Object.values(Articles)) {
-      let text = await read(articleUri(name));
+    for (const name of ARTICLES) {
+      let text = readArticle(name).text;
       let previous = engine.analyze(text);
       for (let i = 0; i < 120; i++) {
         const next = edit(text, rnd);
@@ -61,10 +63,10 @@ describe('incremental re-analysis', () => {
     assert.ok(exact > inexact * 3, `${exact} exact, ${inexact} not`);
   });
 
-  it('merges several edits into one window', async () => {
+  it('merges several edits into one window', () => {
     const rnd = random(7);
-    for (const name of Object.values(Articles)) {
-      const original = await read(articleUri(name));
+    for (const name of ARTICLES) {
+      const original = readArticle(name).text;
       const previous = engine.analyze(original);
       for (let round = 0; round < 30; round++) {
         let text = original;
