@@ -12,6 +12,7 @@ export { parseGlossary, entitySpellings, defaultShortForms, suggestId } from './
 export { EntityMatcher, type MatchOptions } from './entities/matcher';
 export { normalizeEdits, normalizedSpelling, applyEdits, type NormalizeEdit, type NormalizeOptions, type NormalizeStyle } from './normalize/normalize';
 export { isInUrlOrFileName } from './text/tokens';
+export { isGlob, matchGlob, matchesAny } from './text/glob';
 export { findNumbers, parseNumberValue, isClaimKind } from './numbers/finder';
 export { formatValue, groupDigits } from './numbers/format';
 export { parseLedger } from './numbers/ledger';

@@ -7,14 +7,13 @@
  * new spelling is highlighted at once.
  */
 import * as vscode from 'vscode';
-import { addAlias, addEntity, ENTITY_KINDS, type EntityKind, type SpellingField } from '../../core';
+import { addAlias, addEntity, ENTITY_KINDS, isGlob, type EntityKind, type SpellingField } from '../../core';
 import { asRange, asString, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
 import { readConfig } from '../services/config';
 import { kindIcon } from '../convert';
 import type { Deps } from '../deps';
 import { editSourceFile } from '../fileEdits';
-import { isGlob } from '../glob';
 import type { FolderGlossary } from '../services/glossaryStore';
 import { pickEntity } from './entityPick';
 

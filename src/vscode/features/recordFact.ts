@@ -6,14 +6,13 @@
  * unless the user was editing it; the store reloads, and the number is verified.
  */
 import * as vscode from 'vscode';
-import { appendFact, factKeyword, type CheckedNumber } from '../../core';
+import { appendFact, factKeyword, isGlob, type CheckedNumber } from '../../core';
 import { asRange, asString, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
 import { readConfig } from '../services/config';
 import type { Deps } from '../deps';
 import { itemAt, type DocumentAnalysis } from '../services/documentAnalyses';
 import { editSourceFile } from '../fileEdits';
-import { isGlob } from '../glob';
 import type { FolderGlossary } from '../services/glossaryStore';
 
 /** The ledger a new fact goes to: the folder's first facts file, else the first plain path of `glossa.factsFiles`. */

@@ -5,8 +5,9 @@
  * never skipped silently: the user is told, and the log names it.
  */
 import * as vscode from 'vscode';
+import { matchesAny } from '../../core';
 import { readConfig } from './config';
-import { matchesAny, type GlossaryStore } from './glossaryStore';
+import type { GlossaryStore } from './glossaryStore';
 
 export class CorpusFilter implements vscode.Disposable {
   private readonly skippedFiles = new Map<string, number>();

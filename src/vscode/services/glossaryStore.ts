@@ -6,11 +6,10 @@
  * files; while a file has errors the last good glossary (or ledger) stays in use.
  */
 import * as vscode from 'vscode';
-import { Engine, parseGlossary, parseLedger, type Entity, type Fact, type Glossary, type Ledger, type Problem, type SourceFile } from '../../core';
+import { Engine, isGlob, parseGlossary, parseLedger, type Entity, type Fact, type Glossary, type Ledger, type Problem, type SourceFile } from '../../core';
 import { affectsFiles, readConfig } from './config';
 import { locationRange, problemToDiagnostic } from '../convert';
 import { exists } from '../fileEdits';
-import { isGlob, matchGlob } from '../glob';
 import type { Work } from './work';
 
 /** What one workspace folder's glossary and ledger are at the moment. */
@@ -290,9 +289,4 @@ export class GlossaryStore implements vscode.Disposable {
     for (const state of this.folders.values()) for (const w of state.watchers) w.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-/** Is `relativePath` one of `patterns` (plain paths or globs)? */
-export function matchesAny(patterns: readonly string[], relativePath: string): boolean {
-  return patterns.some((p) => (isGlob(p) ? matchGlob(p, relativePath) : p.replace(/^\.\//, '') === relativePath));
 }
