@@ -38,17 +38,20 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
   const filter = new CorpusFilter(store, log);
   const analyses = new DocumentAnalyses(store, filter, work);
   const corpus = new CorpusIndex(store, analyses, filter, log, work);
-  const deps: Deps = { log, work, figures: new Figures(log), store, filter, analyses, corpus };
+  const figures = new Figures(log);
+  const deps: Deps = { log, work, figures, store, filter, analyses, corpus };
   context.subscriptions.push(log, config, work, store, filter, analyses, corpus);
 
   const highlighting = registerHighlighting(deps);
+  const diagnostics = registerDiagnostics(deps);
   const entitiesView = registerEntitiesView(deps);
   const numbersView = registerNumbersView(deps);
   const statusBar = registerStatusBar(deps);
   context.subscriptions.push(
     highlighting,
     registerHover(deps),
-    registerDiagnostics(deps),
+    diagnostics,
+    figures.observe(highlighting.onDidDecorate, diagnostics.onDidPublish),
     registerDefinition(deps),
     registerReferences(deps),
     registerDocumentSymbols(deps),
@@ -67,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
 
   void vscode.commands.executeCommand('setContext', ContextKeys.active, true);
   log.info(`Glossa activated (${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s))`);
-  return createApi({ deps, logUri: context.logUri, highlighting, entitiesView, numbersView, statusBar });
+  return createApi({ deps, logUri: context.logUri, highlighting, diagnostics, entitiesView, numbersView, statusBar });
 }
 
 export function deactivate(): void {

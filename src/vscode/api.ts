@@ -8,6 +8,7 @@ import { toRange } from './convert';
 import type { Deps } from './deps';
 import type { FigureSample } from './services/log';
 import type { DocumentAnalysis } from './services/documentAnalyses';
+import type { Diagnostics } from './features/diagnostics';
 import type { EntitiesView } from './features/entitiesView';
 import type { Highlighting } from './features/highlighting';
 import type { NumbersView } from './features/numbersView';
@@ -50,6 +51,16 @@ export interface DecorationData {
   nonCanonical: RangeData[];
 }
 
+/** Which analyses of an open document were made, and which one its views show. */
+export interface AnalysisTrace {
+  /** Every analysis computed for the document (the last hundred), oldest first. */
+  analyses: { serial: number; version: number | undefined; incremental: boolean }[];
+  /** The analysis the decorations of its visible editor were drawn from. */
+  decorations: number | undefined;
+  /** The analysis its diagnostics were made from. */
+  diagnostics: number | undefined;
+}
+
 export interface GlossaApi {
   /** Resolves once the glossary is loaded and the open documents annotated (and no update is pending). */
   ready(): Promise<void>;
@@ -65,18 +76,21 @@ export interface GlossaApi {
   status(): { text: string; tooltip: string; error: boolean };
   /** The latest latency figures (open → diagnostics, keystroke → annotated), as the log states them. */
   figures(): FigureSample[];
+  /** The analyses made of an open document, and the one its decorations and diagnostics come from. */
+  trace(uri: vscode.Uri): AnalysisTrace;
 }
 
 export interface ApiParts {
   deps: Deps;
   logUri: vscode.Uri;
   highlighting: Highlighting;
+  diagnostics: Diagnostics;
   entitiesView: EntitiesView;
   numbersView: NumbersView;
   statusBar: StatusBar;
 }
 
-export function createApi({ deps, logUri, highlighting, entitiesView, numbersView, statusBar }: ApiParts): GlossaApi {
+export function createApi({ deps, logUri, highlighting, diagnostics, entitiesView, numbersView, statusBar }: ApiParts): GlossaApi {
   const { store, work, corpus, analyses } = deps;
   const ready = async (): Promise<void> => {
     await store.ready;
@@ -114,6 +128,7 @@ export function createApi({ deps, logUri, highlighting, entitiesView, numbersVie
     },
     status: () => statusBar.state(),
     figures: () => deps.figures.samples(),
+    trace: (uri) => ({ analyses: [...analyses.history(uri)], decorations: highlighting.decorations(uri)?.analysis, diagnostics: diagnostics.source(uri) }),
   };
 }
 

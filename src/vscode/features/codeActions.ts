@@ -101,7 +101,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
 
   const provider: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, context, token) {
-      const analysis = analyses.get(document, false);
+      const analysis = analyses.get(document);
       if (!analysis) return undefined;
       const actions: vscode.CodeAction[] = [];
       if (context.only && FIX_ALL_KIND.intersects(context.only)) {

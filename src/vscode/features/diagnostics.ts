@@ -3,8 +3,9 @@
  * spellings, exactly as the core's `findings()` states them (the CLI prints the
  * same codes and messages). Source "glossa"; one severity setting per kind.
  *
- * Scope `openFiles`: the open corpus documents, updated (debounced) as the user
- * types, only the edited document, and cleared when a document closes. Scope
+ * Scope `openFiles`: the open corpus documents, published from each analysis of
+ * the pipeline as the user opens and edits them (only the edited document), and
+ * cleared when a document closes. Scope
  * `workspace`: every corpus file, checked in the background with a cancellable
  * progress notification, then kept up to date from the corpus index.
  */
@@ -14,23 +15,35 @@ import { Commands } from '../commands';
 import { readConfig } from '../services/config';
 import { findingToDiagnostic, toRange } from '../convert';
 import type { Deps } from '../deps';
-import type { DocumentAnalysis } from '../services/documentAnalyses';
+import type { AnalysisEvent, DocumentAnalysis } from '../services/documentAnalyses';
 import { hasTab, userDocument } from '../openDocuments';
 
-const TYPING_DEBOUNCE_MS = 300;
+/** Diagnostics just published from an analysis of the pipeline. */
+export interface Published {
+  event: AnalysisEvent;
+  diagnostics: number;
+}
 
-export function registerDiagnostics(deps: Deps): vscode.Disposable {
-  const { analyses, corpus, store, work, figures } = deps;
+export interface Diagnostics extends vscode.Disposable {
+  /** Fires after the diagnostics of a document were published from an analysis of the pipeline. */
+  readonly onDidPublish: vscode.Event<Published>;
+  /** The serial of the analysis a document's diagnostics come from (undefined when it has none). */
+  source(uri: vscode.Uri): number | undefined;
+}
+
+export function registerDiagnostics(deps: Deps): Diagnostics {
+  const { analyses, corpus, store, work } = deps;
   const collection = vscode.languages.createDiagnosticCollection('glossa');
-  /** When each document's open event arrived, until its first diagnostics. */
-  const openedAt = new Map<string, number>();
+  const published = new vscode.EventEmitter<Published>();
+  /** The analysis each document's diagnostics were made from. */
+  const sources = new Map<string, number>();
   /** Set by the "check all files" command: the workspace pass for this window. */
   let workspaceChecked = false;
 
   const inWorkspaceScope = (uri?: vscode.Uri): boolean => workspaceChecked || readConfig(uri).diagnosticsScope === 'workspace';
 
   /** Publishes the findings of one analysed text; true when some point at a fact (their related information needs the corpus). */
-  const publish = (analysis: DocumentAnalysis): boolean => {
+  const publish = (analysis: DocumentAnalysis, event?: AnalysisEvent): boolean => {
     const started = performance.now();
     const { engine } = analysis.folder;
     const config = readConfig(analysis.uri);
@@ -41,24 +54,26 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
       return findingToDiagnostic(finding, analysis.lines, relatedInformation(deps, analysis, finding));
     });
     collection.set(analysis.uri, diagnostics);
+    sources.set(analysis.uri.toString(), analysis.serial);
     deps.log.debug(`diagnostics ${vscode.workspace.asRelativePath(analysis.uri)} v${analysis.version ?? 'disk'}: ${diagnostics.length} in ${(performance.now() - started).toFixed(1)} ms`);
-    const key = analysis.uri.toString();
-    const opened = openedAt.get(key);
-    if (opened !== undefined) {
-      openedAt.delete(key);
-      figures.opened(analysis.uri, performance.now() - opened, analysis.ms, diagnostics.length);
-    }
+    if (event) published.fire({ event, diagnostics: diagnostics.length });
     return needsCorpus && !corpus.complete;
   };
 
-  const publishDocument = (document: vscode.TextDocument): void => {
-    const analysis = analyses.get(document);
+  const forget = (uri: vscode.Uri): void => {
+    collection.delete(uri);
+    sources.delete(uri.toString());
+  };
+
+  /** Publishes the document's diagnostics from the pipeline's analysis (`event`) or, without one, from a read. */
+  const publishDocument = (document: vscode.TextDocument, event?: AnalysisEvent): void => {
+    const analysis = event ? event.analysis : analyses.get(document);
     if (!analysis) {
-      collection.delete(document.uri);
+      forget(document.uri);
       return;
     }
     // Related information lists the claims a fact verifies in every file: once the corpus is read, say it again.
-    if (publish(analysis)) {
+    if (publish(analysis, event)) {
       void work.track(
         'listing the claims of a fact',
         corpus.ensure().then((done) => {
@@ -81,7 +96,7 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
       if (file && inWorkspaceScope(file.uri)) publish(file);
     }
     if (uris) {
-      for (const uri of uris) if (!corpus.file(uri) && !isOpen(uri)) collection.delete(uri);
+      for (const uri of uris) if (!corpus.file(uri) && !isOpen(uri)) forget(uri);
     }
   };
 
@@ -100,27 +115,19 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
     collection.forEach((uri) => {
       if (!hasTab(uri) && !inWorkspaceScope(uri)) stale.push(uri);
     });
-    for (const uri of stale) collection.delete(uri);
+    for (const uri of stale) forget(uri);
   };
 
   const subscriptions: vscode.Disposable[] = [
     collection,
-    vscode.workspace.onDidOpenTextDocument((document) => {
-      if (!analyses.isCorpusDocument(document)) return;
-      openedAt.set(document.uri.toString(), performance.now());
-      publishDocument(document);
+    published,
+    // A glossary or settings change republishes through its own handlers below, with the corpus files.
+    analyses.onDidAnalyze((event) => {
+      if (event.cause === 'open' || event.cause === 'edit' || event.cause === 'refine') publishDocument(event.document, event);
     }),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length === 0 || !analyses.isCorpusDocument(e.document)) return;
-      work.debounce(`diagnostics:${e.document.uri.toString()}`, TYPING_DEBOUNCE_MS, () => {
-        if (!e.document.isClosed) publishDocument(e.document);
-      });
-    }),
-    analyses.onDidRefine((document) => publishDocument(document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
-      openedAt.delete(document.uri.toString());
       // In the workspace scope the corpus index reads the file again and republishes it.
-      if (!inWorkspaceScope(document.uri)) collection.delete(document.uri);
+      if (!inWorkspaceScope(document.uri)) forget(document.uri);
     }),
     // VS Code keeps a document open for a while after its last tab closes: for the user the file is closed now.
     vscode.window.tabGroups.onDidChangeTabs((e) => {
@@ -132,7 +139,7 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
       }
       for (const tab of e.closed) {
         const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-        if (uri && !inWorkspaceScope(uri) && !hasTab(uri)) collection.delete(uri);
+        if (uri && !inWorkspaceScope(uri) && !hasTab(uri)) forget(uri);
       }
     }),
     store.onDidChange(() =>
@@ -174,7 +181,13 @@ export function registerDiagnostics(deps: Deps): vscode.Disposable {
     }),
   );
 
-  return vscode.Disposable.from(...subscriptions);
+  return {
+    onDidPublish: published.event,
+    source: (uri) => sources.get(uri.toString()),
+    dispose: () => {
+      for (const s of subscriptions) s.dispose();
+    },
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { normalizedSpelling, type EntityKind } from '../../core';
 import { readConfig } from '../services/config';
 import { kindColor, toRange } from '../convert';
 import type { Deps } from '../deps';
+import type { AnalysisEvent } from '../services/documentAnalyses';
 
 /** Lines decorated above and below what the editor shows, so scrolling a little needs no new decorations. */
 const MARGIN_LINES = 150;
@@ -20,22 +21,25 @@ export interface DecorationSnapshot {
   body: vscode.Range[];
   place: vscode.Range[];
   nonCanonical: vscode.Range[];
+  /** The serial of the analysis they were drawn from (undefined when none). */
+  analysis: number | undefined;
+}
+
+/** The pipeline's analysis that a visible editor was just decorated from, and how long the decorations took. */
+export interface Decorated {
+  event: AnalysisEvent;
+  decorationsMs: number;
 }
 
 export interface Highlighting extends vscode.Disposable {
   decorations(uri: vscode.Uri): DecorationSnapshot | undefined;
+  /** Fires after the visible editors of a document were decorated from an analysis of the pipeline. */
+  readonly onDidDecorate: vscode.Event<Decorated>;
 }
 
 const KINDS: readonly EntityKind[] = ['person', 'body', 'place'];
 
-interface Timing {
-  textMs: number;
-  analysisMs: number;
-  incremental: boolean;
-  decorationsMs: number;
-}
-
-export function registerHighlighting({ analyses, store, work, figures, log }: Deps): Highlighting {
+export function registerHighlighting({ analyses, work, log }: Deps): Highlighting {
   const types: Record<EntityKind, vscode.TextEditorDecorationType> = {
     person: kindDecoration('person'),
     body: kindDecoration('body'),
@@ -47,15 +51,22 @@ export function registerHighlighting({ analyses, store, work, figures, log }: De
     borderColor: new vscode.ThemeColor('glossa.variant.border'),
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
+  const decorated = new vscode.EventEmitter<Decorated>();
   const snapshots = new Map<string, DecorationSnapshot & { lines?: [number, number][] }>();
-  /** When the first keystroke not yet annotated happened, per document. */
-  const typedAt = new Map<string, number>();
 
-  const decorate = (editor: vscode.TextEditor): Timing | undefined => {
+  /** Decorates one editor; true when it showed an analysis. */
+  const decorate = (editor: vscode.TextEditor): boolean => {
     const document = editor.document;
     const result = readConfig(document.uri).highlight ? analyses.get(document) : undefined;
-    const analyzed = performance.now();
-    const snapshot: DecorationSnapshot & { lines?: [number, number][] } = { version: document.version, person: [], body: [], place: [], nonCanonical: [], lines: visibleLines(editor) };
+    const snapshot: DecorationSnapshot & { lines?: [number, number][] } = {
+      version: document.version,
+      person: [],
+      body: [],
+      place: [],
+      nonCanonical: [],
+      analysis: result?.serial,
+      lines: visibleLines(editor),
+    };
     if (result) {
       const { engine } = result.folder;
       const mentions = result.analysis.mentions;
@@ -75,54 +86,35 @@ export function registerHighlighting({ analyses, store, work, figures, log }: De
     for (const kind of KINDS) editor.setDecorations(types[kind], snapshot[kind]);
     editor.setDecorations(variant, snapshot.nonCanonical);
     snapshots.set(document.uri.toString(), snapshot);
-    if (!result) return undefined;
-    // The analysis of this version may have been made by another feature first: count it all the same.
-    return { textMs: result.textMs ?? 0, analysisMs: result.ms, incremental: result.incremental === true, decorationsMs: performance.now() - analyzed };
+    return result !== undefined;
   };
 
   const decorateAll = (): void => {
     for (const editor of vscode.window.visibleTextEditors) decorate(editor);
   };
 
-  const decorateDocument = (document: vscode.TextDocument): void => {
-    const key = document.uri.toString();
-    const since = typedAt.get(key);
-    typedAt.delete(key);
-    let timing: Timing | undefined;
+  /** Decorates the document's visible editors from the pipeline's new analysis. */
+  const onAnalysis = (event: AnalysisEvent): void => {
+    const started = performance.now();
+    let shown = false;
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document === document) timing = decorate(editor) ?? timing;
+      if (editor.document === event.document) shown = decorate(editor) || shown;
     }
-    if (timing && since !== undefined) {
-      const work = timing.textMs + timing.analysisMs + timing.decorationsMs;
-      figures.edited(document.uri, work, timing.textMs, timing.analysisMs, timing.incremental, timing.decorationsMs, performance.now() - since);
-    }
+    if (shown && event.analysis) decorated.fire({ event, decorationsMs: performance.now() - started });
   };
 
   const subscriptions = [
     ...KINDS.map((k) => types[k]),
     variant,
+    decorated,
+    analyses.onDidAnalyze(onAnalysis),
     vscode.window.onDidChangeVisibleTextEditors(() => work.debounce('highlight:visible', 0, decorateAll)),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
       const snapshot = snapshots.get(e.textEditor.document.uri.toString());
       if (snapshot && coversVisible(e.textEditor, snapshot)) return;
       work.debounce(`highlight:scroll:${e.textEditor.document.uri.toString()}`, 30, () => decorate(e.textEditor));
     }),
-    analyses.onDidRefine((document) => decorateDocument(document)),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length === 0 || !analyses.isCorpusDocument(e.document)) return;
-      const key = e.document.uri.toString();
-      if (!typedAt.has(key)) typedAt.set(key, performance.now());
-      // VS Code moves the existing decorations with the text meanwhile.
-      work.debounce(`highlight:${key}`, 75, () => decorateDocument(e.document));
-    }),
-    vscode.workspace.onDidCloseTextDocument((d) => {
-      snapshots.delete(d.uri.toString());
-      typedAt.delete(d.uri.toString());
-    }),
-    store.onDidChange(() => work.debounce('highlight:visible', 0, decorateAll)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('glossa')) work.debounce('highlight:visible', 0, decorateAll);
-    }),
+    vscode.workspace.onDidCloseTextDocument((d) => snapshots.delete(d.uri.toString())),
   ];
   work.debounce('highlight:visible', 0, decorateAll);
   log.debug('Highlighting registered');
@@ -130,8 +122,9 @@ export function registerHighlighting({ analyses, store, work, figures, log }: De
   return {
     decorations: (uri) => {
       const snapshot = snapshots.get(uri.toString());
-      return snapshot && { version: snapshot.version, person: snapshot.person, body: snapshot.body, place: snapshot.place, nonCanonical: snapshot.nonCanonical };
+      return snapshot && { version: snapshot.version, person: snapshot.person, body: snapshot.body, place: snapshot.place, nonCanonical: snapshot.nonCanonical, analysis: snapshot.analysis };
     },
+    onDidDecorate: decorated.event,
     dispose: () => {
       for (const s of subscriptions) s.dispose();
     },

@@ -35,10 +35,10 @@ export async function normalizeFileText(deps: Deps, uri: vscode.Uri): Promise<Fi
   const folder = deps.store.folderOf(uri);
   if (!folder || !deps.filter.includes(uri)) return undefined;
   const file = await readFileText(uri);
-  if (!file.exists || deps.filter.tooBig(uri, file.text, false)) return undefined;
+  if (!file.exists || deps.filter.tooBig(uri, file.text)) return undefined;
   // A document VS Code still holds after its file was deleted: nothing the user sees.
   if (file.document && !file.document.isDirty && !(await exists(uri))) return undefined;
-  const analysis = file.document && deps.analyses.get(file.document, false);
+  const analysis = file.document && deps.analyses.get(file.document);
   const mentions: Mention[] = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text);
   return { file, folder, edits: folder.engine.normalize(file.text, { style: readConfig(uri).normalizeStyle }, mentions) };
 }

@@ -57,8 +57,8 @@ export function registerRename(deps: Deps): vscode.Disposable {
       for (const uri of uris.values()) {
         if (token.isCancellationRequested) return undefined;
         const file = await readFileText(uri);
-        if (!file.exists || filter.tooBig(uri, file.text, false)) continue;
-        const analysis = file.document && deps.analyses.get(file.document, false);
+        if (!file.exists || filter.tooBig(uri, file.text)) continue;
+        const analysis = file.document && deps.analyses.get(file.document);
         const found = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text);
         addEdits(edit, file, renameMentionEdits(file.text, found, entity, target), mentions);
       }

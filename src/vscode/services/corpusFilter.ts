@@ -42,39 +42,50 @@ export class CorpusFilter implements vscode.Disposable {
     return readConfig(uri).maxFileSize;
   }
 
-  /**
-   * True when the text is over the size limit; records the file as skipped and,
-   * when `notify`, tells the user once per file.
-   */
-  tooBig(uri: vscode.Uri, size: number | string, notify: boolean): boolean {
+  /** The size in bytes of a text (or of a file of `size` bytes) over the limit for `uri`; undefined when within it. */
+  oversize(uri: vscode.Uri, size: number | string): number | undefined {
     const limit = this.limit(uri);
     const bytes = typeof size === 'number' ? size : utf8Length(size, limit);
+    return limit !== 0 && bytes > limit ? bytes : undefined;
+  }
+
+  /** Records whether `uri` is skipped for its size (`bytes`, or undefined when it is not); the log names each new one. */
+  noteSize(uri: vscode.Uri, bytes: number | undefined): void {
     const key = uri.toString();
-    if (limit === 0 || bytes <= limit) {
+    if (bytes === undefined) {
       if (this.skippedFiles.delete(key)) this.changed.fire();
-      return false;
+      return;
     }
-    if (!this.skippedFiles.has(key)) {
-      this.skippedFiles.set(key, bytes);
-      this.log.warn(`Skipped ${vscode.workspace.asRelativePath(uri)}: ${formatBytes(bytes)} is over glossa.maxFileSize (${formatBytes(limit)})`);
-      this.changed.fire();
-    }
-    if (notify && !this.noticed.has(key)) {
-      this.noticed.add(key);
-      const open = vscode.l10n.t('Change the Limit');
-      void vscode.window
-        .showWarningMessage(
-          vscode.l10n.t(
-            'Glossa skipped {0}: at {1} it is larger than the glossa.maxFileSize setting ({2}). Names and numbers in it are not checked.',
-            vscode.workspace.asRelativePath(uri),
-            formatBytes(bytes),
-            formatBytes(limit),
-          ),
-          open,
-        )
-        .then((choice) => choice === open && vscode.commands.executeCommand('workbench.action.openSettings', 'glossa.maxFileSize'));
-    }
-    return true;
+    if (this.skippedFiles.has(key)) return;
+    this.skippedFiles.set(key, bytes);
+    this.log.warn(`Skipped ${vscode.workspace.asRelativePath(uri)}: ${formatBytes(bytes)} is over glossa.maxFileSize (${formatBytes(this.limit(uri))})`);
+    this.changed.fire();
+  }
+
+  /** True when the text (or file size) is over the limit; records the file as skipped or not, tells no one. */
+  tooBig(uri: vscode.Uri, size: number | string): boolean {
+    const bytes = this.oversize(uri, size);
+    this.noteSize(uri, bytes);
+    return bytes !== undefined;
+  }
+
+  /** Tells the user, once per file, that an open document of `bytes` is not checked. */
+  notice(uri: vscode.Uri, bytes: number): void {
+    const key = uri.toString();
+    if (this.noticed.has(key)) return;
+    this.noticed.add(key);
+    const open = vscode.l10n.t('Change the Limit');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          'Glossa skipped {0}: at {1} it is larger than the glossa.maxFileSize setting ({2}). Names and numbers in it are not checked.',
+          vscode.workspace.asRelativePath(uri),
+          formatBytes(bytes),
+          formatBytes(this.limit(uri)),
+        ),
+        open,
+      )
+      .then((choice) => choice === open && vscode.commands.executeCommand('workbench.action.openSettings', 'glossa.maxFileSize'));
   }
 
   /** Tells the user about files a workspace scan skipped, in one message. */

@@ -56,8 +56,8 @@ export class CorpusIndex implements vscode.Disposable {
     this.subscriptions.push(
       this.changed,
       this.store.onDidChange((folder) => this.onEngineChange(folder)),
-      this.analyses.onDidAnalyze((analysis) => {
-        if (userDocument(analysis.uri)) this.update(analysis);
+      this.analyses.onDidAnalyze(({ analysis }) => {
+        if (analysis && userDocument(analysis.uri)) this.update(analysis);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         // The editor's text is gone; the file on disk is the truth again.
@@ -164,7 +164,7 @@ export class CorpusIndex implements vscode.Disposable {
     for (const [key, entry] of this.entries) {
       if (entry.folder.folder.uri.toString() !== folder.folder.uri.toString() || entry.generation === folder.generation) continue;
       const open = userDocument(entry.uri);
-      const next = open ? this.analyses.get(open, false) : analyzeText(entry.uri, undefined, entry.text, folder);
+      const next = open ? this.analyses.get(open) : analyzeText(entry.uri, undefined, entry.text, folder);
       if (next) this.entries.set(key, next);
       else this.entries.delete(key);
       count++;
@@ -191,7 +191,7 @@ export class CorpusIndex implements vscode.Disposable {
       }
       const uri = uris[i];
       options.progress?.report({ message: vscode.workspace.asRelativePath(uri), increment: step });
-      const result = await this.index(uri, true);
+      const result = await this.index(uri);
       if (result === 'skipped') skipped.push(uri);
       else bytes += this.entries.get(uri.toString())?.text.length ?? 0;
       // Let the extension host breathe between files on a large corpus.
@@ -232,20 +232,20 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   /** Reads and analyses one file; true when its entry changed, 'skipped' when too big. */
-  private async index(uri: vscode.Uri, quiet = false): Promise<boolean | 'skipped'> {
+  private async index(uri: vscode.Uri): Promise<boolean | 'skipped'> {
     const key = uri.toString();
     const folder = this.store.folderOf(uri);
     if (!folder || !this.filter.includes(uri)) return this.entries.delete(key);
     const open = userDocument(uri);
     if (open) {
-      const analysis = this.analyses.get(open, !quiet);
+      const analysis = this.analyses.get(open);
       if (!analysis) return this.entries.delete(key) ? true : 'skipped';
       this.entries.set(key, analysis);
       return true;
     }
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (this.filter.tooBig(uri, stat.size, false)) {
+      if (this.filter.tooBig(uri, stat.size)) {
         this.entries.delete(key);
         return 'skipped';
       }

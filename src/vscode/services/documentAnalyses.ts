@@ -1,15 +1,22 @@
 /**
- * The analysis of each open corpus document, computed once per document
- * version and engine, and shared by every feature (highlighting, hovers,
- * diagnostics, navigation).
+ * The analysis pipeline: the one owner of the analyses of open corpus documents.
+ * It alone listens to their opening and editing, debounces the edits (one timer
+ * per document), re-analyses only the paragraphs around them, and fires
+ * `onDidAnalyze` once per analysis it makes. Highlighting, diagnostics, the corpus
+ * index and the status bar subscribe; a glossary or settings change re-analyses the
+ * open documents through the same event. Reading an analysis (`get`, `peek`)
+ * computes it when needed and caches it, and has no other effect.
  */
 import * as vscode from 'vscode';
 import { LineIndex, mergeWindows, reanalyze, type Analysis, type ChangeWindow, type CheckedNumber } from '../../core';
+import { Disposable } from '../disposable';
 import { readConfig } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import type { Work } from './work';
 
+/** Quiet time after a keystroke before the document is analysed again. */
+const EDIT_DEBOUNCE_MS = 75;
 /** How long after an inexact incremental analysis the whole document is analysed again. */
 const REFINE_MS = 400;
 
@@ -31,37 +38,71 @@ export interface DocumentAnalysis {
   readonly textMs?: number;
   /** True when only the paragraphs around an edit were analysed again. */
   readonly incremental?: boolean;
+  /** True when mentions after the edit may resolve differently: a full analysis follows. */
+  readonly inexact?: boolean;
+  /** Counts the analyses of this window, so that a view can say which one it shows. */
+  readonly serial: number;
 }
 
-export class DocumentAnalyses implements vscode.Disposable {
+/** Why a document was analysed. */
+export type AnalysisCause = 'open' | 'edit' | 'refine' | 'glossary' | 'settings';
+
+/** One analysis of an open document, as the pipeline announces it. */
+export interface AnalysisEvent {
+  readonly document: vscode.TextDocument;
+  /** Undefined when Glossa leaves the document alone now (not a corpus file, or too big). */
+  readonly analysis: DocumentAnalysis | undefined;
+  readonly cause: AnalysisCause;
+  /** `performance.now()` of what started it: the open event, or the first keystroke not analysed before. */
+  readonly since: number;
+}
+
+/** An analysis the pipeline computed, for tests that count them. */
+export interface ComputedAnalysis {
+  serial: number;
+  version: number | undefined;
+  incremental: boolean;
+}
+
+let serials = 0;
+
+export class DocumentAnalyses extends Disposable {
   private readonly cache = new Map<string, DocumentAnalysis>();
-  private readonly subscriptions: vscode.Disposable[];
-  private readonly analyzed = new vscode.EventEmitter<DocumentAnalysis>();
-  private readonly refined = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly analyzed = this._register(new vscode.EventEmitter<AnalysisEvent>());
   /** What changed in each document since its cached analysis. */
   private readonly windows = new Map<string, { fromVersion: number; toVersion: number; window: ChangeWindow | undefined; text: string }>();
-  /** Fires with every new analysis of an open document. */
+  /** When the first change not analysed yet happened, per document. */
+  private readonly changedAt = new Map<string, number>();
+  /** The analyses computed per open document (the last few), for tests. */
+  private readonly computed = new Map<string, ComputedAnalysis[]>();
+  /** Fires once for each analysis the pipeline makes of an open document (none for reads). */
   readonly onDidAnalyze = this.analyzed.event;
-  /** Fires when a document's analysis was corrected by a full analysis after an inexact incremental one. */
-  readonly onDidRefine = this.refined.event;
 
   constructor(
     private readonly store: GlossaryStore,
     private readonly filter: CorpusFilter,
     private readonly work: Work,
   ) {
-    this.subscriptions = [
-      this.analyzed,
-      this.refined,
-      vscode.workspace.onDidChangeTextDocument((e) => this.track(e)),
+    super();
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.announce(document, 'open', performance.now())));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)));
+    this._register(
       vscode.workspace.onDidCloseTextDocument((d) => {
-        this.cache.delete(d.uri.toString());
-        this.windows.delete(d.uri.toString());
+        const key = d.uri.toString();
+        this.cache.delete(key);
+        this.windows.delete(key);
+        this.changedAt.delete(key);
+        this.computed.delete(key);
       }),
+    );
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('glossa')) this.cache.clear();
+        if (!e.affectsConfiguration('glossa')) return;
+        this.cache.clear();
+        this.work.debounce('analysis:settings', 0, () => this.announceAll('settings'));
       }),
-    ];
+    );
+    this._register(store.onDidChange((folder) => this.work.debounce(`analysis:glossary:${folder.folder.uri.toString()}`, 0, () => this.announceAll('glossary', folder))));
   }
 
   /** Is the document one Glossa annotates (a corpus file in a folder, not too big)? */
@@ -69,8 +110,8 @@ export class DocumentAnalyses implements vscode.Disposable {
     return this.filter.includes(document.uri) && this.store.folderOf(document.uri) !== undefined;
   }
 
-  /** The analysis of the document as it is now, or undefined when Glossa leaves it alone. */
-  get(document: vscode.TextDocument, notifySkip = true): DocumentAnalysis | undefined {
+  /** The analysis of the document as it is now (computed if need be), or undefined when Glossa leaves it alone. */
+  get(document: vscode.TextDocument): DocumentAnalysis | undefined {
     const key = document.uri.toString();
     const folder = this.store.folderOf(document.uri);
     if (!folder || !this.filter.includes(document.uri)) return undefined;
@@ -79,20 +120,70 @@ export class DocumentAnalyses implements vscode.Disposable {
     const started = performance.now();
     const text = this.textOf(document);
     const textMs = performance.now() - started;
-    if (this.filter.tooBig(document.uri, text, notifySkip)) {
+    if (this.filter.oversize(document.uri, text) !== undefined) {
       this.cache.delete(key);
       return undefined;
     }
     const result = this.incremental(document, text, folder, cached, textMs) ?? analyzeText(document.uri, document.version, text, folder, textMs);
     this.windows.delete(key);
     this.cache.set(key, result);
-    this.analyzed.fire(result);
+    let computed = this.computed.get(key);
+    if (!computed) this.computed.set(key, (computed = []));
+    computed.push({ serial: result.serial, version: result.version, incremental: result.incremental === true });
+    if (computed.length > 100) computed.shift();
     return result;
+  }
+
+  /** The last analysis computed for `uri`, whatever its version. */
+  peek(uri: vscode.Uri): DocumentAnalysis | undefined {
+    return this.cache.get(uri.toString());
+  }
+
+  /** The analyses computed for an open document (the last hundred), oldest first. */
+  history(uri: vscode.Uri): readonly ComputedAnalysis[] {
+    return this.computed.get(uri.toString()) ?? [];
+  }
+
+  /** Analyses the document and tells every subscriber; the one place that records a skipped file and tells the user. */
+  private announce(document: vscode.TextDocument, cause: AnalysisCause, since: number): void {
+    if (document.isClosed || !this.isCorpusDocument(document)) return;
+    const key = document.uri.toString();
+    this.changedAt.delete(key);
+    if (cause === 'refine' && this.cache.get(key)?.inexact === true) this.cache.delete(key);
+    const analysis = this.get(document);
+    if (!analysis) {
+      const bytes = this.filter.oversize(document.uri, this.textOf(document));
+      this.filter.noteSize(document.uri, bytes);
+      if (bytes !== undefined) this.filter.notice(document.uri, bytes);
+    } else {
+      this.filter.noteSize(document.uri, undefined);
+      // A name was typed or removed: later short forms may now resolve differently.
+      if (analysis.inexact) this.work.debounce(`analysis:${key}`, REFINE_MS, () => this.announce(document, 'refine', performance.now()));
+    }
+    this.analyzed.fire({ document, analysis, cause, since });
+  }
+
+  /** Analyses every open corpus document again (of one folder, or all), after the glossary or the settings changed. */
+  private announceAll(cause: AnalysisCause, folder?: FolderGlossary): void {
+    const since = performance.now();
+    for (const document of vscode.workspace.textDocuments) {
+      if (folder && this.store.folderOf(document.uri) !== folder) continue;
+      if (this.isCorpusDocument(document)) this.announce(document, cause, since);
+      else if (this.cache.delete(document.uri.toString())) this.analyzed.fire({ document, analysis: undefined, cause, since });
+    }
+  }
+
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0 || !this.isCorpusDocument(e.document)) return;
+    this.track(e);
+    const key = e.document.uri.toString();
+    if (!this.changedAt.has(key)) this.changedAt.set(key, performance.now());
+    // VS Code moves the existing decorations and diagnostics with the text meanwhile.
+    this.work.debounce(`analysis:${key}`, EDIT_DEBOUNCE_MS, () => this.announce(e.document, 'edit', this.changedAt.get(key) ?? performance.now()));
   }
 
   /** Records what an edit changed, so the next analysis can redo only that part. */
   private track(e: vscode.TextDocumentChangeEvent): void {
-    if (e.contentChanges.length === 0) return;
     const key = e.document.uri.toString();
     const cached = this.cache.get(key);
     if (cached?.version === undefined) return;
@@ -135,24 +226,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     const ignored = readConfig(document.uri).ignoredNumbers;
     const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored);
     if (!result) return undefined;
-    if (!result.exact) {
-      // A name was typed or removed: later short forms may now resolve differently.
-      this.work.debounce(`analysis:refine:${key}`, REFINE_MS, () => {
-        if (document.isClosed || this.cache.get(key)?.incremental !== true) return;
-        this.cache.delete(key);
-        if (this.get(document)) this.refined.fire(document);
-      });
-    }
-    return makeAnalysis(document.uri, document.version, text, folder, result.analysis, performance.now() - started, true, textMs);
-  }
-
-  /** The last analysis computed for `uri`, whatever its version. */
-  peek(uri: vscode.Uri): DocumentAnalysis | undefined {
-    return this.cache.get(uri.toString());
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+    return makeAnalysis(document.uri, document.version, text, folder, result.analysis, performance.now() - started, true, textMs, !result.exact);
   }
 }
 
@@ -164,7 +238,17 @@ export function analyzeText(uri: vscode.Uri, version: number | undefined, text: 
   return makeAnalysis(uri, version, text, folder, analysis, performance.now() - started, false, textMs);
 }
 
-function makeAnalysis(uri: vscode.Uri, version: number | undefined, text: string, folder: FolderGlossary, analysis: Analysis, ms: number, incremental: boolean, textMs: number): DocumentAnalysis {
+function makeAnalysis(
+  uri: vscode.Uri,
+  version: number | undefined,
+  text: string,
+  folder: FolderGlossary,
+  analysis: Analysis,
+  ms: number,
+  incremental: boolean,
+  textMs: number,
+  inexact = false,
+): DocumentAnalysis {
   let lines: LineIndex | undefined;
   return {
     uri,
@@ -178,10 +262,11 @@ function makeAnalysis(uri: vscode.Uri, version: number | undefined, text: string
     analysis,
     ms,
     incremental,
+    inexact,
     textMs,
+    serial: ++serials,
   };
 }
-
 
 /** The index of the item whose `[start, end)` holds `offset` (end inclusive), in a sorted list; -1 if none. */
 export function itemAt<T extends { start: number; end: number }>(items: readonly T[], offset: number): number {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core';
+import type { AnalysisEvent } from './documentAnalyses';
 
 /** The one output channel of the extension ("Glossa", with log levels). */
 export function createLog(): vscode.LogOutputChannel {
@@ -31,6 +32,28 @@ export class Figures {
   private readonly recent: FigureSample[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  /**
+   * Takes the figures from what the views of the pipeline's analyses report:
+   * diagnostics published from an `open` analysis (open → diagnostics), and
+   * editors decorated from an `edit` analysis (keystroke → annotated).
+   */
+  observe(
+    decorated: vscode.Event<{ event: AnalysisEvent; decorationsMs: number }>,
+    published: vscode.Event<{ event: AnalysisEvent; diagnostics: number }>,
+  ): vscode.Disposable {
+    return vscode.Disposable.from(
+      decorated(({ event, decorationsMs }) => {
+        const analysis = event.analysis;
+        if (event.cause !== 'edit' || !analysis) return;
+        const textMs = analysis.textMs ?? 0;
+        this.edited(analysis.uri, textMs + analysis.ms + decorationsMs, textMs, analysis.ms, analysis.incremental === true, decorationsMs, performance.now() - event.since);
+      }),
+      published(({ event, diagnostics }) => {
+        if (event.cause === 'open' && event.analysis) this.opened(event.analysis.uri, performance.now() - event.since, event.analysis.ms, diagnostics);
+      }),
+    );
+  }
 
   /** The last figures (up to 500), oldest first, as plain data. */
   samples(): FigureSample[] {
