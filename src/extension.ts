@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { createApi, type GlossaApi } from './vscode/api';
 import { ContextKeys } from './vscode/commands';
-import { watchConfig } from './vscode/services/config';
+import { Config } from './vscode/services/config';
 import { CorpusFilter } from './vscode/services/corpusFilter';
 import { CorpusIndex } from './vscode/services/corpusIndex';
 import type { Deps } from './vscode/deps';
@@ -32,14 +32,14 @@ export type { GlossaApi } from './vscode/api';
 /** Builds the services, registers the features, and returns the API. Loads the glossary and nothing more. */
 export function activate(context: vscode.ExtensionContext): GlossaApi {
   const log = createLog();
-  const config = watchConfig();
+  const config = new Config();
   const work = new Work((what, error) => log.error(`Failed while ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-  const store = new GlossaryStore(log, work);
-  const filter = new CorpusFilter(store, log);
-  const analyses = new DocumentAnalyses(store, filter, work);
-  const corpus = new CorpusIndex(store, analyses, filter, log, work);
+  const store = new GlossaryStore(log, config, work);
+  const filter = new CorpusFilter(store, config, log);
+  const analyses = new DocumentAnalyses(store, filter, config, work);
+  const corpus = new CorpusIndex(store, analyses, filter, config, log, work);
   const figures = new Figures(log);
-  const deps: Deps = { log, work, figures, store, filter, analyses, corpus };
+  const deps: Deps = { log, config, work, figures, store, filter, analyses, corpus };
   context.subscriptions.push(log, config, work, store, filter, analyses, corpus);
 
   const highlighting = registerHighlighting(deps);

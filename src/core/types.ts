@@ -66,11 +66,3 @@ export interface SourceLocation {
   endLine: number;
   endCharacter: number;
 }
-
-/** A small logger interface so the core can report without knowing where. */
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-}
-
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined };

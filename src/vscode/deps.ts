@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Config } from './services/config';
 import type { CorpusFilter } from './services/corpusFilter';
 import type { CorpusIndex } from './services/corpusIndex';
 import type { DocumentAnalyses } from './services/documentAnalyses';
@@ -9,6 +10,7 @@ import type { Work } from './services/work';
 /** The services every feature is built from (created once in activate()). */
 export interface Deps {
   readonly log: vscode.LogOutputChannel;
+  readonly config: Config;
   readonly work: Work;
   readonly figures: Figures;
   readonly store: GlossaryStore;

@@ -11,7 +11,6 @@
 import * as vscode from 'vscode';
 import { FindingCode, type CheckedNumber, type Mention } from '../../core';
 import { Commands } from '../commands';
-import { readConfig } from '../services/config';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
 import type { Deps } from '../deps';
 import type { DocumentAnalysis } from '../services/documentAnalyses';
@@ -26,7 +25,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
 
   /** Every normalization of the document as one edit. */
   const fileEdit = (document: vscode.TextDocument, analysis: DocumentAnalysis): { edit: vscode.WorkspaceEdit; count: number } => {
-    const edits = analysis.folder.engine.normalize(analysis.text, { style: readConfig(document.uri).normalizeStyle }, analysis.analysis.mentions);
+    const edits = analysis.folder.engine.normalize(analysis.text, { style: deps.config.read(document.uri).normalizeStyle }, analysis.analysis.mentions);
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) edit.replace(document.uri, toRange(analysis.lines, e.start, e.end), e.newText);
     return { edit, count: edits.length };
@@ -36,7 +35,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     const entity = analysis.folder.engine.entity(mention.entityId);
     if (!entity) return [];
     const out: vscode.CodeAction[] = [];
-    const [edit] = analysis.folder.engine.normalize(analysis.text, { style: readConfig(document.uri).normalizeStyle }, [mention]);
+    const [edit] = analysis.folder.engine.normalize(analysis.text, { style: deps.config.read(document.uri).normalizeStyle }, [mention]);
     if (edit) {
       const action = new vscode.CodeAction(vscode.l10n.t('Normalize to {0}', edit.newText.replace(/\s+/g, ' ')), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();

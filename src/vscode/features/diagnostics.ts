@@ -12,7 +12,6 @@
 import * as vscode from 'vscode';
 import { findings, type Finding } from '../../core';
 import { Commands } from '../commands';
-import { readConfig } from '../services/config';
 import { findingToDiagnostic, toRange } from '../convert';
 import type { Deps } from '../deps';
 import type { AnalysisEvent, DocumentAnalysis } from '../services/documentAnalyses';
@@ -32,7 +31,7 @@ export interface Diagnostics extends vscode.Disposable {
 }
 
 export function registerDiagnostics(deps: Deps): Diagnostics {
-  const { analyses, corpus, store, work } = deps;
+  const { analyses, config, corpus, store, work } = deps;
   const collection = vscode.languages.createDiagnosticCollection('glossa');
   const published = new vscode.EventEmitter<Published>();
   /** The analysis each document's diagnostics were made from. */
@@ -40,14 +39,14 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
   /** Set by the "check all files" command: the workspace pass for this window. */
   let workspaceChecked = false;
 
-  const inWorkspaceScope = (uri?: vscode.Uri): boolean => workspaceChecked || readConfig(uri).diagnosticsScope === 'workspace';
+  const inWorkspaceScope = (uri?: vscode.Uri): boolean => workspaceChecked || config.read(uri).diagnosticsScope === 'workspace';
 
   /** Publishes the findings of one analysed text; true when some point at a fact (their related information needs the corpus). */
   const publish = (analysis: DocumentAnalysis, event?: AnalysisEvent): boolean => {
     const started = performance.now();
     const { engine } = analysis.folder;
-    const config = readConfig(analysis.uri);
-    const list = findings(analysis.analysis, engine, { levels: config.levels, style: config.normalizeStyle });
+    const settings = config.read(analysis.uri);
+    const list = findings(analysis.analysis, engine, { levels: settings.levels, style: settings.normalizeStyle });
     let needsCorpus = false;
     const diagnostics = list.map((finding) => {
       if (finding.factId) needsCorpus = true;
@@ -158,8 +157,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
         if (analysis && analysis.version === document.version && analysis.analysis.numbers.some((n) => n.fact)) publishDocument(document);
       }
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('glossa')) return;
+    config.onDidChange((e) => {
       work.debounce('diagnostics:config', 0, async () => {
         prune();
         publishOpen();

@@ -10,17 +10,17 @@ import * as vscode from 'vscode';
 import { addAlias, addEntity, ENTITY_KINDS, isGlob, type EntityKind, type SpellingField } from '../../core';
 import { asRange, asString, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
-import { readConfig } from '../services/config';
 import { kindIcon } from '../convert';
 import type { Deps } from '../deps';
 import { editSourceFile } from '../fileEdits';
+import type { Config } from '../services/config';
 import type { FolderGlossary } from '../services/glossaryStore';
 import { pickEntity } from './entityPick';
 
 /** The glossary file new entries go to: the folder's first, else the first plain path of `glossa.glossaryFiles`. */
-export function glossaryFileOf(folder: FolderGlossary): vscode.Uri {
+export function glossaryFileOf(folder: FolderGlossary, config: Config): vscode.Uri {
   if (folder.glossaryUris.length > 0) return folder.glossaryUris[0];
-  const path = readConfig(folder.folder.uri).glossaryFiles.find((p) => !isGlob(p)) ?? 'glossary.yaml';
+  const path = config.read(folder.folder.uri).glossaryFiles.find((p) => !isGlob(p)) ?? 'glossary.yaml';
   return vscode.Uri.joinPath(folder.folder.uri, path);
 }
 
@@ -82,7 +82,7 @@ export function registerGlossaryCommands(deps: Deps): vscode.Disposable {
     }
     const canonical = name.trim().normalize('NFC');
     const aliases = canonical !== selected.text ? [selected.text] : [];
-    const uri = glossaryFileOf(selected.folder);
+    const uri = glossaryFileOf(selected.folder, deps.config);
     const { result, applied } = await editSourceFile(uri, (text) => addEntity(text, { kind: kind!, name: canonical, aliases }, { file: vscode.workspace.asRelativePath(uri) }));
     return applied && result.ok ? result.id : undefined;
   };
@@ -108,7 +108,7 @@ export function registerGlossaryCommands(deps: Deps): vscode.Disposable {
       entityId = choice.entity.id;
     }
     const entity = folder.engine.entity(entityId);
-    const uri = entity ? store.uriOf(folder, entity.location.file) : glossaryFileOf(folder);
+    const uri = entity ? store.uriOf(folder, entity.location.file) : glossaryFileOf(folder, deps.config);
     if (!uri) return false;
     const field: SpellingField = fieldArg === 'aka' ? 'aka' : 'aliases';
     const { applied } = await editSourceFile(uri, (text) => addAlias(text, entityId!, spelling, field, { file: vscode.workspace.asRelativePath(uri) }));

@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import { normalizedSpelling, type EntityKind } from '../../core';
-import { readConfig } from '../services/config';
 import { kindColor, toRange } from '../convert';
 import type { Deps } from '../deps';
 import type { AnalysisEvent } from '../services/documentAnalyses';
@@ -39,7 +38,7 @@ export interface Highlighting extends vscode.Disposable {
 
 const KINDS: readonly EntityKind[] = ['person', 'body', 'place'];
 
-export function registerHighlighting({ analyses, work, log }: Deps): Highlighting {
+export function registerHighlighting({ analyses, config, work, log }: Deps): Highlighting {
   const types: Record<EntityKind, vscode.TextEditorDecorationType> = {
     person: kindDecoration('person'),
     body: kindDecoration('body'),
@@ -57,7 +56,7 @@ export function registerHighlighting({ analyses, work, log }: Deps): Highlightin
   /** Decorates one editor; true when it showed an analysis. */
   const decorate = (editor: vscode.TextEditor): boolean => {
     const document = editor.document;
-    const result = readConfig(document.uri).highlight ? analyses.get(document) : undefined;
+    const result = config.read(document.uri).highlight ? analyses.get(document) : undefined;
     const snapshot: DecorationSnapshot & { lines?: [number, number][] } = {
       version: document.version,
       person: [],

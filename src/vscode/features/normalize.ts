@@ -12,7 +12,6 @@ import * as vscode from 'vscode';
 import type { Mention, NormalizeEdit } from '../../core';
 import { asPosition, asString, asUri, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
-import { readConfig } from '../services/config';
 import type { Deps } from '../deps';
 import { addEdits, askForPreview, exists, isCurrent, readFileText, saveUntouched, type FileText } from '../fileEdits';
 import type { FolderGlossary } from '../services/glossaryStore';
@@ -40,7 +39,7 @@ export async function normalizeFileText(deps: Deps, uri: vscode.Uri): Promise<Fi
   if (file.document && !file.document.isDirty && !(await exists(uri))) return undefined;
   const analysis = file.document && deps.analyses.get(file.document);
   const mentions: Mention[] = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text);
-  return { file, folder, edits: folder.engine.normalize(file.text, { style: readConfig(uri).normalizeStyle }, mentions) };
+  return { file, folder, edits: folder.engine.normalize(file.text, { style: deps.config.read(uri).normalizeStyle }, mentions) };
 }
 
 export function registerNormalize(deps: Deps): vscode.Disposable {

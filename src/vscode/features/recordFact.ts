@@ -9,16 +9,16 @@ import * as vscode from 'vscode';
 import { appendFact, factKeyword, isGlob, type CheckedNumber } from '../../core';
 import { asRange, asString, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
-import { readConfig } from '../services/config';
 import type { Deps } from '../deps';
 import { itemAt, type DocumentAnalysis } from '../services/documentAnalyses';
 import { editSourceFile } from '../fileEdits';
+import type { Config } from '../services/config';
 import type { FolderGlossary } from '../services/glossaryStore';
 
 /** The ledger a new fact goes to: the folder's first facts file, else the first plain path of `glossa.factsFiles`. */
-export function factsFileOf(folder: FolderGlossary): vscode.Uri {
+export function factsFileOf(folder: FolderGlossary, config: Config): vscode.Uri {
   if (folder.factsUris.length > 0) return folder.factsUris[0];
-  const path = readConfig(folder.folder.uri).factsFiles.find((p) => !isGlob(p)) ?? 'facts.yaml';
+  const path = config.read(folder.folder.uri).factsFiles.find((p) => !isGlob(p)) ?? 'facts.yaml';
   return vscode.Uri.joinPath(folder.folder.uri, path);
 }
 
@@ -71,7 +71,7 @@ export function registerRecordFact(deps: Deps): vscode.Disposable {
       });
       if (!source) return undefined;
     }
-    const uri = factsFileOf(analysis.folder);
+    const uri = factsFileOf(analysis.folder, deps.config);
     const file = vscode.workspace.asRelativePath(uri);
     const { result, applied } = await editSourceFile(uri, (text) =>
       appendFact(text, { value: claim.text, keywords: keyword ? [keyword] : [], source: source.trim(), checked: today() }, { file }),

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { FindingLevel, FindingLevels, NormalizeStyle, NumberKind } from '../../core';
+import { Disposable } from '../disposable';
 
 export type DiagnosticsScope = 'openFiles' | 'workspace';
 
@@ -25,34 +26,37 @@ export interface GlossaConfig {
 
 const LEVELS: readonly FindingLevel[] = ['error', 'warning', 'info', 'off'];
 
-/** Settings by workspace folder, while `watchConfig()` keeps them fresh. */
-let cache: Map<string, GlossaConfig> | undefined;
-
 /**
- * Caches the settings per workspace folder (every Glossa setting has resource
- * scope, so a folder is the finest level at which they differ) and forgets them
- * on any change. Register it before anything else that listens to configuration
- * changes, so those listeners read the new values.
+ * Glossa's settings, one instance for the window. It holds the only settings
+ * listener: it forgets the cached values first, then fires `onDidChange`, so
+ * every subscriber reads the new ones.
  */
-export function watchConfig(): vscode.Disposable {
-  cache = new Map();
-  const listener = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('glossa')) cache?.clear();
-  });
-  return new vscode.Disposable(() => {
-    listener.dispose();
-    cache = undefined;
-  });
-}
+export class Config extends Disposable {
+  /** Settings by workspace folder (every Glossa setting has resource scope, so a folder is the finest level at which they differ). */
+  private readonly cache = new Map<string, GlossaConfig>();
+  private readonly changed = this._register(new vscode.EventEmitter<vscode.ConfigurationChangeEvent>());
+  /** Fires after a `glossa.*` setting changed, once the new values are readable. */
+  readonly onDidChange = this.changed.event;
 
-/** The settings in effect for `scope` (a document, a file URI or a workspace folder). */
-export function readConfig(scope?: vscode.ConfigurationScope): GlossaConfig {
-  if (!cache) return read(scope);
-  const uri = scope instanceof vscode.Uri ? scope : scope && 'uri' in scope ? scope.uri : undefined;
-  const key = (uri && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString()) ?? '';
-  let config = cache.get(key);
-  if (!config) cache.set(key, (config = read(scope)));
-  return config;
+  constructor() {
+    super();
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('glossa')) return;
+        this.cache.clear();
+        this.changed.fire(e);
+      }),
+    );
+  }
+
+  /** The settings in effect for `scope` (a document, a file URI or a workspace folder). */
+  read(scope?: vscode.ConfigurationScope): GlossaConfig {
+    const uri = scope instanceof vscode.Uri ? scope : scope && 'uri' in scope ? scope.uri : undefined;
+    const key = (uri && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString()) ?? '';
+    let config = this.cache.get(key);
+    if (!config) this.cache.set(key, (config = read(scope)));
+    return config;
+  }
 }
 
 function read(scope?: vscode.ConfigurationScope): GlossaConfig {
@@ -88,14 +92,4 @@ function read(scope?: vscode.ConfigurationScope): GlossaConfig {
 /** Settings whose change means the glossary and facts files must be found again. */
 export function affectsFiles(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration('glossa.glossaryFiles') || e.affectsConfiguration('glossa.factsFiles');
-}
-
-/** Settings whose change changes which files are corpus files. */
-export function affectsCorpus(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration('glossa.include') || e.affectsConfiguration('glossa.exclude') || e.affectsConfiguration('glossa.maxFileSize');
-}
-
-/** Settings whose change changes what is reported about a text. */
-export function affectsFindings(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration('glossa.diagnostics') || e.affectsConfiguration('glossa.numbers') || e.affectsConfiguration('glossa.normalize');
 }

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { matchesAny } from '../../core';
-import { readConfig } from './config';
+import type { Config } from './config';
 import type { GlossaryStore } from './glossaryStore';
 
 export class CorpusFilter implements vscode.Disposable {
@@ -18,6 +18,7 @@ export class CorpusFilter implements vscode.Disposable {
 
   constructor(
     private readonly store: GlossaryStore,
+    private readonly config: Config,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -33,13 +34,13 @@ export class CorpusFilter implements vscode.Disposable {
   includes(uri: vscode.Uri): boolean {
     const path = this.relativePath(uri);
     if (path === undefined || this.store.isSourceFile(uri)) return false;
-    const config = readConfig(uri);
+    const config = this.config.read(uri);
     return matchesAny(config.include, path) && !matchesAny(config.exclude, path);
   }
 
   /** The limit in bytes for `uri`, 0 for none. */
   limit(uri: vscode.Uri): number {
-    return readConfig(uri).maxFileSize;
+    return this.config.read(uri).maxFileSize;
   }
 
   /** The size in bytes of a text (or of a file of `size` bytes) over the limit for `uri`; undefined when within it. */

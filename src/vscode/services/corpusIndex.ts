@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { CheckedNumber, Mention } from '../../core';
-import { readConfig } from './config';
+import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeText, type DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
 import { noteCreated, noteDeleted, userDocument } from '../openDocuments';
@@ -50,6 +50,7 @@ export class CorpusIndex implements vscode.Disposable {
     private readonly store: GlossaryStore,
     private readonly analyses: DocumentAnalyses,
     private readonly filter: CorpusFilter,
+    private readonly config: Config,
     private readonly log: vscode.LogOutputChannel,
     private readonly work: Work,
   ) {
@@ -63,7 +64,7 @@ export class CorpusIndex implements vscode.Disposable {
         // The editor's text is gone; the file on disk is the truth again.
         if (this.entries.has(d.uri.toString())) this.refresh(d.uri);
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
+      this.config.onDidChange((e) => {
         if (e.affectsConfiguration('glossa.include') || e.affectsConfiguration('glossa.exclude') || e.affectsConfiguration('glossa.maxFileSize') || e.affectsConfiguration('glossa.numbers')) {
           this.invalidate();
         }
@@ -164,7 +165,7 @@ export class CorpusIndex implements vscode.Disposable {
     for (const [key, entry] of this.entries) {
       if (entry.folder.folder.uri.toString() !== folder.folder.uri.toString() || entry.generation === folder.generation) continue;
       const open = userDocument(entry.uri);
-      const next = open ? this.analyses.get(open) : analyzeText(entry.uri, undefined, entry.text, folder);
+      const next = open ? this.analyses.get(open) : analyzeText(entry.uri, undefined, entry.text, folder, this.config.read(entry.uri).ignoredNumbers);
       if (next) this.entries.set(key, next);
       else this.entries.delete(key);
       count++;
@@ -221,7 +222,7 @@ export class CorpusIndex implements vscode.Disposable {
   private async findCorpusFiles(): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
     for (const folder of this.store.all()) {
-      const config = readConfig(folder.folder.uri);
+      const config = this.config.read(folder.folder.uri);
       for (const include of config.include) {
         for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder.folder, include))) {
           if (this.filter.includes(uri)) found.set(uri.toString(), uri);
@@ -250,7 +251,7 @@ export class CorpusIndex implements vscode.Disposable {
         return 'skipped';
       }
       const text = this.decoder.decode(await vscode.workspace.fs.readFile(uri));
-      this.entries.set(key, analyzeText(uri, undefined, text, folder));
+      this.entries.set(key, analyzeText(uri, undefined, text, folder, this.config.read(uri).ignoredNumbers));
       return true;
     } catch {
       return this.entries.delete(key); // Deleted or unreadable.
@@ -262,7 +263,7 @@ export class CorpusIndex implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     for (const folder of this.store.all()) {
-      for (const include of readConfig(folder.folder.uri).include) {
+      for (const include of this.config.read(folder.folder.uri).include) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.folder, include));
         const onEvent = (uri: vscode.Uri): void => {
           // An open document's entry follows the editor, not the disk.

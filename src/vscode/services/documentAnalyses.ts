@@ -8,9 +8,9 @@
  * computes it when needed and caches it, and has no other effect.
  */
 import * as vscode from 'vscode';
-import { LineIndex, mergeWindows, reanalyze, type Analysis, type ChangeWindow, type CheckedNumber } from '../../core';
+import { LineIndex, mergeWindows, reanalyze, type Analysis, type ChangeWindow, type CheckedNumber, type NumberKind } from '../../core';
 import { Disposable } from '../disposable';
-import { readConfig } from './config';
+import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import type { Work } from './work';
@@ -81,6 +81,7 @@ export class DocumentAnalyses extends Disposable {
   constructor(
     private readonly store: GlossaryStore,
     private readonly filter: CorpusFilter,
+    private readonly config: Config,
     private readonly work: Work,
   ) {
     super();
@@ -96,8 +97,7 @@ export class DocumentAnalyses extends Disposable {
       }),
     );
     this._register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('glossa')) return;
+      config.onDidChange(() => {
         this.cache.clear();
         this.work.debounce('analysis:settings', 0, () => this.announceAll('settings'));
       }),
@@ -124,7 +124,7 @@ export class DocumentAnalyses extends Disposable {
       this.cache.delete(key);
       return undefined;
     }
-    const result = this.incremental(document, text, folder, cached, textMs) ?? analyzeText(document.uri, document.version, text, folder, textMs);
+    const result = this.incremental(document, text, folder, cached, textMs) ?? analyzeText(document.uri, document.version, text, folder, this.config.read(document.uri).ignoredNumbers, textMs);
     this.windows.delete(key);
     this.cache.set(key, result);
     let computed = this.computed.get(key);
@@ -223,17 +223,24 @@ export class DocumentAnalyses extends Disposable {
     if (!cached || !entry?.window || cached.generation !== folder.generation || cached.folder !== folder) return undefined;
     if (entry.fromVersion !== cached.version || entry.toVersion !== document.version) return undefined;
     const started = performance.now();
-    const ignored = readConfig(document.uri).ignoredNumbers;
+    const ignored = this.config.read(document.uri).ignoredNumbers;
     const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored);
     if (!result) return undefined;
     return makeAnalysis(document.uri, document.version, text, folder, result.analysis, performance.now() - started, true, textMs, !result.exact);
   }
 }
 
-/** Analyses `text` with the folder's engine; numbers of ignored kinds are left out. */
-export function analyzeText(uri: vscode.Uri, version: number | undefined, text: string, folder: FolderGlossary, textMs = 0): DocumentAnalysis {
+/** Analyses `text` with the folder's engine; numbers of the `ignored` kinds are left out. */
+export function analyzeText(
+  uri: vscode.Uri,
+  version: number | undefined,
+  text: string,
+  folder: FolderGlossary,
+  ignored: ReadonlySet<NumberKind>,
+  textMs = 0,
+): DocumentAnalysis {
   const started = performance.now();
-  const raw = folder.engine.analyze(text, { ignoreNumberKinds: readConfig(uri).ignoredNumbers });
+  const raw = folder.engine.analyze(text, { ignoreNumberKinds: ignored });
   const analysis: Analysis = { mentions: raw.mentions, numbers: raw.numbers.filter(isClaim) };
   return makeAnalysis(uri, version, text, folder, analysis, performance.now() - started, false, textMs);
 }

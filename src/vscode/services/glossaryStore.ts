@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { Engine, isGlob, parseGlossary, parseLedger, type Entity, type Fact, type Glossary, type Ledger, type Problem, type SourceFile } from '../../core';
-import { affectsFiles, readConfig } from './config';
+import { affectsFiles, type Config } from './config';
 import { locationRange, problemToDiagnostic } from '../convert';
 import { exists } from '../fileEdits';
 import type { Work } from './work';
@@ -65,6 +65,7 @@ export class GlossaryStore implements vscode.Disposable {
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
+    private readonly config: Config,
     private readonly work: Work,
   ) {
     for (const folder of vscode.workspace.workspaceFolders ?? []) this.folders.set(folder.uri.toString(), new FolderState(folder));
@@ -80,7 +81,7 @@ export class GlossaryStore implements vscode.Disposable {
           void this.work.track('loading a glossary', this.load(state));
         }
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
+      config.onDidChange((e) => {
         for (const state of this.folders.values()) {
           if (affectsFiles(e) && e.affectsConfiguration('glossa', state.folder.uri)) this.scheduleLoad(state, 0);
         }
@@ -161,7 +162,7 @@ export class GlossaryStore implements vscode.Disposable {
   private async load(state: FolderState): Promise<void> {
     const load = ++state.loads;
     const started = Date.now();
-    const config = readConfig(state.folder.uri);
+    const config = this.config.read(state.folder.uri);
     const [glossaryUris, factsUris] = await Promise.all([this.find(state, config.glossaryFiles), this.find(state, config.factsFiles)]);
     const [glossarySources, factsSources] = await Promise.all([this.read(state, glossaryUris), this.read(state, factsUris)]);
     if (load !== state.loads || !this.folders.has(state.folder.uri.toString())) return; // A newer load has started.
