@@ -8,8 +8,8 @@ import {
   DEFAULT_IGNORED_NUMBER_KINDS,
   Engine,
   LineIndex,
+  MentionIndex,
   applyEdits,
-  entitySpellings,
   findings,
   parseGlossary,
   parseLedger,
@@ -20,7 +20,6 @@ import { corpusFiles, displayPath, InputError, readText } from './files';
 import { printCheck, printNormalize, printStats, type CheckReport, type StatsEntity } from './output';
 
 const VERSION = '0.1.0';
-const NON_ASCII_OR_SPACE = /[^\x21-\x7e ]/;
 
 function loadSources(explicit: string[], fallback: string, required: boolean): SourceFile[] {
   if (explicit.length > 0) return explicit.map((file) => ({ file: displayPath(file), text: readText(file) }));
@@ -85,40 +84,18 @@ function stats(options: CliOptions): number {
   const engine = loadEngine(options);
   const compiled = performance.now();
   const files = corpusFiles(options.paths.length > 0 ? options.paths : ['.']);
-  // entity id -> spelling -> count; entity id -> files: read one file at a time.
-  const spellings = new Map<string, Map<string, number>>();
-  const fileCounts = new Map<string, number>();
+  // Read one file at a time: the index keeps only counts.
+  const index = new MentionIndex();
+  const entityOf = (id: string) => engine.entity(id);
   let bytes = 0;
   for (const file of files) {
     const text = readText(file);
     bytes += Buffer.byteLength(text, 'utf8');
-    const inFile = new Set<string>();
-    for (const m of engine.mentions(text)) {
-      let bySpelling = spellings.get(m.entityId);
-      if (!bySpelling) spellings.set(m.entityId, (bySpelling = new Map()));
-      // Count NFD-encoded and line-broken spellings with their ordinary form.
-      const spelling = NON_ASCII_OR_SPACE.test(m.text) ? m.text.normalize('NFC').replace(/\s+/g, ' ') : m.text;
-      const count = bySpelling.get(spelling);
-      // A new key is copied: the mention's text is a view on the whole file, which the key would keep alive.
-      if (count === undefined) bySpelling.set(detached(spelling), 1);
-      else bySpelling.set(spelling, count + 1);
-      inFile.add(m.entityId);
-    }
-    for (const id of inFile) fileCounts.set(id, (fileCounts.get(id) ?? 0) + 1);
+    index.add(engine.mentions(text), entityOf);
   }
-  const entities: StatsEntity[] = [];
-  for (const [id, bySpelling] of spellings) {
-    const entity = engine.entity(id)!;
-    // The glossary's own spellings in its order (name, aliases, aka, short forms), as DESIGN.md
-    // shows them; then other written forms (diacritic-free, capitals), most frequent first.
-    const rank = new Map(entitySpellings(entity).map((s, i) => [s.text, i]));
-    const order = (text: string) => rank.get(text) ?? Number.MAX_SAFE_INTEGER;
-    const spellingList = [...bySpelling]
-      .map(([text, count]) => ({ text, count }))
-      .sort((a, b) => order(a.text) - order(b.text) || b.count - a.count || a.text.localeCompare(b.text));
-    entities.push({ entity: id, kind: entity.kind, canonical: entity.name, mentions: spellingList.reduce((s, x) => s + x.count, 0), files: fileCounts.get(id) ?? 0, spellings: spellingList });
-  }
-  entities.sort((a, b) => b.mentions - a.mentions || a.canonical.localeCompare(b.canonical));
+  const entities: StatsEntity[] = index
+    .entries('glossary')
+    .map(({ entity, mentions, files: fileCount, spellings }) => ({ entity: entity.id, kind: entity.kind, canonical: entity.name, mentions, files: fileCount, spellings }));
   const finished = performance.now();
   printStats(
     {
@@ -132,11 +109,6 @@ function stats(options: CliOptions): number {
     options.format,
   );
   return engine.glossary.problems.some((p) => p.severity === 'error') ? 1 : 0;
-}
-
-/** A copy of `s` that does not share the memory of the text it was sliced from. */
-function detached(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 function range(lines: LineIndex, start: number, end: number) {

@@ -19,6 +19,7 @@ export { parseLedger } from './numbers/ledger';
 export { checkNumbers, compileLedger, CONFLICT_WINDOW_WORDS, DEFAULT_IGNORED_NUMBER_KINDS, type CompiledLedger, type IndexedFact } from './numbers/verify';
 export { Engine, type Analysis, type AnalyzeOptions } from './engine';
 export { mergeWindows, reanalyze, type ChangeWindow, type Reanalysis } from './analysis/incremental';
+export { MentionIndex, spellingKey, type MentionIndexEntry, type SpellingOrder } from './analysis/mentionIndex';
 export { findings, describeNumber, DEFAULT_FINDING_LEVELS, type Finding, type FindingLevel, type FindingLevels, type FindingOptions } from './findings';
 export { addEntity, addAlias, renameEntity, type NewEntity, type SpellingField, type GlossaryEditOptions } from './edit/glossaryEdits';
 export { appendFact, factIdBase, type NewFact, type FactEditOptions } from './edit/factEdits';

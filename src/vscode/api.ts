@@ -4,6 +4,7 @@
  * instead of sleeping.
  */
 import * as vscode from 'vscode';
+import { MentionIndex } from '../core';
 import { toRange } from './convert';
 import type { Deps } from './deps';
 import type { FigureSample } from './services/log';
@@ -132,34 +133,33 @@ export function createApi({ deps, logUri, highlighting, diagnostics, entitiesVie
   };
 }
 
+/** The mention index of the files, with every mention's location; spellings most frequent first, as the Entities view lists them. */
 function mentionIndex(files: DocumentAnalysis[]): EntityIndexEntry[] {
-  // Keyed by folder and id: in a multi-root workspace two glossaries may define the same id differently.
-  const byId = new Map<string, EntityIndexEntry & { fileSet: Set<string>; bySpelling: Map<string, number> }>();
+  const index = new MentionIndex();
+  const locations = new Map<string, MentionData[]>();
   for (const file of files) {
+    // Scoped by folder: in a multi-root workspace two glossaries may define the same id differently.
     const folder = file.folder.folder.uri.toString();
+    const { engine } = file.folder;
+    index.add(file.analysis.mentions, (id) => engine.entity(id), folder);
     for (const mention of file.analysis.mentions) {
-      const entity = file.folder.engine.entity(mention.entityId);
-      if (!entity) continue;
-      const key = `${folder}#${entity.id}`;
-      let entry = byId.get(key);
-      if (!entry) {
-        entry = { id: entity.id, folder, kind: entity.kind, name: entity.name, mentions: 0, files: 0, spellings: [], locations: [], fileSet: new Set(), bySpelling: new Map() };
-        byId.set(key, entry);
-      }
-      entry.mentions++;
-      entry.fileSet.add(file.uri.toString());
-      const spelling = mention.text.normalize('NFC').replace(/\s+/g, ' ');
-      entry.bySpelling.set(spelling, (entry.bySpelling.get(spelling) ?? 0) + 1);
-      entry.locations.push({ uri: file.uri.toString(), ...rangeData(toRange(file.lines, mention.start, mention.end)), text: mention.text, variant: mention.variant });
+      if (!engine.entity(mention.entityId)) continue;
+      const key = `${folder}#${mention.entityId}`;
+      let list = locations.get(key);
+      if (!list) locations.set(key, (list = []));
+      list.push({ uri: file.uri.toString(), ...rangeData(toRange(file.lines, mention.start, mention.end)), text: mention.text, variant: mention.variant });
     }
   }
-  return [...byId.values()]
-    .map(({ fileSet, bySpelling, ...entry }) => ({
-      ...entry,
-      files: fileSet.size,
-      spellings: [...bySpelling].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
-    }))
-    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  return index.entries('frequency').map(({ scope, entity, mentions, files: fileCount, spellings }) => ({
+    id: entity.id,
+    folder: scope,
+    kind: entity.kind,
+    name: entity.name,
+    mentions,
+    files: fileCount,
+    spellings,
+    locations: locations.get(`${scope}#${entity.id}`) ?? [],
+  }));
 }
 
 function rangeData(range: vscode.Range): RangeData {
