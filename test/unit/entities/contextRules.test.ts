@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { EntityMatcher } from '../../../src/core';
+import { applyEdits, EntityMatcher, normalizeEdits, type Entity } from '../../../src/core';
 import { countryOfDemonym, DEMONYMS } from '../../../src/core/text/demonyms';
 import { entity } from '../support';
 
@@ -211,4 +211,24 @@ describe('rule 11: the letters of a currency are never a mention', () => {
       { numRuns: 500 },
     );
   });
+});
+
+describe('rules 9–11: Normalize rewrites only what is still a mention', () => {
+  // "US" as an alias here, so that Normalize would rewrite it wherever it is a mention.
+  const unitedStates = entity({ id: 'united-states', kind: 'place', name: 'United States', aliases: ['US'], country: 'US' });
+  const glossary: Entity[] = [...people, ...bodies.filter((e) => e.id === 'mofa-vn'), unitedStates];
+  const matcher = EntityMatcher.compile(glossary);
+  const byId = (id: string) => glossary.find((e) => e.id === id);
+  const cases: [string, string, string][] = [
+    ['a short form inside a longer name', 'Bui Thanh Son visited Son La province. Son said it was his first visit.', 'Bùi Thanh Sơn visited Son La province. Sơn said it was his first visit.'],
+    ['a name after another country’s demonym', 'Vietnam and the Chinese Ministry of Foreign Affairs', 'Việt Nam and the Chinese Ministry of Foreign Affairs'],
+    ['currency letters', 'US lenders gave Vietnam US$2 billion', 'United States lenders gave Việt Nam US$2 billion'],
+  ];
+  for (const [title, text, expected] of cases) {
+    for (const [encoding, stored] of encodings(text)) {
+      it(`${title} (${encoding})`, () => {
+        assert.equal(applyEdits(stored, normalizeEdits(stored, matcher.match(stored), byId)).normalize('NFC'), expected);
+      });
+    }
+  }
 });
