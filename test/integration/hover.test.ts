@@ -92,6 +92,30 @@ describe('hover cards', () => {
     }
   });
 
+  it('over a body: which country it is', async () => {
+    const editor = await openArticle(Articles.son);
+    const text = await hoverText(editor.document.uri, positionOf(editor.document, 'Photo: Ministry of Foreign Affairs', 0, 'Photo: '.length + 1));
+    assertInOrder(text, ['#### $(organization) Ministry of Foreign Affairs', '*Body* · Vietnam (VN)', 'Ministry of Foreign Affairs of Vietnam']);
+  });
+
+  it('no card where a demonym or a longer name says it is not the entity (rules 9 and 10, unsaved text)', async () => {
+    const editor = await openArticle(Articles.lavrov);
+    const uri = editor.document.uri;
+    const original = editor.document.getText();
+    // Before the article's own text, so the first occurrences are these.
+    const added = 'The Chinese Ministry of Foreign Affairs and the Vietnamese Ministry of Foreign Affairs spoke. Bùi Thanh Sơn visited Sơn La province.\n';
+    await setText(editor.document, added + original);
+    try {
+      const at = (piece: string, nth = 0) => positionOf(editor.document, piece, nth, 1);
+      assert.strictEqual(await hoverText(uri, at('Ministry of Foreign Affairs')), '');
+      assertInOrder(await hoverText(uri, at('Ministry of Foreign Affairs', 1)), ['#### $(organization) Ministry of Foreign Affairs', '*Body* · Vietnam (VN)']);
+      assertInOrder(await hoverText(uri, at('Bùi Thanh Sơn')), ['#### $(person) Bùi Thanh Sơn']);
+      assert.strictEqual(await hoverText(uri, at('Sơn La')), '');
+    } finally {
+      await restore(editor.document, original);
+    }
+  });
+
   it('over "USD 4.58 billion": the parsed value, its kind and the fact that verifies it', async () => {
     const editor = await openArticle(Articles.son);
     const text = await hoverText(editor.document.uri, positionOf(editor.document, 'USD 4.58 billion', 0, 5));

@@ -8,11 +8,18 @@
  * starts, and far cheaper: most words are rejected by their first character
  * without being sliced or folded. Cost grows with the text, not with the
  * number of spellings.
+ *
+ * Rules 9–11 (DESIGN.md) look at the few characters around a word that
+ * already matched, never at the rest of the text: a short form standing in a
+ * longer name, a demonym right before a mention, the letters of a currency.
  */
 
 import type { Entity } from '../glossary/types';
 import { fold } from '../text/fold';
 import { classifyCode, isAllCaps, isWordCode, WORD_CLASS } from '../text/chars';
+import { countryOfDemonym, DEMONYM_SECOND_WORDS } from '../text/demonyms';
+import { FUNCTION_WORDS, MONTH_WORDS, USUAL_TITLE_WORDS, WEEKDAY_WORDS } from '../text/wordLists';
+import { isCapitalisedAt, isSentenceStart, wordAfter, wordBefore, type WordSpan } from './neighbours';
 import type { Mention, Variant } from './types';
 
 type Role = 'name' | 'alias' | 'aka' | 'short';
@@ -54,6 +61,18 @@ interface Candidate {
 const MAX_SEPARATOR = 4;
 
 const NON_ASCII_RE = /[^\x00-\x7f]/;
+const CURRENCY_SIGN_RE = /\p{Sc}/u;
+/** How far rule 9 reads around a short form for a glossary title (folded characters). */
+const TITLE_REACH = 120;
+const WORD_RUN_RE = /[\p{L}\p{N}\p{M}]+/gu;
+/**
+ * Months and weekdays written in full, never part of a name ("told Lavrov Monday"). Not
+ * their abbreviations: Thu, Tue, Mon and Sun are also Vietnamese and Chinese syllables.
+ */
+const DATE_NAMES: ReadonlySet<string> = new Set([
+  ...[...MONTH_WORDS].filter((w) => w.length >= 5 || w === 'may' || w === 'june' || w === 'july'),
+  ...[...WEEKDAY_WORDS].filter((w) => w.endsWith('day')),
+]);
 
 function newNode(): TrieNode {
   return { children: null, spellings: null, hasFull: false };
@@ -178,6 +197,8 @@ export class EntityMatcher {
   /** Finds the characters a first word can start with: the ASCII ones in use, and any non-ASCII. */
   private readonly startRe: RegExp;
   private readonly titlesByEntity = new Map<string, string[]>();
+  /** Every glossary title (folded, lower-case, single spaces) by its first and by its last word; built on first use. */
+  private titleEdges?: { byFirst: Map<string, string[]>; byLast: Map<string, string[]> };
   readonly entities: readonly Entity[];
   readonly spellingCount: number;
 
@@ -320,8 +341,12 @@ export class EntityMatcher {
       if (candidates.length === 0) continue;
       // Longest first; at equal length the case-sensitive match first.
       candidates.sort((a, b) => b.end - a.end || Number(a.caps) - Number(b.caps));
+      // The country of a demonym right before (rule 10): read once per word, only where something matched.
+      let qualifier: string | null | undefined;
       for (const candidate of candidates) {
-        const mention = this.resolve(text, ws, candidate, lastFull);
+        if (gluedToCurrency(text, ws, candidate.end)) continue;
+        qualifier ??= demonymBefore(text, ws) ?? null;
+        const mention = this.resolve(text, ws, candidate, lastFull, qualifier, mentions[mentions.length - 1]);
         if (mention) {
           mentions.push(mention);
           if (mention.variant !== 'short') lastFull.set(mention.entityId, ws);
@@ -358,15 +383,28 @@ export class EntityMatcher {
     }
   }
 
-  /** Turns a trie hit into a mention, or null when it is a short form with no licence here. */
-  private resolve(text: string, start: number, candidate: Candidate, lastFull: Map<string, number>): Mention | null {
+  /**
+   * Turns a trie hit into a mention, or null when it is none here: a short form with no
+   * licence (rule 5) or inside a longer name (rule 9), or a name after the demonym of
+   * another country than its entity's (rule 10). `qualifier` is that demonym's country;
+   * `previous` the mention before this one.
+   */
+  private resolve(
+    text: string,
+    start: number,
+    candidate: Candidate,
+    lastFull: Map<string, number>,
+    qualifier: string | null,
+    previous: Mention | undefined,
+  ): Mention | null {
     const written = text.slice(start, candidate.end);
     // A name broken over a line compares as if written on one line.
     const flat = hasOddSpace(written) ? written.replace(/\s+/g, ' ') : written;
     const allCaps = candidate.caps;
     const spellings = candidate.node.spellings!;
     if (candidate.node.hasFull) {
-      const spelling = pickFull(spellings, flat, allCaps, lastFull);
+      const spelling = pickFull(spellings, flat, allCaps, lastFull, qualifier);
+      if (!spelling) return null;
       const mention = {
         start,
         end: candidate.end,
@@ -379,7 +417,8 @@ export class EntityMatcher {
       if (isNfdOf(flat, spelling.text, allCaps)) mention.encoding = 'nfd';
       return mention;
     }
-    // Short forms: the most recently fully mentioned entity wins; else one whose title stands right before.
+    // Short forms: the most recently fully mentioned entity wins; else one whose title stands
+    // right before. (After a demonym a short form is inside a longer name, rule 9.)
     let best: Spelling | null = null;
     let bestAt = -Infinity;
     const node = candidate.node;
@@ -412,7 +451,7 @@ export class EntityMatcher {
         }
       }
     }
-    if (!best) return null;
+    if (!best || this.inLongerName(text, start, candidate.end, previous)) return null;
     const mention: Mention = {
       start,
       end: candidate.end,
@@ -425,6 +464,85 @@ export class EntityMatcher {
     if (byTitle) mention.licensedByTitle = true;
     else mention.licensedBy = bestAt;
     return mention;
+  }
+
+  /**
+   * Rule 9: does only a space separate the short form at `[start, end)` from another
+   * capitalised word that is not a title, a mention, a month or weekday, or a common word
+   * capitalised because it begins a sentence ("Hà" in "Nguyễn Thị Thanh Hà", "Sơn" in
+   * "Sơn La")?
+   */
+  private inLongerName(text: string, start: number, end: number, previous: Mention | undefined): boolean {
+    const before = wordBefore(text, start);
+    if (before && this.extendsName(text, before, true, previous)) return true;
+    const after = wordAfter(text, end);
+    return after !== undefined && this.extendsName(text, after, false, previous);
+  }
+
+  /** Is `word`, right before (or after) a short form, a word of a longer name? */
+  private extendsName(text: string, word: WordSpan, isBefore: boolean, previous: Mention | undefined): boolean {
+    if (!isCapitalisedAt(text, word.start)) return false;
+    const written = text.slice(word.start, word.end);
+    // English words, compared unfolded: "Tô" and "Đỗ" (surnames) are not "to" and "do".
+    const lower = written.toLowerCase();
+    if (USUAL_TITLE_WORDS.has(lower) || DATE_NAMES.has(lower)) return false;
+    if (FUNCTION_WORDS.has(lower) && isSentenceStart(text, word.start)) return false;
+    const key = foldWord(written).toLowerCase();
+    if (isBefore) {
+      if (previous && previous.variant !== 'short' && previous.end === word.end) return false;
+      return !this.titleEndsAt(text, word.end, key);
+    }
+    return !this.titleStartsAt(text, word.start, key) && !this.fullMentionAt(text, word);
+  }
+
+  /** Does a glossary title end at `end`, where the word `lastWord` (folded, lower-case) ends? */
+  private titleEndsAt(text: string, end: number, lastWord: string): boolean {
+    const titles = this.titleIndex().byLast.get(lastWord);
+    if (!titles) return false;
+    const before = fold(text.slice(Math.max(0, end - TITLE_REACH), end)).toLowerCase().replace(/\s+/g, ' ');
+    return titles.some((title) => before.endsWith(title) && (before.length === title.length || !isWordCode(before.charCodeAt(before.length - title.length - 1))));
+  }
+
+  /** Does a glossary title begin at `start`, where the word `firstWord` (folded, lower-case) begins? */
+  private titleStartsAt(text: string, start: number, firstWord: string): boolean {
+    const titles = this.titleIndex().byFirst.get(firstWord);
+    if (!titles) return false;
+    const after = fold(text.slice(start, start + TITLE_REACH)).toLowerCase().replace(/\s+/g, ' ');
+    return titles.some((title) => after.startsWith(title) && (after.length === title.length || !isWordCode(after.charCodeAt(title.length))));
+  }
+
+  private titleIndex(): NonNullable<EntityMatcher['titleEdges']> {
+    if (this.titleEdges) return this.titleEdges;
+    const byFirst = new Map<string, string[]>();
+    const byLast = new Map<string, string[]>();
+    const add = (map: Map<string, string[]>, key: string, title: string) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [title]);
+      else if (!list.includes(title)) list.push(title);
+    };
+    for (const titles of this.titlesByEntity.values()) {
+      for (const raw of titles) {
+        const title = raw.replace(/\s+/g, ' ').trim();
+        const words = title.match(WORD_RUN_RE);
+        if (!words) continue;
+        add(byFirst, words[0], title);
+        add(byLast, words[words.length - 1], title);
+      }
+    }
+    return (this.titleEdges = { byFirst, byLast });
+  }
+
+  /** Does a full spelling (not a short form) of some entity begin with `word`? */
+  private fullMentionAt(text: string, word: WordSpan): boolean {
+    const key = foldWord(text.slice(word.start, word.end));
+    const found: Candidate[] = [];
+    const node = this.root.children?.get(key);
+    if (node) this.walk(text, word.end, node, false, found);
+    if (isAllCaps(key)) {
+      const capsNode = this.capsRoot.children?.get(key.toUpperCase());
+      if (capsNode) this.walk(text, word.end, capsNode, true, found);
+    }
+    return found.some((c) => c.node.hasFull);
   }
 
   private shortIndex(spellings: Spelling[]): NonNullable<TrieNode['shortIndex']> {
@@ -451,8 +569,46 @@ export class EntityMatcher {
   }
 }
 
-/** Among full spellings at one node (normally one entity), the best for what is written. */
-function pickFull(spellings: Spelling[], written: string, allCaps: boolean, lastFull: Map<string, number>): Spelling {
+/**
+ * Rule 11: are the letters at `[start, end)` glued to a currency sign, the letters of a
+ * currency ("US" in "US$3 billion", "HK$", "S$", "$US")?
+ */
+function gluedToCurrency(text: string, start: number, end: number): boolean {
+  return isCurrencySign(text.charCodeAt(end)) || (start > 0 && isCurrencySign(text.charCodeAt(start - 1)));
+}
+
+/** `$`, or any other currency sign (€, £, ¥, ₫, ₽ …); false past the end of the text (NaN). */
+function isCurrencySign(code: number): boolean {
+  if (code === 0x24) return true;
+  return code >= 0x80 && CURRENCY_SIGN_RE.test(String.fromCharCode(code));
+}
+
+/**
+ * Rule 10: the country of the demonym right before `start` ("Chinese", "North Korean"),
+ * with only white space between, or undefined.
+ */
+function demonymBefore(text: string, start: number): string | undefined {
+  const word = wordBefore(text, start);
+  if (!word || !isCapitalisedAt(text, word.start)) return undefined;
+  const last = text.slice(word.start, word.end);
+  if (DEMONYM_SECOND_WORDS.has(last.toLowerCase())) {
+    const first = wordBefore(text, word.start);
+    const country = first && isCapitalisedAt(text, first.start) ? countryOfDemonym(`${text.slice(first.start, first.end)} ${last}`) : undefined;
+    if (country) return country;
+  }
+  return countryOfDemonym(last);
+}
+
+/**
+ * Among full spellings at one node (normally one entity), the best for what is written;
+ * after a demonym only those of its country's entities, else of entities with no country
+ * (null when none is left).
+ */
+function pickFull(spellings: Spelling[], written: string, allCaps: boolean, lastFull: Map<string, number>, qualifier: string | null): Spelling | null {
+  if (qualifier !== null) {
+    spellings = qualifiedSpellings(spellings, qualifier);
+    if (spellings.length === 0) return null;
+  }
   let exact: Spelling | undefined;
   let first: Spelling | undefined;
   let entityIds: Set<string> | undefined;
@@ -462,22 +618,33 @@ function pickFull(spellings: Spelling[], written: string, allCaps: boolean, last
     if (s.entity.id !== first.entity.id) (entityIds ??= new Set([first.entity.id])).add(s.entity.id);
     if (!exact && (s.text === written || (allCaps && s.upper === written))) exact = s;
   }
-  if (exact) return exact;
-  if (entityIds) {
-    // An ambiguous spelling (the glossary warns): prefer the entity mentioned most recently.
-    let best = first!;
-    let bestAt = -1;
-    for (const s of spellings) {
-      if (s.role === 'short') break;
-      const at = lastFull.get(s.entity.id) ?? -1;
-      if (at > bestAt) {
-        best = s;
-        bestAt = at;
-      }
+  if (!entityIds) return exact ?? preferNameOf(spellings, first!.entity.id);
+  // A spelling of several entities (the glossary warns, unless their countries tell them
+  // apart): the one mentioned most recently, among those spelled exactly as written if any.
+  let best: Spelling | undefined;
+  let bestAt = -Infinity;
+  for (const s of spellings) {
+    if (s.role === 'short') break;
+    if (exact && s.text !== written && !(allCaps && s.upper === written)) continue;
+    const at = lastFull.get(s.entity.id) ?? -Infinity;
+    if (!best || at > bestAt) {
+      best = s;
+      bestAt = at;
     }
-    return preferNameOf(spellings, best.entity.id);
   }
-  return preferNameOf(spellings, first!.entity.id);
+  return exact ? best! : preferNameOf(spellings, best!.entity.id);
+}
+
+/** The full spellings whose entity is of the `qualifier` country; if there are none, those whose entity has no country. */
+function qualifiedSpellings(spellings: Spelling[], qualifier: string): Spelling[] {
+  const own: Spelling[] = [];
+  const stateless: Spelling[] = [];
+  for (const s of spellings) {
+    if (s.role === 'short') break;
+    if (!s.entity.country) stateless.push(s);
+    else if (s.entity.country.toUpperCase() === qualifier) own.push(s);
+  }
+  return own.length > 0 ? own : stateless;
 }
 
 /** For a folded match, report the canonical name when it is among the spellings that fold alike. */
