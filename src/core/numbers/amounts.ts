@@ -1,14 +1,15 @@
 /**
  * Amounts: the currency before or after a numeral ("USD 4.58 billion", "$5",
- * "990 million USD", "10,000 đồng"), its scale ("billion", "bn") and percent
- * forms ("6.7%", "10.5 per cent"), and the exact value of a numeral times its
- * scale. Internal to `numbers/`.
+ * "£2bn", "990 million USD", "10,000 đồng"), its scale ("billion", "bn",
+ * "$300-million", and m or k glued after a currency sign: "$750m", "€30k") and
+ * percent forms ("6.7%", "10.5 per cent", "12.5-percent"), and the exact value
+ * of a numeral times its scale. Internal to `numbers/`.
  */
 
 import { isWordAt, isWordCode } from '../text/chars';
 import type { ClaimKind } from './types';
-import { ASCII_CASE_BIT, Code, END, SP, isAsciiCapital, isDigit, isInlineSpace, spacesAfter, spacesBefore } from './scan';
-import { CURRENCY_SUFFIXES, SCALE_EXPONENTS, WORDS } from './words';
+import { ASCII_CASE_BIT, Code, END, SP, isAsciiCapital, isHyphen, isInlineSpace, spacesBefore } from './scan';
+import { CURRENCY_CODES, CURRENCY_SIGNS, CURRENCY_SUFFIXES, SCALE_EXPONENTS, SIGN_SCALE_EXPONENTS } from './words';
 
 /** A currency written before the amount: where it starts, and its code. */
 export interface Prefix {
@@ -23,8 +24,12 @@ export interface UnitRead {
   end: number;
 }
 
-const SCALE_RE = new RegExp(`(?:${SP}+(thousand|million|billion|trillion|bn|mn)|(bn|mn))${END}`, 'iuy');
-const PERCENT_RE = new RegExp(`${SP}?%|${SP}+per${SP}?cent${END}|${SP}+per-cent${END}`, 'iuy');
+/** Hyphens of a compound ("$300-million", "12.5-percent"); a dash between numbers is a range instead. */
+const HYPHEN = '[-\\u2010\\u2011]';
+const SCALE_WORD = 'thousand|million|billion|trillion';
+const SCALE_RE = new RegExp(`(?:${SP}+(${SCALE_WORD}|bn|mn)|(bn|mn)|${HYPHEN}(${SCALE_WORD}))${END}`, 'iuy');
+const SIGN_SCALE_RE = new RegExp(`([${Object.keys(SIGN_SCALE_EXPONENTS).join('')}])${END}`, 'iuy');
+const PERCENT_RE = new RegExp(`${SP}?%|${SP}+per${SP}?cent${END}|${SP}+per-cent${END}|${HYPHEN}per(?:${SP}|-)?cent${END}`, 'iuy');
 const CURRENCY_SUFFIX_RE = buildCurrencySuffixRe();
 const CURRENCY_INITIALS = new Set(Object.keys(CURRENCY_SUFFIXES).map((k) => k.charCodeAt(0)));
 /** Currency codes before an amount are three letters ("USD", "VNĐ"). */
@@ -38,7 +43,7 @@ function buildCurrencySuffixRe(): RegExp {
     spellings.add(key.normalize('NFD')); // "đồng" as stored in an NFD file
   }
   const sorted = [...spellings].sort((a, b) => b.length - a.length);
-  const symbols = sorted.filter((s) => /^[A-Z\u0110€]+$/.test(s.normalize('NFC')));
+  const symbols = sorted.filter((s) => /^[A-Z\u0110]+$/.test(s.normalize('NFC')) || s in CURRENCY_SIGNS);
   const words = sorted.filter((s) => !symbols.includes(s));
   // Codes and symbols may touch the amount ("5€"); words need a space.
   return new RegExp(`${SP}*(${symbols.map(escape).join('|')})${END}|${SP}+(${words.map(escape).join('|')})${END}`, 'uy');
@@ -55,51 +60,59 @@ export function currencyBefore(t: string, s: number, floor: number, glued = fals
   if (last !== Code.UpperDStroke && !isAsciiCapital(last)) return null;
   const start = p - CODE_LENGTH;
   if (start < floor || (start > 0 && isWordCode(t.charCodeAt(start - 1)))) return null;
-  const code = t.slice(start, p);
-  if (code === 'VN\u0110') return { start, unit: 'VND' };
-  const unit = WORDS.get(code.toLowerCase())?.currencyPrefix;
-  return unit !== undefined && unit === code ? { start, unit } : null;
+  const unit = CURRENCY_CODES[t.slice(start, p)];
+  return unit === undefined ? null : { start, unit };
 }
 
 /**
- * At the currency symbol `i` ("$", "€") of `unit`: the prefix and the start of
- * the digits after it, or null when no amount follows or the symbol belongs to
- * another currency ("HK$": its amount is read as a plain number).
+ * A currency sign before the amount at `s` ("$5", "US$1.2 billion", "£ 30"),
+ * not before `floor`; null when there is none or it belongs to another
+ * currency ("HK$5", "S$30m": their amounts are read as plain numbers).
  */
-export function symbolPrefix(t: string, i: number, unit: string, floor: number): { prefix: Prefix; digits: number } | null {
-  let start = i;
+export function signBefore(t: string, s: number, floor: number): Prefix | null {
+  const p = spacesBefore(t, s);
+  const i = p - 1;
+  if (i < floor) return null;
+  const unit = signUnit(t.charCodeAt(i));
+  if (unit === null) return null;
   if (i > 0 && isWordAt(t, i - 1)) {
     // "US$5"; another dollar ("HK$5") is not ours to name.
     if (i < 2 || !t.startsWith('US', i - 2) || (i > 2 && isWordAt(t, i - 3)) || i - 2 < floor) return null;
-    start = i - 2;
+    return { start: i - 2, unit };
   }
-  const p = spacesAfter(t, i + 1);
-  if (p >= t.length || !isDigit(t.charCodeAt(p))) return null;
-  return { prefix: { start, unit }, digits: p };
+  return { start: i, unit };
 }
 
-/** The currency a symbol stands for, or null when `c` is not one. */
-export function symbolUnit(c: number): string | null {
-  if (c === Code.Dollar) return 'USD';
-  if (c === Code.Euro) return 'EUR';
-  return null;
+const SIGN_UNITS = new Map(Object.entries(CURRENCY_SIGNS).map(([sign, unit]) => [sign.charCodeAt(0), unit]));
+
+/** The currency a sign stands for ("$" → USD, "£" → GBP), or null when `c` is not one. */
+export function signUnit(c: number): string | null {
+  return SIGN_UNITS.get(c) ?? null;
 }
 
-/** A scale after the numeral ending at `e` ("4.58 billion", "4.5bn"): its power of ten and end, or null. */
-export function scaleAfter(t: string, e: number): { exp: number; end: number } | null {
+/**
+ * A scale after the numeral ending at `e` ("4.58 billion", "4.5bn",
+ * "300-million"; with `afterCurrency`, also "750m", "30k" glued to it): its
+ * power of ten and end, or null.
+ */
+export function scaleAfter(t: string, e: number, afterCurrency: boolean): { exp: number; end: number } | null {
   const after = t.charCodeAt(e);
-  const initial = (isInlineSpace(after) ? t.charCodeAt(e + 1) : after) | ASCII_CASE_BIT;
-  if (initial !== Code.LowerT && initial !== Code.LowerM && initial !== Code.LowerB) return null;
-  SCALE_RE.lastIndex = e;
-  const scale = SCALE_RE.exec(t);
-  if (scale === null) return null;
-  return { exp: SCALE_EXPONENTS[(scale[1] ?? scale[2]).toLowerCase()], end: SCALE_RE.lastIndex };
+  const initial = (isInlineSpace(after) || isHyphen(after) ? t.charCodeAt(e + 1) : after) | ASCII_CASE_BIT;
+  if (initial === Code.LowerT || initial === Code.LowerM || initial === Code.LowerB) {
+    SCALE_RE.lastIndex = e;
+    const scale = SCALE_RE.exec(t);
+    if (scale !== null) return { exp: SCALE_EXPONENTS[(scale[1] ?? scale[2] ?? scale[3]).toLowerCase()], end: SCALE_RE.lastIndex };
+  }
+  if (!afterCurrency || (after | ASCII_CASE_BIT) !== initial) return null;
+  SIGN_SCALE_RE.lastIndex = e;
+  const letter = SIGN_SCALE_RE.exec(t);
+  return letter === null ? null : { exp: SIGN_SCALE_EXPONENTS[letter[1].toLowerCase()], end: SIGN_SCALE_RE.lastIndex };
 }
 
 /** Percent or currency after an amount ending at `pos`, with the end of what it consumed. */
 export function unitAfter(t: string, pos: number): UnitRead | null {
   const c0 = t.charCodeAt(pos);
-  const c = isInlineSpace(c0) ? t.charCodeAt(pos + 1) : c0;
+  const c = isInlineSpace(c0) || isHyphen(c0) ? t.charCodeAt(pos + 1) : c0;
   if (c === Code.Percent || (c | ASCII_CASE_BIT) === Code.LowerP) {
     PERCENT_RE.lastIndex = pos;
     if (PERCENT_RE.test(t)) return { kind: 'percent', unit: '%', end: PERCENT_RE.lastIndex };

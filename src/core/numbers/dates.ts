@@ -38,6 +38,8 @@ const MONTH_YEAR_RE = new RegExp(`(?:${MONTH_PATTERN})\\.?${SP}+(\\d{4})${END}`,
 /** "1941–1942", "2025-2030", "2024-25". */
 const YEAR_RANGE_RE = new RegExp(`(${SP}?${DASH}${SP}?)(\\d{4}|\\d{2})${END}`, 'uy');
 const QUANTITY_NOUN_RE = new RegExp(`${SP}+(?:${QUANTITY_NOUNS.join('|')})${END}`, 'uy');
+/** " o'clock" after an hour ("7 o'clock", "ten o’clock"). */
+const O_CLOCK_RE = new RegExp(`${SP}o['\u2019]clock${END}`, 'iuy');
 
 /** The capitals that can start a month name. */
 const MONTH_INITIALS = 'JFMASOND';
@@ -114,6 +116,41 @@ function hours(h: number, half: string | undefined): number {
   return h;
 }
 
+/** The end of " o'clock" after an hour ending at `pos`, or -1. */
+export function oClockAfter(t: string, pos: number): number {
+  if (!isInlineSpace(t.charCodeAt(pos)) || (t.charCodeAt(pos + 1) | ASCII_CASE_BIT) !== Code.LowerO) return -1;
+  O_CLOCK_RE.lastIndex = pos;
+  return O_CLOCK_RE.test(t) ? O_CLOCK_RE.lastIndex : -1;
+}
+
+/** An hour of the clock face, as read before "o'clock". */
+export function isClockHour(h: number): boolean {
+  return h >= 1 && h <= 12;
+}
+
+/**
+ * A date in digits with separators at `s` ("15/03/2025", "30.06.2023",
+ * "2025-03-15"): the only dates read when the digits are glued to a word
+ * before them ("…News15/03/2025" in a scraped page).
+ */
+export function readNumericDate(t: string, s: number, k: number): DateRead | null {
+  const c = t.charCodeAt(k);
+  if (k - s === 4) return c === Code.Hyphen || c === Code.Slash ? readIsoDate(t, s) : null;
+  if (k - s > 2 || (c !== Code.Dot && c !== Code.Slash && c !== Code.Hyphen)) return null;
+  NUM_DATE_RE.lastIndex = s;
+  return numericDate(NUM_DATE_RE.exec(t));
+}
+
+function numericDate(m: RegExpExecArray | null): DateRead | null {
+  if (m === null) return null;
+  const a = Number(m[1] ?? m[5]);
+  const b = Number(m[3] ?? m[6]);
+  const year = Number(m[4] ?? m[7]);
+  // Day first (as in Vietnam and Russia), else month first.
+  const day = isDay(a) && b >= 1 && b <= 12 ? a : a >= 1 && a <= 12 && isDay(b) ? b : 0;
+  return day > 0 && isYear(year) ? { end: NUM_DATE_RE.lastIndex, kind: 'date', value: day } : null;
+}
+
 /** Dates and times that start with the one or two digits `s`..`k`; cheap checks decide which patterns to try. */
 export function readDateOrTime(t: string, s: number, k: number): DateRead | null {
   const c = t.charCodeAt(k);
@@ -135,14 +172,8 @@ export function readDateOrTime(t: string, s: number, k: number): DateRead | null
     NUM_DATE_RE.lastIndex = s;
     m = NUM_DATE_RE.exec(t);
   }
-  if (m !== null) {
-    const a = Number(m[1] ?? m[5]);
-    const b = Number(m[3] ?? m[6]);
-    const year = Number(m[4] ?? m[7]);
-    // Day first (as in Vietnam and Russia), else month first.
-    const day = isDay(a) && b >= 1 && b <= 12 ? a : a >= 1 && a <= 12 && isDay(b) ? b : 0;
-    if (day > 0 && isYear(year)) return { end: NUM_DATE_RE.lastIndex, kind: 'date', value: day };
-  }
+  const date = numericDate(m);
+  if (date !== null) return date;
   m = null;
   if (monthInitialSoon(t, k)) {
     DAY_MONTH_RE.lastIndex = s;
@@ -154,6 +185,11 @@ export function readDateOrTime(t: string, s: number, k: number): DateRead | null
     if (isDay(day) && isDay(toDay)) return { end: DAY_MONTH_RE.lastIndex, kind: 'date', value: day };
   }
   m = null;
+  const clock = oClockAfter(t, k);
+  if (clock > 0) {
+    const h = Number(t.slice(s, k));
+    if (isClockHour(h)) return { end: clock, kind: 'time', value: h * 60 };
+  }
   const half = (isInlineSpace(c) ? t.charCodeAt(k + 1) : c) | ASCII_CASE_BIT;
   if (half === Code.LowerA || half === Code.LowerP) {
     AMPM_RE.lastIndex = s;
