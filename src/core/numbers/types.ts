@@ -12,7 +12,7 @@ export interface FoundNumber {
   kind: NumberKind;
   /** The parsed value: amount × scale ("USD 4.58 billion" → 4580000000). Years: the year. */
   value: number;
-  /** Currency code for money (USD, VND, RUB, EUR), "%" for percent, else null. */
+  /** Currency code for money (USD, VND, RUB, EUR, GBP, JPY, CNY), "%" for percent, else null. */
   unit: string | null;
   /** Approximation word before the number ("nearly", "more than"), lower-cased, else null. */
   qualifier: string | null;

@@ -18,8 +18,6 @@ export interface WordInfo {
   spelled?: SpelledWord;
   /** Month number 1–12, for "February 11", "22 Dec". */
   month?: number;
-  /** Currency code when the word, written in capitals, is a prefix ("USD 4.58 billion"). */
-  currencyPrefix?: string;
   /** "US" before "$". */
   us?: boolean;
 }
@@ -58,10 +56,6 @@ for (const [w, v] of SCALE_WORDS) {
 }
 MONTHS.forEach((w, k) => add(w, { month: k + 1 }));
 for (const [w, m] of MONTH_ABBREVIATIONS) add(w, { month: m });
-add('usd', { currencyPrefix: 'USD' });
-add('vnd', { currencyPrefix: 'VND' });
-add('rub', { currencyPrefix: 'RUB' });
-add('eur', { currencyPrefix: 'EUR' });
 add('us', { us: true });
 
 export const LONGEST_WORD = Math.max(...[...WORDS.keys()].map((w) => w.length));
@@ -77,14 +71,38 @@ export const MONTH_PATTERN = [
 /** Scale word → power of ten ("bn" and "mn" as in "$4.5bn"). */
 export const SCALE_EXPONENTS: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12, bn: 9, mn: 6 };
 
-/** Currency written after the amount → code. "dong" only in lower case: "Dong" is also a name. */
-export const CURRENCY_SUFFIXES: Record<string, string> = {
+/** Scale letters glued to an amount after a currency sign ("$750m", "£30k"), → power of ten. */
+export const SIGN_SCALE_EXPONENTS: Record<string, number> = { k: 3, m: 6 };
+
+/**
+ * Currency codes written in capitals, before or after the amount ("USD 4.58
+ * billion", "990 million USD"), → the code a reviewer sees; "RMB" is the
+ * yuan's other name.
+ */
+export const CURRENCY_CODES: Record<string, string> = {
   USD: 'USD',
   VND: 'VND',
   'VNĐ': 'VND',
   RUB: 'RUB',
   EUR: 'EUR',
+  GBP: 'GBP',
+  JPY: 'JPY',
+  CNY: 'CNY',
+  RMB: 'CNY',
+};
+
+/** Currency signs → code: before the amount ("$5", "£2bn", "¥300"), or touching it after ("15 €"). */
+export const CURRENCY_SIGNS: Record<string, string> = {
+  $: 'USD',
   '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+};
+
+/** Currency written after the amount → code. "dong" only in lower case: "Dong" is also a name. */
+export const CURRENCY_SUFFIXES: Record<string, string> = {
+  ...CURRENCY_CODES,
+  ...CURRENCY_SIGNS,
   'US dollars': 'USD',
   dollars: 'USD',
   'đồng': 'VND',
@@ -95,6 +113,11 @@ export const CURRENCY_SUFFIXES: Record<string, string> = {
   rouble: 'RUB',
   euros: 'EUR',
   euro: 'EUR',
+  'pounds sterling': 'GBP',
+  pounds: 'GBP',
+  yen: 'JPY',
+  yuan: 'CNY',
+  renminbi: 'CNY',
 };
 
 /** Approximation words kept as a claim's qualifier; two-word ones are keyed by their last word. */

@@ -22,6 +22,26 @@ function table(rows: [string, string, Seen[]][]): void {
   }
 }
 
+/** `seen` with its texts in NFD, as the finder reports them on an NFD-stored text. */
+function inNfd(row: Seen): Seen {
+  return [row[0].normalize('NFD'), row[1], row[2], row[3], row[4], row[5]?.normalize('NFD') ?? null];
+}
+
+/**
+ * Like `table`, but each row three times: as written (NFC), stored as NFD, and
+ * with CRLF line breaks (between a dateline and a closing line of its own, so
+ * that there is a line break to get wrong).
+ */
+function tableInEveryEncoding(rows: [string, string, Seen[]][]): void {
+  for (const [title, text, expected] of rows) {
+    describe(`${title}: ${JSON.stringify(text)}`, () => {
+      it('NFC', () => assert.deepEqual(found(text.normalize('NFC')), expected));
+      it('NFD', () => assert.deepEqual(found(text.normalize('NFD')), expected.map(inNfd)));
+      it('CRLF', () => assert.deepEqual(found(`HANOI (VNA) -\r\n${text.replace(/\r?\n/g, '\r\n')}\r\nMore follows.`), expected));
+    });
+  }
+}
+
 describe('findNumbers', () => {
   describe('money: a currency before or after, an optional scale; value = amount × scale', () => {
     table([
@@ -54,6 +74,99 @@ describe('findNumbers', () => {
       ['but not a longer word in capitals', 'XUSD4 and ABC5', []],
       ['qualifier before the currency', 'nearly USD 5 billion', [['USD 5 billion', 'money', 5_000_000_000, 'USD', 'nearly', null]]],
       ['another dollar is not ours to name: the amount stays a plain number', 'HK$5 billion', [['5 billion', 'count', 5_000_000_000, null, null, null]]],
+    ]);
+  });
+
+  describe('money in more currencies, with m and k after a currency, and hyphenated scales', () => {
+    tableInEveryEncoding([
+      ['US$ with a decimal scale', 'The lender approved a US$1.2 billion loan for the metro line.', [['US$1.2 billion', 'money', 1_200_000_000, 'USD', null, null]]],
+      ['m glued after $', 'The group sold $750m of bonds on Tuesday.', [['$750m', 'money', 750_000_000, 'USD', null, null]]],
+      ['M in capitals', 'a $750M bond sale', [['$750M', 'money', 750_000_000, 'USD', null, null]]],
+      ['k glued after €', 'Each village receives €30k a year.', [['€30k', 'money', 30_000, 'EUR', null, null]]],
+      ['£ with bn', 'London pledged £2bn for flood defences.', [['£2bn', 'money', 2_000_000_000, 'GBP', null, null]]],
+      ['m after a code', 'a grant of USD 5m to Đà Nẵng', [['USD 5m', 'money', 5_000_000, 'USD', null, null]]],
+      ['another dollar: a plain amount, scaled', 'The start-up raised S$30m in its latest round.', [['30m', 'count', 30_000_000, null, null, null]]],
+      ['m and k without a currency are not scales', 'a 5m wall, 30k runners and 5mg doses; $5mg', []],
+      ['hyphenated million', 'Hà Nội signed a $120-million contract for the port.', [['$120-million', 'money', 120_000_000, 'USD', null, null]]],
+      ['hyphenated billion', 'the $300-billion plan', [['$300-billion', 'money', 300_000_000_000, 'USD', null, null]]],
+      ['a hyphenated scale without a currency is an amount', 'a 2-million-strong workforce', [['2-million', 'count', 2_000_000, null, null, 'strong']]],
+      ['¥ is the yen', 'Tokyo set aside ¥300 billion.', [['¥300 billion', 'money', 300_000_000_000, 'JPY', null, null]]],
+      ['yen after', 'a 500 billion yen budget', [['500 billion yen', 'money', 500_000_000_000, 'JPY', null, null]]],
+      ['JPY before', 'JPY 12 billion in loans', [['JPY 12 billion', 'money', 12_000_000_000, 'JPY', null, null]]],
+      ['GBP before', 'GBP 45 million in aid', [['GBP 45 million', 'money', 45_000_000, 'GBP', null, null]]],
+      ['pounds after', 'fined 20,000 pounds', [['20,000 pounds', 'money', 20_000, 'GBP', null, null]]],
+      ['pounds sterling after', '5 million pounds sterling', [['5 million pounds sterling', 'money', 5_000_000, 'GBP', null, null]]],
+      ['CNY before', 'CNY 8 billion', [['CNY 8 billion', 'money', 8_000_000_000, 'CNY', null, null]]],
+      ['RMB is the yuan', 'RMB 3.5 trillion', [['RMB 3.5 trillion', 'money', 3_500_000_000_000, 'CNY', null, null]]],
+      ['yuan after', 'worth 60 billion yuan', [['60 billion yuan', 'money', 60_000_000_000, 'CNY', null, null]]],
+      ['dollars and euros as words', '5 million dollars and 50 euros', [
+        ['5 million dollars', 'money', 5_000_000, 'USD', null, null],
+        ['50 euros', 'money', 50, 'EUR', null, null],
+      ]],
+      ['$ after the amount', 'tickets cost 10 $ each', [['10 $', 'money', 10, 'USD', null, null]]],
+      ['a qualifier before a sign', 'nearly £2bn', [['£2bn', 'money', 2_000_000_000, 'GBP', 'nearly', null]]],
+      ['codes in lower case are words, not currencies', 'gbp 5 and rmb 6', [['5', 'count', 5, null, null, null], ['6', 'count', 6, null, null, null]]],
+    ]);
+  });
+
+  describe('percent forms', () => {
+    tableInEveryEncoding([
+      ['hyphenated percent', 'a 4.5-percent rise in exports', [['4.5-percent', 'percent', 4.5, '%', null, null]]],
+      ['hyphenated percent, two decimals', 'the 12.5-percent tariff on Việt Nam’s steel', [['12.5-percent', 'percent', 12.5, '%', null, null]]],
+      ['hyphenated per-cent', 'a 3-per-cent cut', [['3-per-cent', 'percent', 3, '%', null, null]]],
+      ['other hyphenated words stay counts', 'an 11-year plan and a 21-gun salute', [
+        ['11', 'count', 11, null, null, 'year'],
+        ['21', 'count', 21, null, null, 'gun'],
+      ]],
+    ]);
+  });
+
+  describe('not claims: dates glued to a word, o\'clock', () => {
+    tableInEveryEncoding([
+      ['a date glued to a word before it (a scraped page)', 'Latest News15/03/2025 Hà Nội hosts talks', [['15/03/2025', 'date', 15, null, null, null]]],
+      ['dotted', 'Tin tức30.06.2023', [['30.06.2023', 'date', 30, null, null, null]]],
+      ['ISO, glued', 'Updated2025-03-15', [['2025-03-15', 'date', 15, null, null, null]]],
+      ['glued digits that are no date stay out', 'COVID-19 cases, the Su-30 jet and News2025', []],
+      ['o\'clock', 'The talks began at 7 o\'clock.', [['7 o\'clock', 'time', 7 * 60, null, null, null]]],
+      ['o’clock', 'until 11 o’clock at night', [['11 o’clock', 'time', 11 * 60, null, null, null]]],
+      ['spelled-out hour', 'at ten o\'clock sharp', [['ten o\'clock', 'time', 10 * 60, null, null, null]]],
+      ['a spelled-out hour below ten is not a claim either', 'at seven o\'clock', []],
+    ]);
+  });
+
+  describe('designations: not claims', () => {
+    tableInEveryEncoding([
+      ['letters, a hyphen, digits and letters', 'The air force flies Su-30MK2 fighters.', []],
+      ['letters and a hyphen', 'It retired its MiG-21 jets; the G-20 summit; COVID-19', []],
+      ['a capitalised word, a space', 'in line with Decree 13 on personal data', []],
+      ['a resolution', 'Việt Nam acts under Resolution 57 on science.', []],
+      ['a model with its variant', 'the airline ordered a Boeing 787-9 from Seattle', []],
+      ['a product name in capitals (002)', 'against the HIUP 27 nutritional product brand', []],
+      ['a name in capitals, even at a line start', 'HIUP 27 was recalled', []],
+      ['a designation as an ordinal', 'the delegates of Congress 13th session', []],
+      ['but at a sentence start it is a count', 'Resolution 57 was adopted.', [['57', 'count', 57, null, null, null]]],
+      ['after a full stop', 'It passed. Decree 13 was signed.', [['13', 'count', 13, null, null, null]]],
+      ['after a closing quote', '“It passed.” Decree 13 was signed.', [['13', 'count', 13, null, null, null]]],
+      ['at a line start', 'Overview\nDecree 13 was signed', [['13', 'count', 13, null, null, null]]],
+      ['after a month', 'since March 40 delegates have signed', [['40', 'count', 40, null, null, 'delegates']]],
+      ['after a weekday', 'On Tuesday 20 people were hurt', [['20', 'count', 20, null, null, 'people']]],
+      ['after a capitalised function word, as in a title', 'Exports Reach Over 50 Markets', [['50', 'count', 50, null, 'over', 'Markets']]],
+      ['before a noun of quantity', 'the Việt Nam–Russia 75 years of friendship and a Russia 75-year plan', [
+        ['75', 'count', 75, null, null, 'years'],
+        ['75', 'count', 75, null, null, 'year'],
+      ]],
+      ['after a possessive', 'the Party’s 95th anniversary and Hà Nội’s 30 parks', [
+        ['95th', 'ordinal', 95, null, null, null],
+        ['30', 'count', 30, null, null, 'parks'],
+      ]],
+      ['after a team name with digits: a score', 'to defeat Thailand U22 3-2 after extra time', [
+        ['3', 'count', 3, null, null, null],
+        ['2', 'count', 2, null, null, null],
+      ]],
+      ['money and percentages are claims after any word', 'Toyota 5% and Boeing $5 billion', [
+        ['5%', 'percent', 5, '%', null, null],
+        ['$5 billion', 'money', 5_000_000_000, 'USD', null, null],
+      ]],
     ]);
   });
 
@@ -318,6 +431,38 @@ describe('findNumbers', () => {
       );
     });
 
+    it('no claim overlaps a designation or a currency prefix', () => {
+      // Designations are whole pieces, set off by spaces, with the span of the designation itself.
+      const designations: [string, number, number][] = [
+        [' the Su-30MK2 jets ', 5, 13], [' the MiG-21 jets ', 5, 11], [' under Decree 13 now ', 7, 16],
+        [' under Resolution 57 now ', 7, 20], [' the Boeing 787-9 jets ', 5, 17], [' the HIUP 27 brand ', 5, 12],
+      ];
+      const prefixes = ['US$', 'S$', 'HK$', '$', '€', '£', '¥', 'USD ', 'GBP ', 'RMB ', 'VNĐ '];
+      const parts = [...pieces, ...prefixes, ...designations.map(([p]) => p), '750m', '30k', '-million', '-percent', ' o\'clock'];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 30 }), (chosen) => {
+          const text = chosen.join('');
+          const guarded: [number, number, 'designation' | 'prefix'][] = [];
+          let at = 0;
+          for (const piece of chosen) {
+            const d = designations.find(([p]) => p === piece);
+            if (d !== undefined) guarded.push([at + d[1], at + d[2], 'designation']);
+            if (prefixes.includes(piece)) guarded.push([at, at + piece.trimEnd().length, 'prefix']);
+            at += piece.length;
+          }
+          for (const n of findNumbers(text).filter((x) => isClaimKind(x.kind))) {
+            for (const [start, end, what] of guarded) {
+              const overlaps = n.start < end && start < n.end;
+              // A claim may hold a whole currency prefix ("£2bn"), never part of one, and never part of a designation.
+              const allowed = what === 'prefix' && n.start <= start && end <= n.end;
+              assert.ok(!overlaps || allowed, `${JSON.stringify(n.text)} overlaps ${what} ${JSON.stringify(text.slice(start, end))} in ${JSON.stringify(text)}`);
+            }
+          }
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
     it('stays linear on pathological texts', () => {
       for (const text of ['ty'.repeat(200_000), '9'.repeat(400_000), `${'a'.repeat(400_000)} 5 ${'b'.repeat(400_000)}`, '1 '.repeat(50_000)]) {
         const start = Date.now();
@@ -344,6 +489,12 @@ describe('parseNumberValue', () => {
     ['250 million', { kind: 'count', value: 250_000_000, unit: null }],
     ['75th', { kind: 'ordinal', value: 75, unit: null }],
     ['Seventy-five', { kind: 'count', value: 75, unit: null }],
+    ['$750m', { kind: 'money', value: 750_000_000, unit: 'USD' }],
+    ['£2bn', { kind: 'money', value: 2_000_000_000, unit: 'GBP' }],
+    ['RMB 3.5 billion', { kind: 'money', value: 3_500_000_000, unit: 'CNY' }],
+    ['12.5-percent', { kind: 'percent', value: 12.5, unit: '%' }],
+    ['Decree 13', null],
+    ['7 o\'clock', null],
     ['2000', { kind: 'count', value: 2000, unit: null }], // in a ledger a bare number is a count, not a year
     ['about 5,000', null], // a qualifier is not part of a value
     ['5,000 students', null],
