@@ -9,7 +9,7 @@ import { fold } from '../text/fold';
 import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { describe, getPair, listFragments, resolve, toPlain, YamlSource } from '../yamlSource';
-import { ENTITY_KINDS, type Entity, type EntityKind, type EntitySpelling, type Glossary, type SourceFile, type SpellingRole } from './types';
+import { ENTITY_KINDS, type Entity, type EntityKind, type EntitySpelling, type Glossary, type IgnoredSpelling, type SourceFile, type SpellingRole } from './types';
 
 /** The keys an entry may have; any other key is kept in `extra`. */
 const KNOWN_KEYS = ['id', 'kind', 'name', 'aliases', 'aka', 'short', 'titles', 'description', 'country', 'links'] as const;
@@ -53,6 +53,9 @@ const KIND_SYNONYMS: Record<string, EntityKind> = {
  *   `ambiguous-alias` warning at the later spelling; so is a short form equal to another
  *   entity's name, alias or aka (the two would compete for the same span). Short forms
  *   shared by two entities are fine: the matcher resolves them by the latest full mention.
+ * - An optional top-level `ignore:` list holds spellings discovery never reports: a list of
+ *   text (a lone string is a list of one, with a warning); other items are `wrong-type` errors
+ *   and dropped, empty ones a warning.
  * - Problems use 0-based line/character (UTF-16) like VS Code; `file:line` references inside
  *   messages are 1-based, as an editor shows them.
  */
@@ -140,6 +143,8 @@ interface Claim {
 class GlossaryParser {
   private readonly problems: Problem[] = [];
   private readonly entries: ParsedEntry[] = [];
+  private readonly ignore: IgnoredSpelling[] = [];
+  private hasIgnore = false;
   /** id → where its entry was first defined. */
   private readonly ids = new Map<string, SourceLocation>();
   private readonly fileOrder = new Map<string, number>();
@@ -155,7 +160,11 @@ class GlossaryParser {
     let source: YamlSource | undefined;
     try {
       source = new YamlSource(file.file, file.text);
-      if (!source.hasSyntaxErrors) this.readEntities(source); // YAML errors: keep nothing from this file.
+      if (!source.hasSyntaxErrors) {
+        // YAML errors: keep nothing from this file.
+        this.readEntities(source);
+        this.readIgnore(source);
+      }
     } catch (error) {
       // A bug of ours must not take the glossary down: report it on the file instead.
       const message = error instanceof Error ? error.message : String(error);
@@ -214,6 +223,36 @@ class GlossaryParser {
     });
   }
 
+  /** The top-level `ignore:` list, when the file has one. */
+  private readIgnore(source: YamlSource): void {
+    const contents = source.doc.contents;
+    if (!contents || !isMap(contents)) return;
+    const pair = getPair(contents, 'ignore');
+    if (!pair) return;
+    this.hasIgnore = true;
+    const value = resolve(source.doc, pair.value);
+    if (value === null || (isScalar(value) && value.value === null)) return;
+    const add = (node: Node, text: string): void => {
+      const spelling = cleanSpelling(text);
+      if (spelling === '') source.add(node, 'warning', 'invalid-value', `ignore: an empty spelling is ignored.`);
+      else this.ignore.push({ text: spelling, location: source.locate(node) });
+    };
+    if (isScalar(value) && typeof value.value === 'string') {
+      source.add(value, 'warning', 'wrong-type', `'ignore' should be a list, e.g. ignore: [${value.value}]; read as a list of one.`);
+      add(value, value.value);
+      return;
+    }
+    if (!isSeq(value)) {
+      source.add(value, 'error', 'wrong-type', `'ignore' must be a list of spellings that discovery never reports, found ${describe(value)}.`);
+      return;
+    }
+    value.items.forEach((raw, i) => {
+      const item = resolve(source.doc, raw as Node | null);
+      if (item !== null && isScalar(item) && typeof item.value === 'string') add(item, item.value);
+      else source.add((item ?? raw) as Node | null, 'error', 'wrong-type', `'ignore[${i}]' must be text, found ${describe(item)}.`);
+    });
+  }
+
   finish(): Glossary {
     this.checkAmbiguity();
     this.checkLinks();
@@ -223,7 +262,9 @@ class GlossaryParser {
       .map((p, i) => ({ p, i }))
       .sort((a, b) => order(a.p) - order(b.p) || a.p.line - b.p.line || a.p.character - b.p.character || a.i - b.i)
       .map(({ p }) => p);
-    return { entities: this.entries.map((e) => e.entity), problems };
+    const glossary: Glossary = { entities: this.entries.map((e) => e.entity), problems };
+    if (this.hasIgnore) glossary.ignore = this.ignore;
+    return glossary;
   }
 
   /** Names, aliases and aka claimed by two entities; short forms equal to another entity's full spelling. */

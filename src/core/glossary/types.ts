@@ -42,10 +42,19 @@ export interface EntitySpelling {
   role: SpellingRole;
 }
 
+/** One spelling of the glossary's top-level `ignore:` list: never a discovery candidate or variant. */
+export interface IgnoredSpelling {
+  /** Trimmed and NFC, as written. */
+  text: string;
+  location: SourceLocation;
+}
+
 /** The result of parsing one or several glossary files. Never throws. */
 export interface Glossary {
   entities: Entity[];
   problems: Problem[];
+  /** The top-level `ignore:` lists of all files, in order; absent when no file has one. */
+  ignore?: IgnoredSpelling[];
 }
 
 /** A glossary source: the file name used in problems, and its text. */

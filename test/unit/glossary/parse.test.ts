@@ -497,6 +497,45 @@ describe('parseGlossary', () => {
     });
   });
 
+  describe('the top-level ignore: list', () => {
+    const brief = (p: Problem) => [p.severity, p.code, p.line, p.character];
+    const cases: [string, string[], string[], (string | number)[][]][] = [
+      ['a flow list, trimmed and NFC', ['ignore: [" Minh Nhat ", "Ngo\u0323c Va\u0302n"]'], ['Minh Nhat', 'Ngọc Vân'], []],
+      ['a block list', ['ignore:', '  - Thu Trang', '  - Photo Credit'], ['Thu Trang', 'Photo Credit'], []],
+      ['nothing after the colon', ['ignore:'], [], []],
+      ['a lone string: a list of one, with a warning', ['ignore: Minh Nhat'], ['Minh Nhat'], [['warning', 'wrong-type', 4, 8]]],
+      ['a mapping is an error', ['ignore: { Minh: Nhat }'], [], [['error', 'wrong-type', 4, 8]]],
+      ['a number among the spellings is dropped with an error', ['ignore: [Minh Nhat, 42]'], ['Minh Nhat'], [['error', 'wrong-type', 4, 20]]],
+      ['an empty spelling is dropped with a warning', ['ignore: ["", Minh Nhat]'], ['Minh Nhat'], [['warning', 'invalid-value', 4, 9]]],
+    ];
+    for (const [title, lines, spellings, problems] of cases) {
+      it(title, () => {
+        const glossary = parseOne(yaml('entities:', ...TO_LAM, ...lines));
+        assert.deepEqual(glossary.ignore?.map((s) => s.text), spellings);
+        assert.deepEqual(glossary.problems.map(brief), problems);
+        assert.equal(glossary.entities.length, 1);
+      });
+    }
+
+    it('gives each spelling its position, and adds up the lists of several files', () => {
+      const glossary = parseGlossary([
+        { file: 'a.yaml', text: yaml('ignore: [Minh Nhat]', 'entities:', ...TO_LAM) },
+        { file: 'b.yaml', text: yaml('entities: []', 'ignore:', '  - Thu Trang') },
+      ]);
+      assert.deepEqual(
+        glossary.ignore?.map((s) => [s.text, s.location.file, s.location.line, s.location.character, s.location.endCharacter]),
+        [
+          ['Minh Nhat', 'a.yaml', 0, 9, 18],
+          ['Thu Trang', 'b.yaml', 2, 4, 13],
+        ],
+      );
+    });
+
+    it('is absent when no file has one', () => {
+      assert.equal(parseOne(yaml('entities:', ...TO_LAM)).ignore, undefined);
+    });
+  });
+
   describe('merging several files', () => {
     const people = yaml('entities:', ...TO_LAM, '  - id: sergey-lavrov', '    kind: person', '    name: Sergey Lavrov');
     const places = yaml('# places', 'entities:', '  - id: viet-nam', '    kind: place', '    name: Việt Nam', '    aliases: [Vietnam, Viet Nam]', '  - id: sergey-lavrov', '    kind: place', '    name: Lavrov Street');

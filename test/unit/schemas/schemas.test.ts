@@ -116,6 +116,8 @@ const BROKEN: Broken[] = [
   { what: 'an entity that is a string', which: 'glossary', text: 'entities:\n  - to-lam\n', path: '/entities/0' },
   { what: 'a top-level list', which: 'glossary', text: '- id: to-lam\n  kind: person\n  name: Tô Lâm\n', path: '' },
   { what: 'no entities key', which: 'glossary', text: 'entity:\n  - id: to-lam\n    kind: person\n    name: Tô Lâm\n', path: '', missing: 'entities' },
+  { what: 'ignore as a mapping', which: 'glossary', text: entity() + 'ignore: { Minh: Nhat }\n', path: '/ignore' },
+  { what: 'ignore with a number in it', which: 'glossary', text: entity() + 'ignore: [Minh Nhat, 42]\n', path: '/ignore/1' },
   { what: 'a bad second entity after a good one', which: 'glossary', text: entity() + '  - id: lavrov\n    kind: minister\n    name: Sergey Lavrov\n', path: '/entities/1/kind' },
 
   // Facts: the required fields.
@@ -161,6 +163,10 @@ const ACCEPTED: { what: string; which: Which; text: string }[] = [
   { what: 'extra keys of any shape', which: 'glossary', text: entity('born: 1947', 'notes: { checked: yes }', 'sources: [VNA, TASS]') },
   { what: 'an NFD-encoded name', which: 'glossary', text: entity('aka: ["T\u006f\u0302 La\u0302m"]') },
   { what: 'YAML anchors and aliases', which: 'glossary', text: 'entities:\n  - id: to-lam\n    kind: person\n    name: Tô Lâm\n    titles: &gs [General Secretary]\n  - id: nguyen-phu-trong\n    kind: person\n    name: Nguyễn Phú Trọng\n    titles: *gs\n' },
+
+  { what: 'an ignore list', which: 'glossary', text: 'ignore: [Minh Nhat, Thu Trang]\n' + entity() },
+  { what: 'a single ignored spelling instead of a list (parser: warning)', which: 'glossary', text: entity() + 'ignore: Minh Nhat\n' },
+  { what: 'ignore with nothing after the colon', which: 'glossary', text: entity() + 'ignore:\n' },
 
   { what: 'an empty facts file', which: 'facts', text: '' },
   { what: 'facts with nothing after the colon', which: 'facts', text: 'facts:\n' },
