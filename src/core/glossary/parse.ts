@@ -7,8 +7,8 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { fold } from '../text/fold';
 import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
-import { LineIndex } from '../text/lineIndex';
-import { describe, getPair, listFragments, resolve, toPlain, YamlSource } from '../yamlSource';
+import { readListInFragments } from '../yamlFragments';
+import { describe, getPair, resolve, toPlain, YamlSource } from '../yamlSource';
 import { ENTITY_KINDS, type Entity, type EntityKind, type EntitySpelling, type Glossary, type SourceFile, type SpellingRole } from './types';
 
 /** The keys an entry may have; any other key is kept in `extra`. */
@@ -165,40 +165,23 @@ class GlossaryParser {
   }
 
   /**
-   * The fragment-by-fragment path for a large file (see `listFragments`). Returns
-   * false, having changed nothing, when the file does not have the plain shape or
-   * a fragment has a YAML error: the whole-file parse then reports it as usual.
+   * The fragment-by-fragment path for a large file (see `readListInFragments`).
+   * Returns false, having changed nothing, when that path cannot read it: the
+   * whole-file parse then reports what is wrong as usual.
    */
   private addFileInFragments(file: SourceFile): boolean {
-    const fragments = listFragments(file.text, 'entities', this.entriesPerFragment);
-    if (!fragments) return false;
-    const lines = new LineIndex(file.text);
-    const entries: ParsedEntry[] = [];
-    const problems: Problem[] = [];
     const ids = new Map(this.ids);
-    let index = 0;
-    try {
-      for (const fragment of fragments) {
-        const source = new YamlSource(file.file, file.text, { ...fragment, lines });
-        const list = source.doc.contents;
-        if (source.hasSyntaxErrors || !isSeq(list)) return false;
-        for (const item of list.items as Node[]) {
-          const entry = new EntryReader(source, item, index++).read(ids);
-          if (entry) {
-            entries.push(entry);
-            ids.set(entry.entity.id, entry.entity.location);
-          }
-        }
-        problems.push(...source.problems);
-      }
-    } catch {
-      return false;
-    }
-    for (const entry of entries) {
+    const read = readListInFragments(file, 'entities', this.entriesPerFragment, (source, item, index) => {
+      const entry = new EntryReader(source, item, index).read(ids);
+      if (entry) ids.set(entry.entity.id, entry.entity.location);
+      return entry;
+    });
+    if (!read) return false;
+    for (const entry of read.items) {
       this.entries.push(entry);
       this.ids.set(entry.entity.id, entry.entity.location);
     }
-    this.problems.push(...problems);
+    this.problems.push(...read.problems);
     return true;
   }
 
