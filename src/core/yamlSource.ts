@@ -3,7 +3,7 @@
  * `yaml` package keeping node ranges, and turn ranges into positioned problems.
  */
 
-import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, Parser, type Document, type Node, type YAMLMap } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, Parser, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { LineIndex } from './text/lineIndex';
 import type { Problem, ProblemCode, Severity, SourceLocation } from './types';
 
@@ -116,6 +116,48 @@ export class YamlSource {
     }
     return value.items as Node[];
   }
+}
+
+/** What a required field of a list entry needs, for its checks and their messages. */
+export interface RequiredField {
+  /** The message when the field is absent or empty. */
+  missing: string;
+  /** The start of the message when the value has the wrong type, e.g. "'id' must be text". */
+  mustBe: string;
+  /** A YAML number is accepted as well as text. */
+  numbers?: boolean;
+  /** A number gets the hint to quote it (an id written as 2024). */
+  quoteNumbers?: boolean;
+  /** When a value's text counts as empty (default: blank after trimming). */
+  blank?: (text: string) => boolean;
+}
+
+/**
+ * The checks every parser makes of a required field of an entry: the key and
+ * its scalar value (aliases followed), or undefined after reporting
+ * `missing-field` (at the key, or at the entry when there is none) or
+ * `wrong-type` (at the value) through `report`.
+ */
+export function requiredScalar(
+  source: YamlSource,
+  map: YAMLMap,
+  key: string,
+  field: RequiredField,
+  report: (node: Node | null, code: 'missing-field' | 'wrong-type', message: string) => void,
+): { key: Node; value: Scalar<string | number> } | undefined {
+  const pair = getPair(map, key);
+  const value = pair ? resolve(source.doc, pair.value) : null;
+  const blank = field.blank ?? ((text: string) => text.trim() === '');
+  if (!pair || value === null || (isScalar(value) && (value.value === null || blank(String(value.value))))) {
+    report(pair?.key ?? null, 'missing-field', field.missing);
+    return undefined;
+  }
+  if (!isScalar(value) || !(typeof value.value === 'string' || (field.numbers === true && typeof value.value === 'number'))) {
+    const quote = field.quoteNumbers && isScalar(value) && typeof value.value === 'number' ? `; quote it: '${String(value.source ?? value.value)}'` : '';
+    report(value, 'wrong-type', `${field.mustBe}, found ${describe(value)}${quote}.`);
+    return undefined;
+  }
+  return { key: pair.key, value: value as Scalar<string | number> };
 }
 
 /** The key node and value node of `key` in a map, if present. */
