@@ -3,7 +3,7 @@
  * `yaml` package keeping node ranges, and turn ranges into positioned problems.
  */
 
-import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, Parser, type Document, type Node, type YAMLMap } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, Parser, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { LineIndex } from './text/lineIndex';
 import type { Problem, ProblemCode, Severity, SourceLocation } from './types';
 
@@ -118,6 +118,48 @@ export class YamlSource {
   }
 }
 
+/** What a required field of a list entry needs, for its checks and their messages. */
+export interface RequiredField {
+  /** The message when the field is absent or empty. */
+  missing: string;
+  /** The start of the message when the value has the wrong type, e.g. "'id' must be text". */
+  mustBe: string;
+  /** A YAML number is accepted as well as text. */
+  numbers?: boolean;
+  /** A number gets the hint to quote it (an id written as 2024). */
+  quoteNumbers?: boolean;
+  /** When a value's text counts as empty (default: blank after trimming). */
+  blank?: (text: string) => boolean;
+}
+
+/**
+ * The checks every parser makes of a required field of an entry: the key and
+ * its scalar value (aliases followed), or undefined after reporting
+ * `missing-field` (at the key, or at the entry when there is none) or
+ * `wrong-type` (at the value) through `report`.
+ */
+export function requiredScalar(
+  source: YamlSource,
+  map: YAMLMap,
+  key: string,
+  field: RequiredField,
+  report: (node: Node | null, code: 'missing-field' | 'wrong-type', message: string) => void,
+): { key: Node; value: Scalar<string | number> } | undefined {
+  const pair = getPair(map, key);
+  const value = pair ? resolve(source.doc, pair.value) : null;
+  const blank = field.blank ?? ((text: string) => text.trim() === '');
+  if (!pair || value === null || (isScalar(value) && (value.value === null || blank(String(value.value))))) {
+    report(pair?.key ?? null, 'missing-field', field.missing);
+    return undefined;
+  }
+  if (!isScalar(value) || !(typeof value.value === 'string' || (field.numbers === true && typeof value.value === 'number'))) {
+    const quote = field.quoteNumbers && isScalar(value) && typeof value.value === 'number' ? `; quote it: '${String(value.source ?? value.value)}'` : '';
+    report(value, 'wrong-type', `${field.mustBe}, found ${describe(value)}${quote}.`);
+    return undefined;
+  }
+  return { key: pair.key, value: value as Scalar<string | number> };
+}
+
 /** The key node and value node of `key` in a map, if present. */
 export function getPair(map: YAMLMap, key: string): { key: Node; value: Node | null } | undefined {
   for (const pair of map.items) {
@@ -187,44 +229,4 @@ export function describe(node: Node | null | undefined): string {
     return `a ${typeof v} value`;
   }
   return 'an unexpected value';
-}
-
-/**
- * Splits a large file of the simple shape `key:` followed by a block list (comments
- * around it allowed, nothing else at the top level, no anchors, aliases, tags,
- * tabs or document markers) into fragments of about `itemsPerFragment` list items
- * each, so that each can be parsed on its own: the `yaml` package needs many
- * times a file's size in memory while it parses it, and a fragment's garbage is
- * freed before the next. Returns null for any other shape (parse the whole file).
- */
-export function listFragments(text: string, key: string, itemsPerFragment = 50): { start: number; end: number }[] | null {
-  if (/^\s*(?:---|\.\.\.)/m.test(text) || /(?:^|[\s[{,])[&*!][^\s]/m.test(text) || /^\t/m.test(text)) return null;
-  const lineRe = /[^\n]*(?:\n|$)/g;
-  let seenKey = false;
-  let indent = -1;
-  let itemCount = 0;
-  const starts: number[] = [];
-  for (let m = lineRe.exec(text); m !== null && m[0] !== ''; m = lineRe.exec(text)) {
-    const line = m[0].replace(/\r?\n$/, '');
-    const trimmed = line.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const lineIndent = line.length - trimmed.length;
-    if (!seenKey) {
-      if (lineIndent !== 0 || !new RegExp(`^${key}:\\s*(?:#.*)?$`).test(line)) return null;
-      seenKey = true;
-      continue;
-    }
-    if (indent < 0) {
-      if (!trimmed.startsWith('- ') && trimmed !== '-') return null;
-      indent = lineIndent;
-    }
-    if (lineIndent === indent && (trimmed.startsWith('- ') || trimmed === '-')) {
-      if (itemCount % itemsPerFragment === 0) starts.push(m.index);
-      itemCount++;
-    } else if (lineIndent <= indent) {
-      return null; // Another top-level key, or a mistake: the whole-file parse reports it.
-    }
-  }
-  if (!seenKey || starts.length === 0) return null;
-  return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
 }

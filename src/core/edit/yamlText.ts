@@ -3,10 +3,11 @@
  * re-print the whole file (comment columns, flow-list spacing, blank lines), so
  * the document is parsed only to find where things are; the edits are computed
  * as text, in the file's own indentation, list style and line breaks, and touch
- * nothing outside the changed region.
+ * nothing outside the changed region. The new values themselves (scalars, their
+ * quoting) are written by the `yaml` package.
  */
 
-import { isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { Problem } from '../types';
 import { contentEnd, getPair } from '../yamlSource';
@@ -180,34 +181,26 @@ export function listStyle(file: YamlFile, list: TopList, keys: readonly string[]
 export type QuoteStyle = 'plain' | 'single' | 'double';
 
 const CONTROL_RE = /[\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029]/;
-const INDICATOR_START_RE = /^[-?:,[\]{}#&*!|>'"%@`\t ]/;
 
 /**
  * `value` as a YAML scalar: plain when YAML reads it back as the same string (so
  * "Tô Lâm" and "USD 4.58 billion" stay as they are, diacritics and all), else
- * double-quoted ("199", "a: b", "#1", "yes, no" in a flow list). Only `"`, `\` and
- * control characters are escaped. `prefer` keeps a quoted style the file already uses.
+ * double-quoted ("199", "a: b", "#1", "yes, no" in a flow list). `prefer` keeps a
+ * quoted style the file already uses. The `yaml` package decides and writes it;
+ * only a value with control characters (or a tab, unless single-quoted) is
+ * escaped here, so that it stays on one line.
  */
 export function yamlScalar(value: string, options: { inFlow?: boolean; prefer?: QuoteStyle } = {}): string {
   const inFlow = options.inFlow ?? false;
   const prefer = options.prefer ?? 'plain';
-  if (prefer === 'single' && !CONTROL_RE.test(value)) return `'${value.replace(/'/g, "''")}'`;
-  if (prefer === 'plain' && canBePlain(value, inFlow)) return value;
-  return doubleQuoted(value);
-}
-
-function canBePlain(value: string, inFlow: boolean): boolean {
-  if (value === '' || value !== value.trim() || CONTROL_RE.test(value) || value.includes('\t')) return false;
-  if (INDICATOR_START_RE.test(value) || /:(?:\s|$)|\s#/.test(value)) return false;
-  if (inFlow && /[,[\]{}]/.test(value)) return false;
-  try {
-    const back: unknown = inFlow ? parse(`[${value}]`) : parse(`k: ${value}`);
-    return inFlow
-      ? Array.isArray(back) && back.length === 1 && back[0] === value
-      : typeof back === 'object' && back !== null && (back as { k?: unknown }).k === value;
-  } catch {
-    return false;
-  }
+  if (CONTROL_RE.test(value) || (prefer !== 'single' && value.includes('\t'))) return doubleQuoted(value);
+  // In a flow list when it stands in one: "," and brackets then need quotes.
+  const doc = new Document(inFlow ? [value] : value);
+  const node = isSeq(doc.contents) ? (doc.contents.items[0] as Scalar) : (doc.contents as Scalar);
+  if (isSeq(doc.contents)) doc.contents.flow = true;
+  if (prefer !== 'plain') node.type = prefer === 'single' ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+  const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false, singleQuote: prefer === 'single' }).replace(/\n$/, '');
+  return inFlow ? text.slice(1, -1) : text;
 }
 
 function doubleQuoted(value: string): string {

@@ -4,11 +4,11 @@
  * others stay, and a file with YAML syntax errors contributes no entities.
  */
 
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { fold } from '../text/fold';
 import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
-import { LineIndex } from '../text/lineIndex';
-import { describe, getPair, listFragments, resolve, toPlain, YamlSource } from '../yamlSource';
+import { readListInFragments } from '../yamlFragments';
+import { describe, getPair, requiredScalar, resolve, toPlain, YamlSource, type RequiredField } from '../yamlSource';
 import { ENTITY_KINDS, type Entity, type EntityKind, type EntitySpelling, type Glossary, type IgnoredSpelling, type SourceFile, type SpellingRole } from './types';
 
 /** The keys an entry may have; any other key is kept in `extra`. */
@@ -174,40 +174,23 @@ class GlossaryParser {
   }
 
   /**
-   * The fragment-by-fragment path for a large file (see `listFragments`). Returns
-   * false, having changed nothing, when the file does not have the plain shape or
-   * a fragment has a YAML error: the whole-file parse then reports it as usual.
+   * The fragment-by-fragment path for a large file (see `readListInFragments`).
+   * Returns false, having changed nothing, when that path cannot read it: the
+   * whole-file parse then reports what is wrong as usual.
    */
   private addFileInFragments(file: SourceFile): boolean {
-    const fragments = listFragments(file.text, 'entities', this.entriesPerFragment);
-    if (!fragments) return false;
-    const lines = new LineIndex(file.text);
-    const entries: ParsedEntry[] = [];
-    const problems: Problem[] = [];
     const ids = new Map(this.ids);
-    let index = 0;
-    try {
-      for (const fragment of fragments) {
-        const source = new YamlSource(file.file, file.text, { ...fragment, lines });
-        const list = source.doc.contents;
-        if (source.hasSyntaxErrors || !isSeq(list)) return false;
-        for (const item of list.items as Node[]) {
-          const entry = new EntryReader(source, item, index++).read(ids);
-          if (entry) {
-            entries.push(entry);
-            ids.set(entry.entity.id, entry.entity.location);
-          }
-        }
-        problems.push(...source.problems);
-      }
-    } catch {
-      return false;
-    }
-    for (const entry of entries) {
+    const read = readListInFragments(file, 'entities', this.entriesPerFragment, (source, item, index) => {
+      const entry = new EntryReader(source, item, index).read(ids);
+      if (entry) ids.set(entry.entity.id, entry.entity.location);
+      return entry;
+    });
+    if (!read) return false;
+    for (const entry of read.items) {
       this.entries.push(entry);
       this.ids.set(entry.entity.id, entry.entity.location);
     }
-    this.problems.push(...problems);
+    this.problems.push(...read.problems);
     return true;
   }
 
@@ -430,20 +413,18 @@ class EntryReader {
     return this.source.entryLocation(this.item);
   }
 
+  /** A required text field; undefined (the entry skipped) after reporting it missing or of the wrong type. */
+  private required(key: string, field: RequiredField): Scalar<string> | undefined {
+    const found = requiredScalar(this.source, this.map!, key, field, (node, code, message) => {
+      this.problem(node, 'error', code, message);
+      this.fatal = true;
+    });
+    return found?.value as Scalar<string> | undefined;
+  }
+
   private readId(ids: ReadonlyMap<string, SourceLocation>): string | undefined {
-    const pair = getPair(this.map!, 'id');
-    const value = pair ? resolve(this.source.doc, pair.value) : null;
-    if (!pair || value === null || (isScalar(value) && (value.value === null || value.value === ''))) {
-      this.problem(pair?.key ?? null, 'error', 'missing-field', `missing 'id' (a unique kebab-case name such as 'to-lam').`);
-      this.fatal = true;
-      return undefined;
-    }
-    if (!isScalar(value) || typeof value.value !== 'string') {
-      const raw = isScalar(value) && typeof value.value === 'number' ? `; quote it: '${String(value.source ?? value.value)}'` : '';
-      this.problem(value, 'error', 'wrong-type', `'id' must be text, found ${describe(value)}${raw}.`);
-      this.fatal = true;
-      return undefined;
-    }
+    const value = this.required('id', { missing: `missing 'id' (a unique kebab-case name such as 'to-lam').`, mustBe: `'id' must be text`, quoteNumbers: true, blank: (t) => t === '' });
+    if (!value) return undefined;
     const id = value.value.trim();
     this.label = `entities[${this.index}] (${id})`;
     if (!KEBAB_RE.test(id)) {
@@ -463,18 +444,8 @@ class EntryReader {
   }
 
   private readKind(): EntityKind | undefined {
-    const pair = getPair(this.map!, 'kind');
-    const value = pair ? resolve(this.source.doc, pair.value) : null;
-    if (!pair || value === null || (isScalar(value) && (value.value === null || value.value === ''))) {
-      this.problem(pair?.key ?? null, 'error', 'missing-field', `missing 'kind' (person, body or place).`);
-      this.fatal = true;
-      return undefined;
-    }
-    if (!isScalar(value) || typeof value.value !== 'string') {
-      this.problem(value, 'error', 'wrong-type', `'kind' must be person, body or place, found ${describe(value)}.`);
-      this.fatal = true;
-      return undefined;
-    }
+    const value = this.required('kind', { missing: `missing 'kind' (person, body or place).`, mustBe: `'kind' must be person, body or place`, blank: (t) => t === '' });
+    if (!value) return undefined;
     const kind = value.value.trim();
     if ((ENTITY_KINDS as readonly string[]).includes(kind)) return kind as EntityKind;
     const guess = guessKind(kind);
@@ -485,18 +456,8 @@ class EntryReader {
   }
 
   private readName(): { text: string; location: SourceLocation } | undefined {
-    const pair = getPair(this.map!, 'name');
-    const value = pair ? resolve(this.source.doc, pair.value) : null;
-    if (!pair || value === null || (isScalar(value) && (value.value === null || cleanSpelling(String(value.value)) === ''))) {
-      this.problem(pair?.key ?? null, 'error', 'missing-field', `missing 'name' (the canonical spelling, e.g. 'Tô Lâm').`);
-      this.fatal = true;
-      return undefined;
-    }
-    if (!isScalar(value) || typeof value.value !== 'string') {
-      this.problem(value, 'error', 'wrong-type', `'name' must be text, found ${describe(value)}.`);
-      this.fatal = true;
-      return undefined;
-    }
+    const value = this.required('name', { missing: `missing 'name' (the canonical spelling, e.g. 'Tô Lâm').`, mustBe: `'name' must be text`, blank: (t) => cleanSpelling(t) === '' });
+    if (!value) return undefined;
     const text = cleanSpelling(value.value);
     const location = this.source.locate(value);
     this.sites.push({ text, role: 'name', location });

@@ -3,9 +3,9 @@
  * (DESIGN.md, "The facts ledger"). Never throws.
  */
 
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
-import { describe, getPair, resolve, toPlain, YamlSource } from '../yamlSource';
+import { describe, getPair, requiredScalar, resolve, toPlain, YamlSource } from '../yamlSource';
 import { parseNumberValue } from './finder';
 import type { Fact, FactStatus, Ledger } from './types';
 
@@ -135,21 +135,19 @@ class FactReader {
     return { key: pair.key, value: value === null || (isScalar(value) && value.value === null) ? null : value };
   }
 
+  /** A required field; undefined (the fact skipped) after reporting it missing or of the wrong type. */
+  private required(key: string, missing: string, mustBe: string, numbers = false): Scalar<string | number> | undefined {
+    const report = (node: Node | null, code: ProblemCode, message: string): void => {
+      this.problem(node, 'error', code, message);
+      this.fatal = true;
+    };
+    return requiredScalar(this.source, this.map!, key, { missing, mustBe, numbers, quoteNumbers: !numbers }, report)?.value;
+  }
+
   private readId(ids: ReadonlyMap<string, SourceLocation>): string | undefined {
-    const pair = this.field('id');
-    const value = pair?.value ?? null;
-    if (value === null || (isScalar(value) && String(value.value).trim() === '')) {
-      this.problem(pair?.key ?? null, 'error', 'missing-field', `'id' is missing (a unique name for the fact, e.g. 'trade-2024').`);
-      this.fatal = true;
-      return undefined;
-    }
-    if (!isScalar(value) || typeof value.value !== 'string') {
-      const quote = isScalar(value) && typeof value.value === 'number' ? `; quote it: '${String(value.source ?? value.value)}'` : '';
-      this.problem(value, 'error', 'wrong-type', `'id' must be text, found ${describe(value)}${quote}.`);
-      this.fatal = true;
-      return undefined;
-    }
-    const id = value.value.trim();
+    const value = this.required('id', `'id' is missing (a unique name for the fact, e.g. 'trade-2024').`, `'id' must be text`);
+    if (!value) return undefined;
+    const id = String(value.value).trim();
     const first = ids.get(id);
     if (first !== undefined) {
       this.problem(value, 'error', 'duplicate-id', `duplicate fact id '${id}': already used by the fact at ${where(first, this.source.file)}. This fact is ignored.`);
@@ -160,18 +158,8 @@ class FactReader {
   }
 
   private readValue(): { text: string; parsed: Fact['parsed']; location: SourceLocation } | undefined {
-    const pair = this.field('value');
-    const value = pair?.value ?? null;
-    if (value === null || (isScalar(value) && String(value.value).trim() === '')) {
-      this.problem(pair?.key ?? null, 'error', 'missing-field', `'value' is missing (${VALUE_EXAMPLE}).`);
-      this.fatal = true;
-      return undefined;
-    }
-    if (!isScalar(value) || (typeof value.value !== 'string' && typeof value.value !== 'number')) {
-      this.problem(value, 'error', 'wrong-type', `'value' must be a number written as in a text, found ${describe(value)}.`);
-      this.fatal = true;
-      return undefined;
-    }
+    const value = this.required('value', `'value' is missing (${VALUE_EXAMPLE}).`, `'value' must be a number written as in a text`, true);
+    if (!value) return undefined;
     // A YAML number keeps its source text: `value: 4580000000` reads as written.
     const text = typeof value.value === 'string' ? value.value.trim() : sourceText(this.source, value);
     const parsed = parseNumberValue(text);

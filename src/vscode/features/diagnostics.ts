@@ -117,7 +117,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
     for (const uri of stale) forget(uri);
   };
 
-  const subscriptions: vscode.Disposable[] = [
+  const subscriptions = vscode.Disposable.from(
     collection,
     published,
     // A glossary or settings change republishes through its own handlers below, with the corpus files.
@@ -169,7 +169,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
       workspaceChecked = true;
       return checkWorkspace();
     }),
-  ];
+  );
 
   void work.track(
     'first diagnostics',
@@ -182,9 +182,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
   return {
     onDidPublish: published.event,
     source: (uri) => sources.get(uri.toString()),
-    dispose: () => {
-      for (const s of subscriptions) s.dispose();
-    },
+    dispose: () => subscriptions.dispose(),
   };
 }
 

@@ -144,12 +144,10 @@ export function registerEntitiesView(deps: Deps): EntitiesView {
 
   const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
   const refresh = (): void => work.debounce('view:entities', 150, () => changed.fire(undefined));
-  const subscriptions = [view, changed, corpus.onDidChange(refresh), store.onDidChange(refresh)];
+  const subscriptions = vscode.Disposable.from(view, changed, corpus.onDidChange(refresh), store.onDidChange(refresh));
   return {
     snapshot: () => snapshotTree(provider),
-    dispose: () => {
-      for (const s of subscriptions) s.dispose();
-    },
+    dispose: () => subscriptions.dispose(),
   };
 }
 

@@ -102,7 +102,7 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
     if (shown && event.analysis) decorated.fire({ event, decorationsMs: performance.now() - started });
   };
 
-  const subscriptions = [
+  const subscriptions = vscode.Disposable.from(
     ...KINDS.map((k) => types[k]),
     variant,
     decorated,
@@ -114,7 +114,7 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
       work.debounce(`highlight:scroll:${e.textEditor.document.uri.toString()}`, 30, () => decorate(e.textEditor));
     }),
     vscode.workspace.onDidCloseTextDocument((d) => snapshots.delete(d.uri.toString())),
-  ];
+  );
   work.debounce('highlight:visible', 0, decorateAll);
   log.debug('Highlighting registered');
 
@@ -124,9 +124,7 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
       return snapshot && { version: snapshot.version, person: snapshot.person, body: snapshot.body, place: snapshot.place, nonCanonical: snapshot.nonCanonical, analysis: snapshot.analysis };
     },
     onDidDecorate: decorated.event,
-    dispose: () => {
-      for (const s of subscriptions) s.dispose();
-    },
+    dispose: () => subscriptions.dispose(),
   };
 }
 

@@ -78,12 +78,10 @@ export function registerNumbersView(deps: Deps): NumbersView {
 
   const view = vscode.window.createTreeView(Views.numbers, { treeDataProvider: provider, showCollapseAll: true });
   const refresh = (): void => work.debounce('view:numbers', 150, () => changed.fire(undefined));
-  const subscriptions = [view, changed, corpus.onDidChange(refresh), store.onDidChange(refresh)];
+  const subscriptions = vscode.Disposable.from(view, changed, corpus.onDidChange(refresh), store.onDidChange(refresh));
   return {
     snapshot: () => snapshotTree(provider),
-    dispose: () => {
-      for (const s of subscriptions) s.dispose();
-    },
+    dispose: () => subscriptions.dispose(),
   };
 }
 

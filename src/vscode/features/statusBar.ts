@@ -81,7 +81,7 @@ export function registerStatusBar(deps: Deps): StatusBar {
   };
 
   const schedule = (): void => work.debounce('statusBar', 200, update);
-  const subscriptions = [
+  const subscriptions = vscode.Disposable.from(
     item,
     store.onDidChange(schedule),
     corpus.onDidChange(schedule),
@@ -89,13 +89,11 @@ export function registerStatusBar(deps: Deps): StatusBar {
     filter.onDidChangeSkipped(schedule),
     vscode.workspace.onDidCloseTextDocument(schedule),
     vscode.commands.registerCommand(Commands.showEntities, () => vscode.commands.executeCommand('glossa.entities.focus')),
-  ];
+  );
   void store.ready.then(update);
 
   return {
     state: () => ({ text: item.text, tooltip: tooltipText, error: item.backgroundColor !== undefined }),
-    dispose: () => {
-      for (const s of subscriptions) s.dispose();
-    },
+    dispose: () => subscriptions.dispose(),
   };
 }

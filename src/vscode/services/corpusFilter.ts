@@ -6,13 +6,14 @@
  */
 import * as vscode from 'vscode';
 import { matchesAny } from '../../core';
+import { Disposable } from '../disposable';
 import type { Config } from './config';
 import type { GlossaryStore } from './glossaryStore';
 
-export class CorpusFilter implements vscode.Disposable {
+export class CorpusFilter extends Disposable {
   private readonly skippedFiles = new Map<string, number>();
   private readonly noticed = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires when the set of skipped files changes. */
   readonly onDidChangeSkipped = this.changed.event;
 
@@ -20,7 +21,9 @@ export class CorpusFilter implements vscode.Disposable {
     private readonly store: GlossaryStore,
     private readonly config: Config,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The path of `uri` relative to its workspace folder, or undefined outside every folder. */
   relativePath(uri: vscode.Uri): string | undefined {
@@ -110,9 +113,6 @@ export class CorpusFilter implements vscode.Disposable {
     return this.skippedFiles;
   }
 
-  dispose(): void {
-    this.changed.dispose();
-  }
 }
 
 /** The UTF-8 length of `text`, computed only when the UTF-16 length leaves it in doubt. */

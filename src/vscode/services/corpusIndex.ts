@@ -13,6 +13,7 @@ import type { CorpusFilter } from './corpusFilter';
 import { analyzeText, type DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
 import { noteCreated, noteDeleted, userDocument } from '../openDocuments';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
+import { Disposable } from '../disposable';
 import type { Work } from './work';
 
 export interface ScanOptions {
@@ -33,10 +34,9 @@ export interface NumberRef {
   number: CheckedNumber;
 }
 
-export class CorpusIndex implements vscode.Disposable {
+export class CorpusIndex extends Disposable {
   private readonly entries = new Map<string, DocumentAnalysis>();
   private readonly changed = new vscode.EventEmitter<CorpusChange>();
-  private readonly subscriptions: vscode.Disposable[] = [];
   private readonly decoder = new TextDecoder();
   private watchers: vscode.Disposable[] = [];
   private scan: Promise<boolean> | undefined;
@@ -54,7 +54,9 @@ export class CorpusIndex implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly work: Work,
   ) {
-    this.subscriptions.push(
+    super();
+    this._register(
+      vscode.Disposable.from(
       this.changed,
       this.store.onDidChange((folder) => this.onEngineChange(folder)),
       this.analyses.onDidAnalyze(({ analysis }) => {
@@ -70,6 +72,7 @@ export class CorpusIndex implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
+    ),
     );
   }
 
@@ -317,8 +320,8 @@ export class CorpusIndex implements vscode.Disposable {
     });
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const w of this.watchers) w.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    super.dispose();
   }
 }

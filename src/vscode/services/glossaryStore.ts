@@ -10,6 +10,7 @@ import { Engine, isGlob, parseGlossary, parseLedger, type Entity, type Fact, typ
 import { affectsFiles, type Config } from './config';
 import { locationRange, problemToDiagnostic } from '../convert';
 import { exists } from '../fileEdits';
+import { Disposable } from '../disposable';
 import type { Work } from './work';
 
 /** What one workspace folder's glossary and ledger are at the moment. */
@@ -52,11 +53,10 @@ class FolderState implements FolderGlossary {
   constructor(readonly folder: vscode.WorkspaceFolder) {}
 }
 
-export class GlossaryStore implements vscode.Disposable {
+export class GlossaryStore extends Disposable {
   private readonly folders = new Map<string, FolderState>();
   private readonly problems = vscode.languages.createDiagnosticCollection('glossa-glossary');
   private readonly changed = new vscode.EventEmitter<FolderGlossary>();
-  private readonly subscriptions: vscode.Disposable[] = [];
   private readonly decoder = new TextDecoder();
   /** Fires with a folder's state whenever its engine or its problems change. */
   readonly onDidChange = this.changed.event;
@@ -68,9 +68,11 @@ export class GlossaryStore implements vscode.Disposable {
     private readonly config: Config,
     private readonly work: Work,
   ) {
+    super();
     for (const folder of vscode.workspace.workspaceFolders ?? []) this.folders.set(folder.uri.toString(), new FolderState(folder));
     this.ready = Promise.all([...this.folders.values()].map((state) => this.load(state))).then(() => undefined);
-    this.subscriptions.push(
+    this._register(
+      vscode.Disposable.from(
       this.problems,
       this.changed,
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -97,6 +99,7 @@ export class GlossaryStore implements vscode.Disposable {
         const state = this.ownerOf(document.uri);
         if (state) this.scheduleLoad(state, 0);
       }),
+    ),
     );
   }
 
@@ -286,8 +289,8 @@ export class GlossaryStore implements vscode.Disposable {
     });
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const state of this.folders.values()) for (const w of state.watchers) w.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    super.dispose();
   }
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseGlossary } from '../../../src/core';
-import { listFragments } from '../../../src/core/yamlSource';
+import { listFragments } from '../../../src/core/yamlFragments';
 import { repoRoot } from '../support';
 
 /** Parses both ways: the whole file at once, and a few entries at a time. */
