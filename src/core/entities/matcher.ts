@@ -345,7 +345,7 @@ export class EntityMatcher {
       let qualifier: string | null | undefined;
       for (const candidate of candidates) {
         if (gluedToCurrency(text, ws, candidate.end)) continue;
-        qualifier ??= demonymBefore(text, ws) ?? null;
+        if (qualifier === undefined) qualifier = demonymBefore(text, ws) ?? null;
         const mention = this.resolve(text, ws, candidate, lastFull, qualifier, mentions[mentions.length - 1]);
         if (mention) {
           mentions.push(mention);
@@ -590,8 +590,8 @@ function isCurrencySign(code: number): boolean {
 function demonymBefore(text: string, start: number): string | undefined {
   const word = wordBefore(text, start);
   if (!word || !isCapitalisedAt(text, word.start)) return undefined;
-  const last = text.slice(word.start, word.end);
-  if (DEMONYM_SECOND_WORDS.has(last.toLowerCase())) {
+  const last = text.slice(word.start, word.end).toLowerCase();
+  if (DEMONYM_SECOND_WORDS.has(last)) {
     const first = wordBefore(text, word.start);
     const country = first && isCapitalisedAt(text, first.start) ? countryOfDemonym(`${text.slice(first.start, first.end)} ${last}`) : undefined;
     if (country) return country;
