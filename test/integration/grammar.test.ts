@@ -53,6 +53,12 @@ describe('number grammar', () => {
       { text: '$4.15 billion', scope: 'constant.numeric.money.glossa' },
       { text: '250 million', scope: 'constant.numeric.scaled.glossa' },
     ]);
+    assert.deepStrictEqual(numberTokens(grammar, 'It sold $750m of bonds, pledged £2bn and a $300-million port; prices rose 12.5-percent; S$30m'), [
+      { text: '$750m', scope: 'constant.numeric.money.glossa' },
+      { text: '£2bn', scope: 'constant.numeric.money.glossa' },
+      { text: '$300-million', scope: 'constant.numeric.money.glossa' },
+      { text: '12.5-percent', scope: 'constant.numeric.percent.glossa' },
+    ]);
   });
 
   it('is contributed for plain text and injected into Markdown', async () => {

@@ -4,8 +4,10 @@
  * - verified / disputed: a fact with the same value and unit, one of whose
  *   keywords (if it has any) is in the claim's sentence; its status decides;
  * - conflicting: otherwise, when a verified fact of the same kind and unit has
- *   a keyword within six words of the claim (at most six words between them,
- *   same sentence) and a different value;
+ *   a keyword within six words of the claim (at most six tokens between
+ *   spaces, numbers and dashes included, between them, in the same sentence)
+ *   and a different value; of several such facts, the one whose keyword is
+ *   nearest;
  * - unverified: every other claim; ignored: years, dates and times.
  */
 
@@ -67,23 +69,26 @@ function sameValue(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function countWords(s: string): number {
-  let words = 0;
-  let inWord = false;
-  let hasWordChar = false;
+/**
+ * The words between a keyword and a claim, `s` being the text from the end of
+ * one to the start of the other: every token between spaces ("2024", "—" and
+ * "$5" count), but not what `s` starts or ends with when it touches no space,
+ * the rest of the keyword's or the claim's own token ("trade's", "($5").
+ */
+function wordsBetween(s: string): number {
+  let tokens = 0;
+  let inToken = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 32 || c === 0xa0) {
-      if (inWord && hasWordChar) words++;
-      inWord = false;
-      hasWordChar = false;
-    } else {
-      inWord = true;
-      if (isWordCode(c)) hasWordChar = true;
+    if (isSpace(s.charCodeAt(i))) inToken = false;
+    else if (!inToken) {
+      tokens++;
+      inToken = true;
     }
   }
-  if (inWord && hasWordChar) words++;
-  return words;
+  if (s.length === 0) return 0;
+  if (!isSpace(s.charCodeAt(0))) tokens--;
+  if (!isSpace(s.charCodeAt(s.length - 1))) tokens--;
+  return Math.max(tokens, 0);
 }
 
 const compiledCache = new WeakMap<Ledger, CompiledLedger>();
@@ -298,11 +303,11 @@ function conflictingFact(n: FoundNumber, ledger: CompiledLedger, ctx: TextContex
 function distanceBefore(before: string, keyword: string): number {
   let last = -1;
   for (let i = findKeyword(before, keyword); i >= 0; i = findKeyword(before, keyword, i + 1)) last = i;
-  return last < 0 ? Infinity : countWords(before.slice(last + keyword.length));
+  return last < 0 ? Infinity : wordsBetween(before.slice(last + keyword.length));
 }
 
 /** Words between the claim and the first occurrence of `keyword` in `after` (which follows the claim). */
 function distanceAfter(after: string, keyword: string): number {
   const i = findKeyword(after, keyword);
-  return i < 0 ? Infinity : countWords(after.slice(0, i));
+  return i < 0 ? Infinity : wordsBetween(after.slice(0, i));
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeNumber } from '../../../src/core/findings';
 import { findNumbers } from '../../../src/core/numbers/finder';
 import { formatValue } from '../../../src/core/numbers/format';
 import { parseLedger } from '../../../src/core/numbers/ledger';
@@ -100,6 +101,43 @@ describe('checkNumbers', () => {
         ['May 8, 2025', 'ignored', null],
         ['21:56', 'ignored', null],
         ['2025', 'ignored', null],
+      ]],
+    ];
+    for (const [title, text, facts, expected] of rows) {
+      it(title, () => assert.deepEqual(statuses(text, ledger(...facts)), expected));
+    }
+  });
+
+  describe('the conflict window: six tokens between spaces, inside the sentence, the nearest keyword wins', () => {
+    const exports = '{ id: exports-2024, value: USD 2 billion, keywords: [exports] }';
+    // A long keyword in the ledger, so that how far the window reaches is not what decides.
+    const long = '{ id: founding, value: 95th, keywords: [the founding of the party] }';
+    const rows: [string, string, string[], [string, ClaimStatus, string | null][]][] = [
+      ['numbers and dashes between are words: six', 'bilateral trade — up from 2023 — reached $5 billion', [trade, long], [
+        ['2023', 'ignored', null],
+        ['$5 billion', 'conflicting', 'trade-2024'],
+      ]],
+      ['numbers and dashes between are words: seven', 'bilateral trade — up sharply from 2023 — reached $5 billion', [trade, long], [
+        ['2023', 'ignored', null],
+        ['$5 billion', 'unverified', null],
+      ]],
+      ['a figure between is a word', 'bilateral trade, after 12 months and 3 rounds, hit $5 billion', [trade, long], [
+        ['12', 'unverified', null],
+        ['3', 'unverified', null],
+        ['$5 billion', 'unverified', null],
+      ]],
+      ['the rest of the keyword’s own token is not a word', 'bilateral trade’s value, the ministry said Monday, hit $5 billion', [trade], [
+        ['$5 billion', 'conflicting', 'trade-2024'],
+      ]],
+      ['nor the rest of the claim’s', 'It hit ($5 billion), the ministry said, in bilateral trade.', [trade], [['$5 billion', 'conflicting', 'trade-2024']]],
+      ['a keyword in the next sentence is outside', 'Exports reached $5 billion. Bilateral trade grew.', [trade], [['$5 billion', 'unverified', null]]],
+      ['a keyword in the sentence before is outside', 'They discussed bilateral trade. Then $5 billion was pledged.', [trade], [['$5 billion', 'unverified', null]]],
+      ['the nearest keyword’s fact wins', 'Bilateral trade, officials said, put exports at $5 billion.', [trade, exports], [['$5 billion', 'conflicting', 'exports-2024']]],
+      ['whatever the ledger’s order', 'Bilateral trade, officials said, put exports at $5 billion.', [exports, trade], [['$5 billion', 'conflicting', 'exports-2024']]],
+      ['nearest after the claim too', 'Exports, officials said, were worth $5 billion in bilateral trade.', [exports, trade], [['$5 billion', 'conflicting', 'trade-2024']]],
+      ['new currencies: same unit only', 'bilateral trade hit £2bn, and exports reached $5 billion', [trade, '{ id: uk-trade, value: GBP 3 billion, keywords: [bilateral trade] }'], [
+        ['£2bn', 'conflicting', 'uk-trade'],
+        ['$5 billion', 'conflicting', 'trade-2024'],
       ]],
     ];
     for (const [title, text, facts, expected] of rows) {
@@ -250,5 +288,20 @@ describe('formatValue', () => {
 
   it('shows what the finder read', () => {
     assert.deepEqual(findNumbers('USD 4.58 billion, 6.7%, nearly 40,000').map(formatValue), ['4,580,000,000 USD', '6.7%', '40,000']);
+  });
+
+  it('a diagnostic names the value read, in every currency', () => {
+    const text = 'The fund holds $750m and £2bn, up nearly 12.5-percent.';
+    assert.deepEqual(checkNumbers(text, findNumbers(text), ledger(trade)).map(describeNumber), [
+      '"$750m" read as 750,000,000 USD',
+      '"£2bn" read as 2,000,000,000 GBP',
+      '"12.5-percent" read as 12.5% (nearly)',
+    ]);
+  });
+
+  it('shows the new currencies and scales as read', () => {
+    assert.deepEqual(findNumbers('$750m, £2bn, €30k, ¥300 billion, RMB 5 billion, S$30m, $120-million and 4.5-percent').map(formatValue), [
+      '750,000,000 USD', '2,000,000,000 GBP', '30,000 EUR', '300,000,000,000 JPY', '5,000,000,000 CNY', '30,000,000', '120,000,000 USD', '4.5%',
+    ]);
   });
 });
