@@ -87,6 +87,21 @@ export class YamlSource {
     }
   }
 
+  /**
+   * True when a list item is empty (`-` and nothing, or an empty value), after
+   * reporting `empty-entry` with `message` at its `-`, so the squiggle is visible
+   * (an empty item has an empty range).
+   */
+  reportEmptyItem(item: Node, message: string): boolean {
+    const node = resolve(this.doc, item);
+    if (!(node === null || (isScalar(node) && (node.value === null || node.value === '')))) return false;
+    const start = item.range?.[0] ?? 0;
+    const dash = this.text.lastIndexOf('-', start);
+    const at = dash >= 0 && this.text.slice(dash + 1, start).trim() === '' ? dash : start;
+    this.addAt(at, Math.max(at + 1, item.range?.[1] ?? at), 'warning', 'empty-entry', message);
+    return true;
+  }
+
   /** Where a list entry stands: from its first key to its last value (no trailing blank lines). */
   entryLocation(entry: Node): SourceLocation {
     const start = entry.range?.[0] ?? 0;

@@ -14,7 +14,7 @@ import type { EntitiesView } from './features/entitiesView';
 import type { Highlighting } from './features/highlighting';
 import type { NumbersView } from './features/numbersView';
 import type { StatusBar } from './features/statusBar';
-import type { TreeSnapshot } from './features/treeSnapshot';
+import type { TreeSnapshot } from './treeSnapshot';
 
 /** A range as plain data (0-based, UTF-16 characters). */
 export interface RangeData {

@@ -339,15 +339,8 @@ class EntryReader {
 
   read(ids: ReadonlyMap<string, SourceLocation>): ParsedEntry | undefined {
     const { source, item } = this;
+    if (source.reportEmptyItem(item, `${this.label} is empty: an entity needs at least 'id', 'kind' and 'name'.`)) return undefined;
     const node = resolve(source.doc, item);
-    if (node === null || (isScalar(node) && (node.value === null || node.value === ''))) {
-      // An empty item has an empty range; point at its '- ' instead so the squiggle is visible.
-      const start = item.range?.[0] ?? 0;
-      const dash = source.text.lastIndexOf('-', start);
-      const at = dash >= 0 && source.text.slice(dash + 1, start).trim() === '' ? dash : start;
-      source.addAt(at, Math.max(at + 1, item.range?.[1] ?? at), 'warning', 'empty-entry', `${this.label} is empty: an entity needs at least 'id', 'kind' and 'name'.`);
-      return undefined;
-    }
     if (!this.map) {
       source.add(item, 'error', 'wrong-type', `${this.label}: an entity must be a mapping of fields (id, kind, name, …), found ${describe(node)}.`);
       return undefined;

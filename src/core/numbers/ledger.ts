@@ -75,15 +75,8 @@ class FactReader {
 
   read(ids: ReadonlyMap<string, SourceLocation>): Fact | undefined {
     const { source, item } = this;
+    if (source.reportEmptyItem(item, `${this.label} is empty: a fact needs at least 'id' and 'value'.`)) return undefined;
     const node = resolve(source.doc, item);
-    if (node === null || (isScalar(node) && (node.value === null || node.value === ''))) {
-      // An empty item has an empty range; point at its '- ' so the squiggle is visible.
-      const start = item.range?.[0] ?? 0;
-      const dash = source.text.lastIndexOf('-', start);
-      const at = dash >= 0 && source.text.slice(dash + 1, start).trim() === '' ? dash : start;
-      source.addAt(at, Math.max(at + 1, item.range?.[1] ?? at), 'warning', 'empty-entry', `${this.label} is empty: a fact needs at least 'id' and 'value'.`);
-      return undefined;
-    }
     if (!isMap(node)) {
       source.add(item, 'error', 'wrong-type', `${this.label}: a fact must be a mapping of fields (id, value, keywords, …), found ${describe(node)}.`);
       return undefined;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { locationRange, toRange } from '../convert';
 import type { Deps } from '../deps';
-import { mentionAt } from './mentionAt';
+import { mentionAt } from '../mentionAt';
 
 export function registerDefinition(deps: Deps): vscode.Disposable {
   const provider: vscode.DefinitionProvider = {

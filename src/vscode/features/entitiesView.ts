@@ -11,7 +11,7 @@ import { kindColor, kindIcon, toRange } from '../convert';
 import type { MentionRef } from '../services/corpusIndex';
 import type { Deps } from '../deps';
 import type { FolderGlossary } from '../services/glossaryStore';
-import { snapshotTree, type TreeSnapshot } from './treeSnapshot';
+import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
 
 type Node =
   | { type: 'folder'; folder: FolderGlossary }

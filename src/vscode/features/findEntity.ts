@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import type { Deps } from '../deps';
 import type { FolderGlossary } from '../services/glossaryStore';
-import { pickEntity, searchEntities, type EntityChoice } from './entityPick';
+import { pickEntity, searchEntities, type EntityChoice } from '../entityPick';
 
 /** How `glossa.findEntity` is scripted. */
 export interface FindEntityOptions {

@@ -15,7 +15,7 @@ import type { Deps } from '../deps';
 import { editSourceFile } from '../fileEdits';
 import type { Config } from '../services/config';
 import type { FolderGlossary } from '../services/glossaryStore';
-import { pickEntity } from './entityPick';
+import { pickEntity } from '../entityPick';
 
 /** The glossary file new entries go to: the folder's first, else the first plain path of `glossa.glossaryFiles`. */
 export function glossaryFileOf(folder: FolderGlossary, config: Config): vscode.Uri {

@@ -10,7 +10,7 @@ import { toRange } from '../convert';
 import type { Deps } from '../deps';
 import { itemAt } from '../services/documentAnalyses';
 import type { FolderGlossary } from '../services/glossaryStore';
-import { mentionAt } from './mentionAt';
+import { mentionAt } from '../mentionAt';
 
 /** A tree item or hover argument naming an entity. */
 export interface EntityTarget {

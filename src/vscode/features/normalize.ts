@@ -15,8 +15,8 @@ import { Commands } from '../commands';
 import type { Deps } from '../deps';
 import { addEdits, askForPreview, exists, isCurrent, readFileText, saveUntouched, type FileText } from '../fileEdits';
 import type { FolderGlossary } from '../services/glossaryStore';
-import { pickEntity } from './entityPick';
-import { mentionAt } from './mentionAt';
+import { pickEntity } from '../entityPick';
+import { mentionAt } from '../mentionAt';
 
 /** The normalization style in effect for a file (`glossa.normalize.style`). */
 /** A file and the normalization edits of its text. */

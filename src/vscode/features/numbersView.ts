@@ -10,7 +10,7 @@ import { toRange } from '../convert';
 import type { Deps } from '../deps';
 import type { DocumentAnalysis } from '../services/documentAnalyses';
 import { snippet } from './entitiesView';
-import { snapshotTree, type TreeSnapshot } from './treeSnapshot';
+import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
 
 type Node = { type: 'file'; file: DocumentAnalysis; numbers: CheckedNumber[] } | { type: 'number'; file: DocumentAnalysis; number: CheckedNumber };
 

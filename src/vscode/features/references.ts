@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { toRange } from '../convert';
 import type { Deps } from '../deps';
-import { mentionAt } from './mentionAt';
+import { mentionAt } from '../mentionAt';
 
 export function registerReferences(deps: Deps): vscode.Disposable {
   const provider: vscode.ReferenceProvider = {

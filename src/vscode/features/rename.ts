@@ -11,7 +11,7 @@ import { renameEntity, renameMentionEdits } from '../../core';
 import { toRange } from '../convert';
 import type { Deps } from '../deps';
 import { addEdits, askForPreview, readFileText } from '../fileEdits';
-import { mentionAt } from './mentionAt';
+import { mentionAt } from '../mentionAt';
 
 export function registerRename(deps: Deps): vscode.Disposable {
   const { store, corpus, filter } = deps;

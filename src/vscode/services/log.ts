@@ -1,3 +1,7 @@
+/**
+ * The log (the one "Glossa" output channel) and the editor's latency figures,
+ * taken in one place from what the views of the pipeline's analyses report.
+ */
 import * as vscode from 'vscode';
 import type { AnalysisEvent } from './documentAnalyses';
 

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
-import type { Entity, Mention } from '../../core';
-import type { Deps } from '../deps';
-import { itemAt, type DocumentAnalysis } from '../services/documentAnalyses';
+import type { Entity, Mention } from '../core';
+import type { Deps } from './deps';
+import { itemAt, type DocumentAnalysis } from './services/documentAnalyses';
 
 export interface MentionAt {
   analysis: DocumentAnalysis;

@@ -6,9 +6,9 @@
  * items are recomputed for every value typed and marked `alwaysShow`.
  */
 import * as vscode from 'vscode';
-import { createEntitySearch, type Engine, type Entity, type EntitySearch, type SearchField } from '../../core';
-import { kindIcon } from '../convert';
-import type { FolderGlossary } from '../services/glossaryStore';
+import { createEntitySearch, type Engine, type Entity, type EntitySearch, type SearchField } from '../core';
+import { kindIcon } from './convert';
+import type { FolderGlossary } from './services/glossaryStore';
 
 /** An entity of one folder's glossary. */
 export interface EntityChoice {
