@@ -15,7 +15,7 @@
  */
 
 import { isWordAt, isWordCode } from '../text/chars';
-import { isInUrlOrFileName } from '../text/tokens';
+import { isInUrlOrFileName, isSpaceCode } from '../text/tokens';
 import { currencyBefore, decimalValue, scaleAfter, signBefore, signUnit, unitAfter, type Prefix } from './amounts';
 import {
   isClockHour,
@@ -108,7 +108,7 @@ function listMarkerEnd(t: string, s: number): number {
 
 /** The end of the white-space-delimited token containing `i`. */
 function tokenEnd(t: string, i: number): number {
-  while (i < t.length && !/\s/.test(t[i])) i++;
+  while (i < t.length && !isSpaceCode(t.charCodeAt(i))) i++;
   return i;
 }
 

@@ -12,7 +12,6 @@ export const enum Code {
   LineFeed = 0x0a,
   CarriageReturn = 0x0d,
   Space = 0x20,
-  Dollar = 0x24,
   Percent = 0x25,
   Apostrophe = 0x27,
   CloseParen = 0x29,
@@ -42,7 +41,6 @@ export const enum Code {
   EnDash = 0x2013,
   RightSingleQuote = 0x2019,
   NarrowNbsp = 0x202f,
-  Euro = 0x20ac,
 }
 
 /** OR-ing an ASCII letter with this gives its lower case. */
