@@ -49,7 +49,7 @@ export function printCheck(report: CheckReport, format: 'text' | 'json'): void {
     out(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  const order = { error: 0, warning: 1, info: 2 };
+  const order = { error: 0, warning: 1, info: 2, hint: 3 };
   for (const p of [...report.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.character - b.character || order[a.severity] - order[b.severity])) {
     out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
   }
