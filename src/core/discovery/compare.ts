@@ -91,8 +91,16 @@ export function relate(written: string, known: string, allowShort = false): Word
  * letter deleted. Two words one edit or one transposition apart, or equal under
  * romanization, always share a key (the converse needs checking with `relate`).
  */
-export function neighbourKeys(word: string): string[] {
-  const keys = [word, `\u0001${romanized(word)}`];
-  for (let i = 0; i < word.length; i++) keys.push(word.slice(0, i) + word.slice(i + 1));
+export function neighbourKeys(word: string): readonly string[] {
+  let keys = neighbourCache.get(word);
+  if (keys === undefined) {
+    const list = [word, `\u0001${romanized(word)}`];
+    for (let i = 0; i < word.length; i++) list.push(word.slice(0, i) + word.slice(i + 1));
+    keys = list;
+    if (neighbourCache.size > 20_000) neighbourCache.clear();
+    neighbourCache.set(word, keys);
+  }
   return keys;
 }
+
+const neighbourCache = new Map<string, readonly string[]>();

@@ -38,10 +38,13 @@ const BUCKET_INDEX_ABOVE = 8;
 export class NameIndex<T> {
   private readonly buckets = new Map<string, Bucket<T>>();
   private longest = 0;
+  /** Recent lookups: a text repeats its names. */
+  private readonly recent = new Map<string, NameMatch<T>[]>();
 
   /** Files a spelling given as folded, lower-case words (two or more). */
   add(words: readonly string[], value: T): void {
     if (words.length < 2) return;
+    this.recent.clear();
     this.longest = Math.max(this.longest, words.length);
     const entry: Entry<T> = { words, value };
     const forms = words.map(romanized);
@@ -68,6 +71,9 @@ export class NameIndex<T> {
   lookup(words: readonly string[]): NameMatch<T>[] {
     const n = words.length;
     if (n < 2 || n > this.longest) return [];
+    const key = words.join(' ');
+    const cached = this.recent.get(key);
+    if (cached) return cached;
     const forms = words.map(romanized);
     const seen = new Set<Entry<T>>();
     const out: NameMatch<T>[] = [];
@@ -81,6 +87,8 @@ export class NameIndex<T> {
         if (match) out.push({ value: entry.value, ...match });
       }
     }
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(key, out);
     return out;
   }
 }
