@@ -7,20 +7,22 @@ export const USAGE = `Usage:
   glossa check [paths…] [--glossary FILE]… [--facts FILE]… [--format text|json] [--strict] [--all-numbers]
   glossa normalize [paths…] [--glossary FILE]… [--write] [--style canonical|ascii] [--format text|json]
   glossa stats [paths…] [--glossary FILE]… [--format text|json]
+  glossa suggest [paths…] [--glossary FILE]… [--format text|json|yaml]
 
 Paths are files or folders (folders: their .txt and .md files, recursively).
+suggest lists the names the glossary lacks; --format yaml prints them as entries to paste.
 Defaults: the current folder, ./glossary.yaml and ./facts.yaml.
 
 Exit status: 0 clean, 1 errors found (or warnings with --strict), 2 bad arguments or unreadable input.`;
 
-export type Command = 'check' | 'normalize' | 'stats';
+export type Command = 'check' | 'normalize' | 'stats' | 'suggest';
 
 export interface CliOptions {
   command: Command;
   paths: string[];
   glossary: string[];
   facts: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'yaml';
   strict: boolean;
   allNumbers: boolean;
   write: boolean;
@@ -32,8 +34,8 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return 'help';
   if (argv[0] === '--version' || argv[0] === '-v') return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'normalize' && command !== 'stats') {
-    throw new UsageError(`Unknown command '${command}'. Expected check, normalize or stats.`);
+  if (command !== 'check' && command !== 'normalize' && command !== 'stats' && command !== 'suggest') {
+    throw new UsageError(`Unknown command '${command}'. Expected check, normalize, stats or suggest.`);
   }
   let parsed;
   try {
@@ -58,7 +60,9 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
   const v = parsed.values;
   if (v.help) return 'help';
   const format = v.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
+  if (command === 'suggest' ? format !== 'text' && format !== 'json' && format !== 'yaml' : format !== 'text' && format !== 'json') {
+    throw new UsageError(`--format must be text${command === 'suggest' ? ', json or yaml' : ' or json'}, not '${format}'.`);
+  }
   const style = v.style ?? 'canonical';
   if (style !== 'canonical' && style !== 'ascii') throw new UsageError(`--style must be canonical or ascii, not '${style}'.`);
   const only = (flag: string, commands: Command[]) => {
@@ -74,7 +78,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
     paths: parsed.positionals,
     glossary: v.glossary ?? [],
     facts: v.facts ?? [],
-    format,
+    format: format as CliOptions['format'],
     strict: v.strict ?? false,
     allNumbers: v['all-numbers'] ?? false,
     write: v.write ?? false,

@@ -1,6 +1,7 @@
 /**
  * `glossa`: the command-line program over the same core as the extension.
- * check: problems and mentions; normalize: rewrite variants; stats: the mention index.
+ * check: problems and mentions; normalize: rewrite variants; stats: the mention index;
+ * suggest: the names the glossary lacks.
  */
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +19,7 @@ import {
 import { parseCli, UsageError, USAGE, type CliOptions } from './args';
 import { corpusFiles, displayPath, InputError, readText } from './files';
 import { printCheck, printNormalize, printStats, type CheckReport, type StatsEntity } from './output';
+import { suggest, variantRows } from './suggest';
 
 const VERSION = '0.1.0';
 
@@ -37,7 +39,7 @@ function loadEngine(options: CliOptions): Engine {
 function check(options: CliOptions): number {
   const engine = loadEngine(options);
   const files = corpusFiles(options.paths.length > 0 ? options.paths : ['.']);
-  const report: CheckReport = { files: [], mentions: [], numbers: [], problems: [...engine.glossary.problems, ...engine.ledger.problems] };
+  const report: CheckReport = { files: [], mentions: [], variants: [], numbers: [], problems: [...engine.glossary.problems, ...engine.ledger.problems] };
   for (const file of files) {
     const text = readText(file);
     const name = displayPath(file);
@@ -52,7 +54,10 @@ function check(options: CliOptions): number {
       if (!options.allNumbers && DEFAULT_IGNORED_NUMBER_KINDS.has(n.kind)) continue;
       report.numbers.push({ file: name, ...range(lines, n.start, n.end), text: n.text, kind: n.kind, value: n.value, unit: n.unit, qualifier: n.qualifier, status: n.status, fact: n.fact });
     }
-    for (const f of findings(analysis, engine)) {
+    // Possible variants as the editor finds them (each file on its own); unknown names are for `glossa suggest`.
+    analysis.discovery = engine.discover(text, analysis.mentions);
+    report.variants.push(...variantRows(name, lines, analysis.discovery.variants));
+    for (const f of findings(analysis, engine, { levels: { unknownName: 'off' } })) {
       report.problems.push({ file: name, ...range(lines, f.start, f.end), severity: f.severity, code: f.code, message: f.message });
     }
   }
@@ -135,6 +140,8 @@ export function main(argv: string[]): number {
         return normalize(options);
       case 'stats':
         return stats(options);
+      case 'suggest':
+        return suggest(options, loadEngine(options));
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -9,11 +9,23 @@ interface Ranged {
   endCharacter: number;
 }
 
+/** What --format asks for; `yaml` only reaches `glossa suggest`. */
+export type OutputFormat = 'text' | 'json' | 'yaml';
+
 export interface CheckReport {
   files: string[];
   mentions: (Ranged & { text: string; entity: string; kind: string; canonical: string; variant: string })[];
+  /** Possible variants: spellings that read as a known entity's and are not in the glossary. */
+  variants: VariantRow[];
   numbers: (Ranged & { text: string; kind: string; value: number; unit: string | null; qualifier: string | null; status: string; fact: string | null })[];
   problems: Problem[];
+}
+
+export interface VariantRow extends Ranged {
+  text: string;
+  entity: string;
+  canonical: string;
+  reason: string;
 }
 
 export interface StatsEntity {
@@ -44,12 +56,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function printCheck(report: CheckReport, format: 'text' | 'json'): void {
+export function printCheck(report: CheckReport, format: OutputFormat): void {
   if (format === 'json') {
     out(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  const order = { error: 0, warning: 1, info: 2 };
+  const order = { error: 0, warning: 1, info: 2, hint: 3 };
   for (const p of [...report.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.character - b.character || order[a.severity] - order[b.severity])) {
     out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
   }
@@ -59,14 +71,15 @@ export function printCheck(report: CheckReport, format: 'text' | 'json'): void {
   out(
     `\n${plural(report.files.length, 'file')}: ${plural(report.mentions.length, 'mention')} of ${plural(entities, 'entity').replace('entitys', 'entities')}, ` +
       `${plural(report.numbers.length, 'number')} (${byStatus('verified')} verified, ${byStatus('conflicting')} conflicting, ${byStatus('disputed')} disputed, ${byStatus('unverified')} unverified); ` +
-      `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info\n`,
+      `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info` +
+      `${report.variants.length > 0 ? `; ${plural(report.variants.length, 'possible variant')} (glossa suggest lists the names the glossary lacks)` : ''}\n`,
   );
 }
 
 export function printNormalize(
   results: { file: string; edits: { line: number; character: number; oldText: string; newText: string; entity: string }[] }[],
   written: boolean,
-  format: 'text' | 'json',
+  format: OutputFormat,
   problems: Problem[],
 ): void {
   if (format === 'json') {
@@ -83,7 +96,7 @@ export function printNormalize(
   out(`\n${verb} ${plural(total, 'spelling')} in ${plural(results.length, 'file')}${written || total === 0 ? '' : ' (run with --write to apply)'}.\n`);
 }
 
-export function printStats(report: StatsReport, format: 'text' | 'json'): void {
+export function printStats(report: StatsReport, format: OutputFormat): void {
   if (format === 'json') {
     out(`${JSON.stringify(report, null, 2)}\n`);
     return;

@@ -3,6 +3,8 @@
  * text. Both adapters (the extension and the CLI) analyse documents through it.
  */
 
+import { DiscoveryIndex, type Discovery } from './discovery/discover';
+import { scanText, type WordStats } from './discovery/scan';
 import { EntityMatcher, type MatchOptions } from './entities/matcher';
 import type { Mention } from './entities/types';
 import type { Entity, Glossary } from './glossary/types';
@@ -16,6 +18,8 @@ export interface Analysis {
   mentions: Mention[];
   /** Every number, in text order, ignored kinds (years, dates, times) included with status `ignored`. */
   numbers: CheckedNumber[];
+  /** Possible variants and unknown names, when the caller asked for them (`Engine.discover`). */
+  discovery?: Discovery;
 }
 
 export interface AnalyzeOptions extends MatchOptions {
@@ -27,6 +31,7 @@ export class Engine {
   readonly matcher: EntityMatcher;
   private readonly byId = new Map<string, Entity>();
   private readonly compiledLedger: CompiledLedger;
+  private discoveryIndex: DiscoveryIndex | undefined;
 
   constructor(
     readonly glossary: Glossary,
@@ -61,6 +66,25 @@ export class Engine {
   /** The numbers of `text`, each with its status against the ledger. */
   numbers(text: string, ignoreNumberKinds: ReadonlySet<NumberKind> = DEFAULT_IGNORED_NUMBER_KINDS): CheckedNumber[] {
     return checkNumbers(text, findNumbers(text), this.compiledLedger, ignoreNumberKinds);
+  }
+
+  /** The glossary's side of discovery, compiled on first use. */
+  get discovery(): DiscoveryIndex {
+    return (this.discoveryIndex ??= new DiscoveryIndex(this.glossary.entities, (this.glossary.ignore ?? []).map((s) => s.text)));
+  }
+
+  /**
+   * Possible variants and unknown names in `text`, given its mentions. `stats`
+   * tell common words and acronyms: by default the text's own; a corpus-wide
+   * caller merges `discoveryWords` of every file first.
+   */
+  discover(text: string, mentions: readonly Mention[] = this.matcher.match(text), stats?: WordStats): Discovery {
+    return this.discovery.discover(text, mentions, stats);
+  }
+
+  /** What `text` says about its words (lower-case forms, acronyms, mid-sentence capitals), to merge across a corpus. */
+  discoveryWords(text: string): WordStats {
+    return scanText(text, false).stats;
   }
 
   /** The normalization edits for `text` (or for the given mentions of it). */

@@ -4,6 +4,7 @@
  * One source for the editor's diagnostics and the CLI's problems.
  */
 
+import { discoveryFindings, type DiscoveryLevels } from './discovery/findings';
 import type { Analysis, Engine } from './engine';
 import type { Entity } from './glossary/types';
 import { normalizedSpelling, type NormalizeOptions } from './normalize/normalize';
@@ -44,7 +45,7 @@ export interface Finding {
 }
 
 export interface FindingOptions extends NormalizeOptions {
-  levels?: Partial<FindingLevels>;
+  levels?: Partial<FindingLevels & DiscoveryLevels>;
 }
 
 /** The findings of an analysed text, in text order. */
@@ -73,6 +74,7 @@ export function findings(analysis: Analysis, engine: Engine, options: FindingOpt
     const finding = numberFinding(number, number.fact ? factById.get(number.fact) : undefined, levels);
     if (finding) out.push(finding);
   }
+  if (analysis.discovery) out.push(...discoveryFindings(analysis.discovery, options.levels));
   return out.sort((a, b) => a.start - b.start);
 }
 

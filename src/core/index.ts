@@ -20,6 +20,11 @@ export { checkNumbers, compileLedger, CONFLICT_WINDOW_WORDS, DEFAULT_IGNORED_NUM
 export { Engine, type Analysis, type AnalyzeOptions } from './engine';
 export { mergeWindows, reanalyze, type ChangeWindow, type Reanalysis } from './analysis/incremental';
 export { MentionIndex, spellingKey, type MentionIndexEntry, type SpellingOrder } from './analysis/mentionIndex';
+export { DiscoveryIndex, isCommon, type Discovery, type PossibleVariant, type UnknownName } from './discovery/discover';
+export { mergeWordStats, newWordStats, type WordStats } from './discovery/scan';
+export { groupUnknownNames, proposedKind, type NameOccurrence, type SuggestedEntity } from './discovery/suggest';
+export { DEFAULT_DISCOVERY_LEVELS, discoveryFindings, variantMessage, type DiscoveryLevels } from './discovery/findings';
+export type { VariantReason } from './discovery/nameIndex';
 export { findings, describeNumber, DEFAULT_FINDING_LEVELS, type Finding, type FindingLevel, type FindingLevels, type FindingOptions } from './findings';
 export { addEntity, addAlias, renameEntity, type NewEntity, type SpellingField, type GlossaryEditOptions } from './edit/glossaryEdits';
 export { appendFact, factIdBase, type NewFact, type FactEditOptions } from './edit/factEdits';

@@ -15,7 +15,8 @@ export interface Span {
   end: number;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
+/** `hint` is the faintest: shown in the editor as dots, not in the Problems panel. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /**
  * Stable problem codes. Diagnostics, quick fixes and the CLI's JSON all use
@@ -42,6 +43,8 @@ export const FindingCode = {
   conflictingNumber: 'conflicting-number',
   disputedNumber: 'disputed-number',
   nonCanonicalSpelling: 'non-canonical-spelling',
+  possibleVariant: 'possible-variant',
+  unknownName: 'unknown-name',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 

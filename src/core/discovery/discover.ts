@@ -1,0 +1,371 @@
+/**
+ * Discovery in one text (DESIGN.md, "Discovery: names the glossary does not
+ * know yet"): the candidates (capitalised runs that are not mentions, with
+ * titles, demonyms, months, rare acronyms and sentence-initial common words
+ * trimmed), the possible variants of known entities among them, and the
+ * unknown names. A compiled `DiscoveryIndex` holds everything that depends on
+ * the glossary only, indexed so that a lookup does not grow with its size.
+ */
+
+import type { Mention } from '../entities/types';
+import type { Entity } from '../glossary/types';
+import { fold } from '../text/fold';
+import { FUNCTION_WORDS, MONTH_WORDS, USUAL_TITLE_WORDS, WEEKDAY_WORDS } from '../text/wordLists';
+import { LONG_WORD, neighbourKeys, relate } from './compare';
+import { NameIndex, type VariantReason } from './nameIndex';
+import { extendHash, scanText, spellingWords, wordHash, type RunWord, type WordStats } from './scan';
+
+/** A spelling that reads as a known entity's, and is not one of its spellings. */
+export interface PossibleVariant {
+  start: number;
+  end: number;
+  /** As written. */
+  text: string;
+  entityId: string;
+  /** The entity's canonical name. */
+  canonical: string;
+  /** The glossary spelling it is closest to. */
+  closestTo: string;
+  reason: VariantReason;
+}
+
+/** A name the glossary does not know: a candidate of two words or more, or one word capitalised mid-sentence at least twice. */
+export interface UnknownName {
+  start: number;
+  end: number;
+  /** As written. */
+  text: string;
+  /** Right after "in", "from" or "to" (a hint that it is a place). */
+  afterPlacePreposition: boolean;
+}
+
+/** What discovery finds in one text: plain data, in text order. */
+export interface Discovery {
+  variants: PossibleVariant[];
+  unknownNames: UnknownName[];
+}
+
+interface SpellingRef {
+  entity: Entity;
+  text: string;
+}
+
+interface ShortRef {
+  entity: Entity;
+  text: string;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to']);
+// The letters of a currency are never a name (matching rule 11): "USD 4.58 billion".
+const CURRENCY_CODES = new Set(['usd', 'vnd', 'rub', 'eur', 'gbp', 'jpy', 'cny', 'rmb', 'hkd', 'sgd', 'thb', 'krw', 'inr', 'aud', 'cad', 'chf']);
+// Endings that make a demonym or an inflection of a glossary word (Russian, Russians, Vietnamese, Soviets).
+const INFLECTIONS = ['ians', 'ian', 'ese', 'ns', 'n', 's'];
+// A stem this short ("Man" → "Mann") is too often another word.
+const MIN_STEM = 4;
+
+/** The glossary side of discovery, compiled once per glossary. */
+export class DiscoveryIndex {
+  private readonly names = new NameIndex<SpellingRef>();
+  /** Distinct short forms (folded, lower-case, five letters or more) by neighbour key, and the entities of each. */
+  private readonly shortWords = new Map<string, string[]>();
+  private readonly shortRefs = new Map<string, ShortRef[]>();
+  /** Title phrases (folded, lower-case words) by their first word and by their last word. */
+  private readonly titlesByFirst = new Map<string, string[][]>();
+  private readonly titlesByLast = new Map<string, string[][]>();
+  /** Every word of every spelling: the stems of demonyms and inflections. */
+  private readonly glossaryWords = new Set<string>();
+  private readonly ignored: Set<string>;
+
+  constructor(entities: readonly Entity[], ignore: Iterable<string> = []) {
+    const titles = new Set<string>();
+    for (const entity of entities) {
+      const seen = new Set<string>();
+      for (const text of [entity.name, ...entity.aliases, ...entity.aka]) {
+        const words = spellingWords(text);
+        for (const w of words) this.glossaryWords.add(w);
+        const key = words.join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        this.names.add(words, { entity, text });
+      }
+      for (const text of entity.short) {
+        const words = spellingWords(text);
+        for (const w of words) this.glossaryWords.add(w);
+        if (words.length !== 1 || words[0].length < LONG_WORD) continue;
+        let refs = this.shortRefs.get(words[0]);
+        if (!refs) {
+          this.shortRefs.set(words[0], (refs = []));
+          for (const k of new Set(neighbourKeys(words[0]))) push(this.shortWords, k, words[0]);
+        }
+        refs.push({ entity, text });
+      }
+      for (const title of entity.titles) {
+        titles.add(spellingWords(title).join(' '));
+        // After a comma, the rest of a title still stands before the name ("Minister of Culture, Sports and Tourism Nguyễn Văn Hùng").
+        const parts = title.split(',');
+        if (parts.length > 1) titles.add(spellingWords(parts[parts.length - 1]).join(' '));
+      }
+    }
+    for (const word of USUAL_TITLE_WORDS) titles.add(word);
+    for (const title of titles) {
+      const words = title.split(' ').filter((w) => w !== '');
+      if (words.length === 0) continue;
+      push(this.titlesByFirst, words[0], words);
+      push(this.titlesByLast, words[words.length - 1], words);
+    }
+    for (const list of [...this.titlesByFirst.values(), ...this.titlesByLast.values()]) list.sort((a, b) => b.length - a.length);
+    this.ignored = new Set([...ignore].map(ignoreKey));
+  }
+
+  /** Is this spelling on the glossary's `ignore:` list (compared folded, ignoring case)? */
+  isIgnored(text: string): boolean {
+    return this.ignored.size > 0 && this.ignored.has(ignoreKey(text));
+  }
+
+  /**
+   * Discovery in `text`, whose `mentions` the matcher found. `stats` tell common
+   * words and real acronyms (default: the text's own; the CLI passes the whole
+   * corpus's).
+   */
+  discover(text: string, mentions: readonly Mention[], stats?: WordStats): Discovery {
+    const scan = scanText(text);
+    const words = stats ?? scan.stats;
+    const variants: PossibleVariant[] = [];
+    const unknownNames: UnknownName[] = [];
+    // Where each entity was first fully mentioned: it licenses variants of its short form after it.
+    const firstFull = new Map<string, number>();
+    for (const m of mentions) if (m.variant !== 'short' && !firstFull.has(m.entityId)) firstFull.set(m.entityId, m.start);
+    const out = { variants, unknownNames };
+    let mi = 0;
+    let covered = new Uint8Array(16);
+    for (const run of scan.runs) {
+      const ws = run.words;
+      const n = ws.length;
+      while (mi < mentions.length && mentions[mi].end <= ws[0].start) mi++;
+      if (covered.length < n) covered = new Uint8Array(n * 2);
+      let uncovered = 0;
+      for (let j = 0; j < n; j++) {
+        const w = ws[j];
+        let c = 0;
+        for (let k = mi; k < mentions.length && mentions[k].start < w.end; k++) {
+          if (mentions[k].end > w.start) {
+            c = 1;
+            break;
+          }
+        }
+        covered[j] = c;
+        if (c === 0 && !w.connector) uncovered++;
+      }
+      if (uncovered === 0) continue;
+      // The usual one-word run: a sentence-initial function word ("The", "In").
+      if (n === 1 && ws[0].initial && FUNCTION_WORDS.has(ws[0].key)) continue;
+      // "and" joins the words of one name only after an "of" or "for" ("Ministry of Industry and Trade"); elsewhere,
+      // or beside a mention, a title or a demonym, it joins two names ("Tô Lâm and State President Lương Cường").
+      let from = 0;
+      let inName = false;
+      for (let i = Math.max(1, this.titleAt(ws, 0, n, 1)); i < n - 1; i++) {
+        const key = ws[i].key;
+        if (!ws[i].connector) continue;
+        if (key === 'of' || key === 'for') inName = true;
+        if (key !== 'and') continue;
+        if (inName && !this.endsAName(ws, covered, i - 1, -1) && !this.endsAName(ws, covered, i + 1, 1)) continue;
+        inName = false;
+        this.discoverInRun(text, ws, from, i, covered, from === 0 ? run.before : '', words, firstFull, out);
+        from = i + 1;
+      }
+      this.discoverInRun(text, ws, from, n, covered, from === 0 ? run.before : '', words, firstFull, out);
+    }
+    return { variants, unknownNames };
+  }
+
+  /** Discovery in the words `[from, to)` of a run (`covered` by mentions where 1). */
+  private discoverInRun(text: string, words: RunWord[], from: number, to: number, covered: Uint8Array, before: string, stats: WordStats, firstFull: Map<string, number>, out: Discovery): void {
+    const { variants, unknownNames } = out;
+    let a = from;
+    let b = to;
+    // The usual one-word run at once: neither a short form's variant (under five letters) nor a recurring name.
+    if (to - from === 1) {
+      const w = words[from];
+      if (w.key.length < LONG_WORD && (w.initial || (stats.midCapital.get(w.key) ?? 0) < 2)) return;
+    }
+    // Trim from the left: connectors, titles, a sentence-initial common word, months, demonyms, rare acronyms.
+    for (let changed = true; changed && a < b; ) {
+      const w = words[a];
+      if (covered[a]) break;
+      const title = this.titleAt(words, a, b, 1);
+      if (w.connector) a++;
+      else if (title > 0) a += title;
+      else if (w.initial && isCommon(w.key, stats)) a++;
+      // A demonym qualifies what follows: trimmed before a title or a mention, kept in "Russian Economic Week".
+      else if (this.isNotAName(w, stats, false) || (this.isInflection(w.key) && (a + 1 === b || covered[a + 1] || this.titleAt(words, a + 1, b, 1) > 0))) a++;
+      else changed = false;
+    }
+    for (let changed = true; changed && a < b; ) {
+      const w = words[b - 1];
+      if (covered[b - 1]) break;
+      const title = this.titleAt(words, a, b, -1);
+      if (w.connector) b--;
+      else if (title > 0) b -= title;
+      else if (this.isNotAName(w, stats, true)) b--;
+      else changed = false;
+    }
+    let nameWords = 0;
+    let wordCount = 0;
+    for (let i = a; i < b; i++) {
+      if (words[i].connector) continue;
+      wordCount++;
+      if (!covered[i] && !USUAL_TITLE_WORDS.has(words[i].key)) nameWords++;
+    }
+    if (nameWords === 0) return;
+    const start = words[a].start;
+    const end = words[b - 1].end;
+    const written = text.slice(start, end);
+    if (this.isIgnored(written)) return;
+
+    // Possible variants: the longest runs of uncovered words inside that read as one entity's spelling.
+    let wholeIsVariant = false;
+    const used = new Uint8Array(b);
+    // A variant has a word identical to one of a spelling's: without such a word, nothing to look up.
+    let known = 0;
+    for (let i = a; i < b && known < 2; i++) if (covered[i] === 0 && !words[i].connector && this.glossaryWords.has(words[i].key)) known++;
+    const maxWords = known > 0 ? Math.min(this.names.maxWords, b - a) : 0;
+    for (let len = maxWords; len >= 2; len--) {
+      for (let s = a; s + len <= b; s++) {
+        if (words[s].connector || words[s + len - 1].connector) continue;
+        let free = true;
+        for (let i = s; i < s + len && free; i++) free = covered[i] === 0 && used[i] === 0;
+        if (!free) continue;
+        const slice = words.slice(s, s + len);
+        const best = closest(this.names.lookup(slice.map((w) => w.key)));
+        if (!best) continue;
+        const variant = this.variant(text, slice[0].start, slice[len - 1].end, best.value.entity, best.value.text, best.reason);
+        if (!variant) continue;
+        variants.push(variant);
+        for (let i = s; i < s + len; i++) used[i] = 1;
+        if (s === a && s + len === b && best.reason !== 'short-word') wholeIsVariant = true;
+      }
+    }
+    if (wordCount === 1 && !covered[a]) {
+      const short = this.shortFormVariant(words[a], firstFull);
+      if (short) {
+        const variant = this.variant(text, start, end, short.entity, short.text, short.reason);
+        if (variant) {
+          variants.push(variant);
+          wholeIsVariant = true;
+        }
+      }
+    }
+    if (wholeIsVariant) return;
+    if (wordCount >= 2 || (!FUNCTION_WORDS.has(words[a].key) && (stats.midCapital.get(words[a].key) ?? 0) >= 2)) {
+      unknownNames.push({ start, end, text: written, afterPlacePreposition: a === from && PLACE_PREPOSITIONS.has(before) });
+    }
+  }
+
+  private variant(text: string, start: number, end: number, entity: Entity, closestTo: string, reason: VariantReason): PossibleVariant | null {
+    const written = text.slice(start, end);
+    if (this.isIgnored(written)) return null;
+    return { start, end, text: written, entityId: entity.id, canonical: entity.name, closestTo, reason };
+  }
+
+  /** A word one edit or one equivalence from the short form of exactly one entity fully mentioned before it. */
+  private shortFormVariant(word: RunWord, firstFull: Map<string, number>): { entity: Entity; text: string; reason: VariantReason } | null {
+    if (word.key.length < LONG_WORD || this.shortWords.size === 0 || firstFull.size === 0) return null;
+    const tried = new Set<string>();
+    let found = null as { entity: Entity; text: string; reason: VariantReason } | null;
+    for (const k of neighbourKeys(word.key)) {
+      for (const short of this.shortWords.get(k) ?? []) {
+        if (tried.has(short)) continue;
+        tried.add(short);
+        const relation = relate(word.key, short);
+        if (relation === null || relation === 'identical') continue;
+        for (const ref of this.shortRefs.get(short)!) {
+          const at = firstFull.get(ref.entity.id);
+          if (at === undefined || at > word.start || found?.entity === ref.entity) continue;
+          if (found) return null; // Two entities: a tie is no variant.
+          found = { entity: ref.entity, text: ref.text, reason: relation };
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The number of words of the longest title at the left (`dir` 1) or right (-1) edge of `[a, b)`, or 0. */
+  private titleAt(words: RunWord[], a: number, b: number, dir: 1 | -1): number {
+    const edge = dir === 1 ? a : b - 1;
+    const phrases = (dir === 1 ? this.titlesByFirst : this.titlesByLast).get(words[edge].key);
+    if (!phrases) return 0;
+    for (const phrase of phrases) {
+      const n = phrase.length;
+      if (n > b - a) continue;
+      const from = dir === 1 ? a : b - n;
+      let ok = true;
+      for (let i = 0; i < n && ok; i++) ok = words[from + i].key === phrase[i];
+      if (ok) return n;
+    }
+    return 0;
+  }
+
+  /** Months, weekdays, currency codes, acronyms seen only once; with `inflections`, also demonyms and inflections of glossary words. */
+  private isNotAName(word: RunWord, stats: WordStats, inflections: boolean): boolean {
+    const key = word.key;
+    if (MONTH_WORDS.has(key) || WEEKDAY_WORDS.has(key)) return true;
+    if (word.shortCaps && (CURRENCY_CODES.has(key) || (stats.caps.get(fold(key.toUpperCase())) ?? 0) < 2)) return true;
+    return inflections && this.isInflection(key);
+  }
+
+  /** Is the word at `i` (next to an "and" on side `dir`) the edge of a mention, a title or a demonym? */
+  private endsAName(words: RunWord[], covered: Uint8Array, i: number, dir: 1 | -1): boolean {
+    if (covered[i] === 1 || this.isInflection(words[i].key) || USUAL_TITLE_WORDS.has(words[i].key)) return true;
+    return dir === 1 ? this.titleAt(words, i, words.length, 1) > 0 : this.titleAt(words, 0, i + 1, -1) > 0;
+  }
+
+  /** A glossary word plus n, ns, ese, ian, ians or s ("russian", "vietnamese", "soviets"). */
+  isInflection(key: string): boolean {
+    for (const ending of INFLECTIONS) {
+      if (key.length - ending.length < MIN_STEM || !key.endsWith(ending)) continue;
+      const stem = key.slice(0, -ending.length);
+      if (this.glossaryWords.has(stem)) return true;
+      // China → Chinese, Korea → Korean.
+      if ((ending === 'ese' || ending === 'n' || ending === 'ns') && this.glossaryWords.has(`${stem}a`)) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * A word capitalised only because it begins a sentence: an English function
+ * word, or one the corpus also writes in lower case (or an inflection of one:
+ * "Politically" beside "political", "Reflecting" beside "reflects").
+ */
+export function isCommon(key: string, stats: WordStats): boolean {
+  const lower = stats.lower;
+  if (FUNCTION_WORDS.has(key)) return true;
+  const h = wordHash(key);
+  if (lower.has(h) || lower.has(extendHash(h, 's'))) return true;
+  for (const ending of ['ally', 'ly', 'ing', 'ed']) {
+    if (key.length - ending.length < 3 || !key.endsWith(ending)) continue;
+    const stem = wordHash(key.slice(0, -ending.length));
+    if (lower.has(stem) || lower.has(extendHash(stem, 's')) || lower.has(extendHash(stem, 'e')) || lower.has(extendHash(stem, 'al'))) return true;
+  }
+  return false;
+}
+
+/** The closest match when it belongs to one entity only: a tie between two entities is no variant. */
+function closest(matches: { value: SpellingRef; reason: VariantReason; distance: number }[]): { value: SpellingRef; reason: VariantReason } | null {
+  if (matches.length === 0) return null;
+  let best = matches[0];
+  for (const m of matches) if (m.distance < best.distance || (m.distance === best.distance && m.reason === 'romanization' && best.reason !== 'romanization')) best = m;
+  for (const m of matches) if (m.distance === best.distance && m.value.entity.id !== best.value.entity.id) return null;
+  return best;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The form in which spellings compare with the ignore list: folded, lower-case, single spaces. */
+function ignoreKey(text: string): string {
+  return fold(text.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,344 @@
+/**
+ * One pass over a text for discovery: the runs of capitalised words that may be
+ * names (with the connectors between them), and the word counts that tell a
+ * common word or a real acronym from a name (DESIGN.md, Discovery: candidates).
+ * A hand-written loop over code units: the editor runs it on every analysis, so
+ * lower-case words (most of a text) are hashed, never sliced.
+ */
+
+import { fold } from '../text/fold';
+import { classifyCode, isAllCaps, WORD_CLASS } from '../text/chars';
+import { isInUrlOrFileName, tokenAround } from '../text/tokens';
+
+/** What a corpus (or one document) says about its words; folded, lower-case keys unless said otherwise. */
+export interface WordStats {
+  /** Hashes (`wordHash`) of the words written in lower case somewhere. */
+  lower: Set<number>;
+  /** All-capitals words of two to five letters → how often they occur (folded, as written). */
+  caps: Map<string, number>;
+  /** Capitalised words → how often they stand alone (no capitalised word beside them) other than at a sentence start. */
+  midCapital: Map<string, number>;
+}
+
+/** A word of a run. */
+export interface RunWord {
+  start: number;
+  end: number;
+  /** Folded, lower-case. */
+  key: string;
+  /** A lower-case connector (of, the, and, …) between two capitalised words. */
+  connector: boolean;
+  /** The first word of a sentence, a line or a heading. */
+  initial: boolean;
+  /** All capitals, two to five letters ("VNA", "BTV"). */
+  shortCaps: boolean;
+}
+
+/** A maximal run of capitalised words, possibly joined by connectors, on one line. */
+export interface Run {
+  words: RunWord[];
+  /** The lower-case word right before the run ("in", "from", …), or ''. */
+  before: string;
+}
+
+/** Lower-case words that may join two capitalised words of one name. */
+export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'de', 'van', 'von', 'bin', 'al']);
+
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+const UPPER_RE = /[\p{Lu}\p{Lt}]/u;
+const LOWER_RE = /\p{Ll}/u;
+// Characters that, glued to a word, may make it part of a URL, an address or a file name.
+const URLISH = new Uint8Array(128);
+for (const ch of './@:_\\=?&#%~') URLISH[ch.charCodeAt(0)] = 1;
+// Before a word, these end a sentence or a heading's label ("MOSCOW — The", "Ngọc Vân | The").
+const SENTENCE_END = new Set(['.', '!', '?', ':', '|', '—', '–', '•']);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '*', '_', '#', '>', '«', '„']);
+// Letter case of BMP code units, filled lazily: 0 unknown, 1 upper, 2 lower, 3 neither.
+const CASE = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) CASE[c] = c >= 0x41 && c <= 0x5a ? 1 : c >= 0x61 && c <= 0x7a ? 2 : 3;
+
+function caseOf(code: number): number {
+  let k = CASE[code];
+  if (k === 0) {
+    const ch = String.fromCharCode(code);
+    k = UPPER_RE.test(ch) ? 1 : LOWER_RE.test(ch) ? 2 : 3;
+    CASE[code] = k;
+  }
+  return k;
+}
+
+function isWordUnit(code: number): boolean {
+  const cls = WORD_CLASS[code];
+  return (cls === 0 ? classifyCode(code) : cls) === 1;
+}
+
+/** The hash under which a folded, lower-case word is kept in `WordStats.lower`. */
+export function wordHash(key: string): number {
+  let h = 0;
+  for (let k = 0; k < key.length; k++) h = (Math.imul(h, 31) + key.charCodeAt(k)) | 0;
+  return h & HASH_MASK;
+}
+
+/** `wordHash(key + suffix)` from `wordHash(key)`. */
+export function extendHash(hash: number, suffix: string): number {
+  let h = hash;
+  for (let k = 0; k < suffix.length; k++) h = (Math.imul(h, 31) + suffix.charCodeAt(k)) | 0;
+  return h & HASH_MASK;
+}
+
+// 30 bits: small integers, which V8 keeps unboxed (a Set of them allocates nothing per word).
+const HASH_MASK = 0x3fffffff;
+
+export function newWordStats(): WordStats {
+  return { lower: new Set<number>(), caps: new Map(), midCapital: new Map() };
+}
+
+/** Adds `from` into `into` (the corpus-wide knowledge of the CLI's first pass). */
+export function mergeWordStats(into: WordStats, from: WordStats): WordStats {
+  for (const w of from.lower) into.lower.add(w);
+  for (const [w, n] of from.caps) into.caps.set(w, (into.caps.get(w) ?? 0) + n);
+  for (const [w, n] of from.midCapital) into.midCapital.set(w, (into.midCapital.get(w) ?? 0) + n);
+  return into;
+}
+
+// Folded lower-case forms of words seen lately: a corpus repeats its vocabulary.
+const keyCache = new Map<string, string>();
+
+function keyOf(word: string): string {
+  if (!NON_ASCII_RE.test(word)) return word.toLowerCase();
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    key = fold(word.normalize('NFC')).toLowerCase();
+    if (word.length < 16) {
+      if (keyCache.size > 50_000) keyCache.clear();
+      // A copy, so the cache does not keep a view on the whole text alive.
+      keyCache.set(` ${word}`.slice(1), key);
+    }
+  }
+  return key;
+}
+
+/** The folded, lower-case words of a spelling, split as a text's words are. */
+export function spellingWords(spelling: string): string[] {
+  const out: string[] = [];
+  forEachWord(spelling, (start, end) => {
+    out.push(keyOf(spelling.slice(start, end)));
+  });
+  return out;
+}
+
+/** Calls `visit` with each word of `text`: letters, digits and marks, joined by apostrophes or hyphens ("O’Brien", "Jean-Pierre"), a possessive 's left out. */
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = wordEnd(text, i + 1);
+    visit(start, possessiveEnd(text, start, i));
+  }
+}
+
+function isJoiner(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+/** The end of the word whose letters continue at `i`. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const cls = WORD_CLASS[c];
+    if ((cls === 0 ? classifyCode(c) : cls) === 1) continue;
+    if (isJoiner(c) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1)) && !isDigitCode(text.charCodeAt(i + 1))) continue;
+    break;
+  }
+  return i;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** `end`, or before a trailing possessive 's. */
+function possessiveEnd(text: string, start: number, end: number): number {
+  if (end - start > 2) {
+    const s = text.charCodeAt(end - 1);
+    const q = text.charCodeAt(end - 2);
+    if ((s === 0x73 || s === 0x53) && (q === 0x27 || q === 0x2019)) return end - 2;
+  }
+  return end;
+}
+
+function isHorizontalSpace(text: string, start: number, end: number): boolean {
+  if (end - start === 1 && text.charCodeAt(start) === 0x20) return true;
+  if (end <= start) return false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x202f) return false;
+  }
+  return true;
+}
+
+function isSentenceStart(text: string, start: number): boolean {
+  let k = start - 1;
+  // The usual case, at once: a space after a letter.
+  if (k >= 1 && text.charCodeAt(k) === 0x20 && isWordUnit(text.charCodeAt(k - 1))) return false;
+  while (k >= 0) {
+    const ch = text[k];
+    if (ch === ' ' || ch === '\t' || ch === '\u00a0' || OPENERS.has(ch)) k--;
+    else break;
+  }
+  if (k < 0) return true;
+  const ch = text[k];
+  if (ch === '\n' || ch === '\r' || SENTENCE_END.has(ch)) return true;
+  // A hyphen standing alone is a dash ("Vietnam - A Marathon of Knowledge") or a bullet.
+  return ch === '-' && k < start - 1 && (k === 0 || /\s/.test(text[k - 1]));
+}
+
+/** Is a URL-ish character glued to the word with more of the token beyond it ("vietnamnews.vn", "https://…/Tô_Lâm", not "Russia. The")? */
+function gluedToUrlish(text: string, start: number, end: number): boolean {
+  const after = text.charCodeAt(end);
+  if (after < 128 && URLISH[after] === 1 && end + 1 < text.length) {
+    const next = text.charCodeAt(end + 1);
+    if (isWordUnit(next) || next === 0x2f) return true;
+  }
+  const at = text.charCodeAt(start - 1);
+  if (start >= 2 && at < 128 && URLISH[at] === 1) {
+    const prev = text.charCodeAt(start - 2);
+    if (prev !== 0x20 && prev !== 0x0a && prev !== 0x09 && prev !== 0x0d) return true;
+  }
+  return false;
+}
+
+// A token that ends in a file extension: on a line of its own words, the whole line is a file name.
+const FILE_TOKEN_RE = /\.[a-z0-9]{2,5}$/i;
+const PROSE_RE = /[,;!?]|\.\s/;
+
+/**
+ * Scans `text` once: its runs of capitalised words (when `runs` is true) and
+ * its word statistics. Words inside URLs, e-mail addresses and file names take
+ * no part in either; nor do the words of a line that is a file name written
+ * with spaces ("30 06 2023 khanh thanh tuong 333.jpg").
+ */
+export function scanText(text: string, runs = true): { stats: WordStats; runs: Run[] } {
+  const stats = newWordStats();
+  const lowerSet = stats.lower;
+  const out: Run[] = [];
+  const n = text.length;
+  const wordClass = WORD_CLASS;
+  let words: RunWord[] = [];
+  let pending: RunWord[] = [];
+  let before = '';
+  let lastEnd = 0;
+  let lastLowerStart = -1;
+  let lastLowerEnd = -1;
+  // Hashes of the current line's lower-case words, kept until the line proves not to be a file name.
+  let lineBuffer = new Int32Array(256);
+  let lineCount = 0;
+  let lineStart = 0;
+  const close = (): void => {
+    if (words.length > 0) {
+      if (words.length === 1 && !words[0].initial) stats.midCapital.set(words[0].key, (stats.midCapital.get(words[0].key) ?? 0) + 1);
+      if (runs) out.push({ words, before });
+      words = [];
+    }
+    if (pending.length > 0) pending = [];
+  };
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cls = wordClass[c];
+    if ((cls === 0 ? classifyCode(c) : cls) !== 1) {
+      if (c === 0x0a) {
+        for (let k = 0; k < lineCount; k++) lowerSet.add(lineBuffer[k]);
+        lineCount = 0;
+        lineStart = i + 1;
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    const kind = c < 128 ? CASE[c] : caseOf(c);
+    // Hashed as it is read; a word with other than lower-case ASCII letters is folded instead.
+    let h = c;
+    let plain = c < 128;
+    let joined = false;
+    for (i++; i < n; i++) {
+      const d = text.charCodeAt(i);
+      const k = wordClass[d];
+      if ((k === 0 ? classifyCode(d) : k) === 1) {
+        if (d >= 128 || (d >= 0x41 && d <= 0x5a)) plain = false;
+        h = (Math.imul(h, 31) + d) | 0;
+        continue;
+      }
+      if (isJoiner(d) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1)) && !isDigitCode(text.charCodeAt(i + 1))) {
+        if (d >= 128) plain = false;
+        joined = true;
+        h = (Math.imul(h, 31) + d) | 0;
+        continue;
+      }
+      break;
+    }
+    let end = i;
+    if (joined) {
+      end = possessiveEnd(text, start, i);
+      if (end !== i && plain) h = wordHash(text.slice(start, end));
+    }
+    if (kind !== 3 && gluedToUrlish(text, start, end) && isInUrlOrFileName(text, start, end)) {
+      close();
+      if (FILE_TOKEN_RE.test(tokenAround(text, start, end)) && !PROSE_RE.test(text.slice(lineStart, start))) lineCount = 0;
+      lastEnd = end;
+      continue;
+    }
+    if (kind === 2) {
+      if (lineCount === lineBuffer.length) {
+        const grown = new Int32Array(lineCount * 2);
+        grown.set(lineBuffer);
+        lineBuffer = grown;
+      }
+      lineBuffer[lineCount++] = plain ? h & HASH_MASK : wordHash(keyOf(text.slice(start, end)));
+      if (words.length > 0) {
+        if (end - start <= 3 && isHorizontalSpace(text, lastEnd, start) && CONNECTORS.has(text.slice(start, end))) {
+          pending.push({ start, end, key: text.slice(start, end), connector: true, initial: false, shortCaps: false });
+        } else {
+          close();
+        }
+      }
+      lastLowerStart = start;
+      lastLowerEnd = end;
+      lastEnd = end;
+      continue;
+    }
+    if (kind !== 1) {
+      if (words.length > 0) close();
+      lastEnd = end;
+      continue;
+    }
+    const word = text.slice(start, end);
+    const key = keyOf(word);
+    const initial = isSentenceStart(text, start);
+    const length = end - start;
+    const shortCaps = length <= 5 && length >= 2 && isAllCaps(word);
+    if (shortCaps) {
+      const caps = plain ? word : fold(word);
+      stats.caps.set(caps, (stats.caps.get(caps) ?? 0) + 1);
+    }
+    const joins = words.length > 0 && isHorizontalSpace(text, pending.length > 0 ? pending[pending.length - 1].end : lastEnd, start) && (pending.length > 0 || lastEnd === words[words.length - 1].end);
+    if (!joins) {
+      close();
+      before = lastLowerEnd >= 0 && isHorizontalSpace(text, lastLowerEnd, start) ? text.slice(lastLowerStart, lastLowerEnd).toLowerCase() : '';
+    } else if (pending.length > 0) {
+      for (const p of pending) words.push(p);
+      pending = [];
+    }
+    words.push({ start, end, key, connector: false, initial, shortCaps });
+    lastEnd = end;
+  }
+  close();
+  for (let k = 0; k < lineCount; k++) lowerSet.add(lineBuffer[k]);
+  return { stats, runs: out };
+}
