@@ -120,9 +120,11 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
   const subscriptions = vscode.Disposable.from(
     collection,
     published,
-    // A glossary or settings change republishes through its own handlers below, with the corpus files.
+    // Typing republishes once the document settles, not after every burst (VS Code moves the
+    // squiggles with the text meanwhile); a glossary or settings change republishes through its
+    // own handlers below, with the corpus files.
     analyses.onDidAnalyze((event) => {
-      if (event.cause === 'open' || event.cause === 'edit' || event.cause === 'refine') publishDocument(event.document, event);
+      if (event.cause === 'open' || event.cause === 'settle' || event.cause === 'refine' || (event.cause === 'edit' && !event.analysis)) publishDocument(event.document, event);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       // In the workspace scope the corpus index reads the file again and republishes it.

@@ -94,6 +94,7 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
 
   /** Decorates the document's visible editors from the pipeline's new analysis. */
   const onAnalysis = (event: AnalysisEvent): void => {
+    if (event.cause === 'settle') return; // Already shown when it was announced for the edit.
     const started = performance.now();
     let shown = false;
     for (const editor of vscode.window.visibleTextEditors) {

@@ -17,8 +17,13 @@ import type { Work } from './work';
 
 /** Quiet time after a keystroke before the document is analysed again. */
 const EDIT_DEBOUNCE_MS = 75;
-/** How long after an inexact incremental analysis the whole document is analysed again. */
-const REFINE_MS = 400;
+/**
+ * Quiet time after an edit's analysis before the document counts as settled:
+ * then an inexact incremental analysis is redone in full (`refine`), or the
+ * analysis is announced again as `settle` for the views that need not follow
+ * every burst (diagnostics: 300 ms after the last keystroke).
+ */
+const SETTLE_MS = 225;
 
 export interface DocumentAnalysis {
   readonly uri: vscode.Uri;
@@ -44,8 +49,12 @@ export interface DocumentAnalysis {
   readonly serial: number;
 }
 
-/** Why a document was analysed. */
-export type AnalysisCause = 'open' | 'edit' | 'refine' | 'glossary' | 'settings';
+/**
+ * Why a document was analysed: opened, edited (once per burst of keystrokes),
+ * refined (a full analysis after an inexact one), settled (the edit's analysis
+ * again, once the document stays quiet), the glossary or the settings changed.
+ */
+export type AnalysisCause = 'open' | 'edit' | 'refine' | 'settle' | 'glossary' | 'settings';
 
 /** One analysis of an open document, as the pipeline announces it. */
 export interface AnalysisEvent {
@@ -158,9 +167,16 @@ export class DocumentAnalyses extends Disposable {
     } else {
       this.filter.noteSize(document.uri, undefined);
       // A name was typed or removed: later short forms may now resolve differently.
-      if (analysis.inexact) this.work.debounce(`analysis:${key}`, REFINE_MS, () => this.announce(document, 'refine', performance.now()));
+      if (analysis.inexact) this.work.debounce(`analysis:${key}`, SETTLE_MS, () => this.announce(document, 'refine', since));
+      else if (cause === 'edit') this.work.debounce(`analysis:${key}`, SETTLE_MS, () => this.settle(document, analysis, since));
     }
     this.analyzed.fire({ document, analysis, cause, since });
+  }
+
+  /** Announces the edit's analysis again once the document stayed quiet, unless it changed meanwhile. */
+  private settle(document: vscode.TextDocument, analysis: DocumentAnalysis, since: number): void {
+    if (document.isClosed || this.cache.get(document.uri.toString()) !== analysis || analysis.version !== document.version) return;
+    this.analyzed.fire({ document, analysis, cause: 'settle', since });
   }
 
   /** Analyses every open corpus document again (of one folder, or all), after the glossary or the settings changed. */
