@@ -13,6 +13,7 @@ import {
   findings,
   parseGlossary,
   parseLedger,
+  textFormatOf,
   type SourceFile,
 } from '../core';
 import { parseCli, UsageError, USAGE, type CliOptions } from './args';
@@ -43,7 +44,7 @@ function check(options: CliOptions): number {
     const text = readText(file);
     const name = displayPath(file);
     const lines = new LineIndex(text);
-    const analysis = engine.analyze(text);
+    const analysis = engine.analyze(text, { format: textFormatOf(file) });
     report.files.push(name);
     for (const m of analysis.mentions) {
       const entity = engine.entity(m.entityId)!;
@@ -70,7 +71,7 @@ function normalize(options: CliOptions): number {
   const results = [];
   for (const file of files) {
     const text = readText(file);
-    const edits = engine.normalize(text, { style: options.style });
+    const edits = engine.normalize(text, { style: options.style, format: textFormatOf(file) });
     if (edits.length === 0) continue;
     const lines = new LineIndex(text);
     results.push({ file: displayPath(file), edits: edits.map((e) => ({ ...range(lines, e.start, e.end), oldText: e.oldText, newText: e.newText, entity: e.entityId })) });
@@ -93,7 +94,7 @@ function stats(options: CliOptions): number {
     const text = readText(file);
     bytes += Buffer.byteLength(text, 'utf8');
     const inFile = new Set<string>();
-    for (const m of engine.mentions(text)) {
+    for (const m of engine.mentions(text, { format: textFormatOf(file) })) {
       let bySpelling = spellings.get(m.entityId);
       if (!bySpelling) spellings.set(m.entityId, (bySpelling = new Map()));
       // Count NFD-encoded and line-broken spellings with their ordinary form.

@@ -4,7 +4,7 @@
  * diagnostics, navigation).
  */
 import * as vscode from 'vscode';
-import { LineIndex, type Analysis, type CheckedNumber } from '../core';
+import { LineIndex, textFormatOf, type Analysis, type CheckedNumber } from '../core';
 import { readConfig } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
@@ -134,7 +134,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (entry.fromVersion !== cached.version || entry.toVersion !== document.version) return undefined;
     const started = performance.now();
     const ignored = readConfig(document.uri).ignoredNumbers;
-    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored);
+    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored, textFormatOf(document.uri.path));
     if (!result) return undefined;
     if (!result.exact) {
       // A name was typed or removed: later short forms may now resolve differently.
@@ -160,7 +160,7 @@ export class DocumentAnalyses implements vscode.Disposable {
 /** Analyses `text` with the folder's engine; numbers of ignored kinds are left out. */
 export function analyzeText(uri: vscode.Uri, version: number | undefined, text: string, folder: FolderGlossary, textMs = 0): DocumentAnalysis {
   const started = performance.now();
-  const raw = folder.engine.analyze(text, { ignoreNumberKinds: readConfig(uri).ignoredNumbers });
+  const raw = folder.engine.analyze(text, { ignoreNumberKinds: readConfig(uri).ignoredNumbers, format: textFormatOf(uri.path) });
   const analysis: Analysis = { mentions: raw.mentions, numbers: raw.numbers.filter(isClaim) };
   return makeAnalysis(uri, version, text, folder, analysis, performance.now() - started, false, textMs);
 }

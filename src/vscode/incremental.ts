@@ -17,7 +17,7 @@
  *   (a name was typed or deleted), the result is marked inexact: the caller
  *   shows it at once and runs a full analysis a little later.
  */
-import type { Analysis, CheckedNumber, Engine, Mention, NumberKind } from '../core';
+import type { Analysis, CheckedNumber, Engine, Mention, NumberKind, TextFormat } from '../core';
 
 /** An edit as one window: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
 export interface ChangeWindow {
@@ -57,6 +57,7 @@ export function reanalyze(
   change: ChangeWindow,
   keepNumber: (n: CheckedNumber) => boolean = () => true,
   ignoreNumberKinds?: ReadonlySet<NumberKind>,
+  format: TextFormat = 'plain',
 ): Reanalysis | undefined {
   const delta = change.newEnd - change.oldEnd;
   const start = blockStart(text, change.start, 2);
@@ -71,7 +72,7 @@ export function reanalyze(
   // The entities fully mentioned before the window, where last (in the window's coordinates).
   const lastFull = new Map<string, number>();
   for (const m of mentions.before) if (m.variant !== 'short') lastFull.set(m.entityId, m.start - start);
-  const region = engine.analyze(text.slice(start, end), { fullyMentioned: lastFull, ignoreNumberKinds });
+  const region = engine.analyzeRegion(text, start, end, { fullyMentioned: lastFull, ignoreNumberKinds, format });
 
   const inside: Mention[] = region.mentions.map((m) => shifted(m, start, true));
   const insideNumbers: CheckedNumber[] = [];
@@ -113,6 +114,7 @@ function shifted(m: Mention, by: number, licenceToo = false): Mention {
   if (m.licensedBy !== undefined) out.licensedBy = licenceToo ? m.licensedBy + by : m.licensedBy;
   if (m.licensedByTitle) out.licensedByTitle = true;
   if (m.encoding !== undefined) out.encoding = m.encoding;
+  if (m.referenceLabel) out.referenceLabel = true;
   return out;
 }
 
