@@ -12,7 +12,7 @@ export { parseGlossary, entitySpellings, defaultShortForms, suggestId } from './
 export { EntityMatcher, type MatchOptions } from './entities/matcher';
 export { normalizeEdits, normalizedSpelling, applyEdits, type NormalizeEdit, type NormalizeOptions, type NormalizeStyle } from './normalize/normalize';
 export { isInUrlOrFileName, urlSpans } from './text/tokens';
-export { markupOf, markupIn, textOnly, textFormatOf, isGlossaDirective, type Markup, type TextFormat } from './text/markup';
+export { markupOf, markupIn, markdownReanalysisWindow, textOnly, textFormatOf, isGlossaDirective, type Markup, type TextFormat } from './text/markup';
 export { findNumbers, parseNumberValue, isClaimKind } from './numbers/finder';
 export { formatValue, groupDigits } from './numbers/format';
 export { parseLedger } from './numbers/ledger';

@@ -134,7 +134,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (entry.fromVersion !== cached.version || entry.toVersion !== document.version) return undefined;
     const started = performance.now();
     const ignored = readConfig(document.uri).ignoredNumbers;
-    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored, textFormatOf(document.uri.path));
+    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored, { format: textFormatOf(document.uri.path), previousText: cached.text });
     if (!result) return undefined;
     if (!result.exact) {
       // A name was typed or removed: later short forms may now resolve differently.

@@ -17,7 +17,7 @@
  *   (a name was typed or deleted), the result is marked inexact: the caller
  *   shows it at once and runs a full analysis a little later.
  */
-import type { Analysis, CheckedNumber, Engine, Mention, NumberKind, TextFormat } from '../core';
+import { markdownReanalysisWindow, type Analysis, type CheckedNumber, type Engine, type Mention, type NumberKind, type TextFormat } from '../core';
 
 /** An edit as one window: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
 export interface ChangeWindow {
@@ -57,11 +57,14 @@ export function reanalyze(
   change: ChangeWindow,
   keepNumber: (n: CheckedNumber) => boolean = () => true,
   ignoreNumberKinds?: ReadonlySet<NumberKind>,
-  format: TextFormat = 'plain',
+  markup: { format: TextFormat; previousText?: string } = { format: 'plain' },
 ): Reanalysis | undefined {
   const delta = change.newEnd - change.oldEnd;
-  const start = blockStart(text, change.start, 2);
-  const end = blockEnd(text, change.newEnd, 2);
+  let start = blockStart(text, change.start, 2);
+  let end = blockEnd(text, change.newEnd, 2);
+  // Markdown: a window of whole blocks, and whether the markup beyond it stayed the same.
+  let markupExact = true;
+  if (markup.format === 'markdown') ({ start, end, exact: markupExact } = markdownReanalysisWindow(markup.previousText, text, change, start, end));
   const oldEnd = end - delta;
   if (oldEnd < start) return undefined;
 
@@ -72,7 +75,7 @@ export function reanalyze(
   // The entities fully mentioned before the window, where last (in the window's coordinates).
   const lastFull = new Map<string, number>();
   for (const m of mentions.before) if (m.variant !== 'short') lastFull.set(m.entityId, m.start - start);
-  const region = engine.analyzeRegion(text, start, end, { fullyMentioned: lastFull, ignoreNumberKinds, format });
+  const region = engine.analyzeRegion(text, start, end, { fullyMentioned: lastFull, ignoreNumberKinds, format: markup.format });
 
   const inside: Mention[] = region.mentions.map((m) => shifted(m, start, true));
   const insideNumbers: CheckedNumber[] = [];
@@ -83,7 +86,7 @@ export function reanalyze(
   // Mentions after the window: shifted; a short form licensed inside the window follows its licence.
   const oldFull = mentions.inside.filter((m) => m.variant !== 'short');
   const newFull = inside.filter((m) => m.variant !== 'short');
-  const exact = oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
+  const exact = markupExact && oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
   const licence = new Map<number, number>();
   if (exact) oldFull.forEach((m, i) => licence.set(m.start, newFull[i].start));
   const after: Mention[] = mentions.after.map((m) => {

@@ -75,13 +75,51 @@ export function markupIn(text: string, format: TextFormat, start: number, end: n
   if (!hasMarkdownSyntax(text)) return { visible: text.slice(start, end), referenceLabels: [], directives: [] };
   let from = 0;
   let to = text.length;
-  if (!SPANNING_RE.test(text) && !text.startsWith('---')) {
+  if (!reachesFar(text)) {
     from = blockBoundaryAtOrBefore(text, start);
     to = blockBoundaryAtOrAfter(text, end);
   }
   const markup = markdownMarkup(text.slice(from, to));
   const shift = (spans: Span[]) => spans.filter((s) => s.end > start - from && s.start < end - from).map((s) => ({ start: s.start + from - start, end: s.end + from - start }));
   return { visible: markup.visible.slice(start - from, end - from), referenceLabels: shift(markup.referenceLabels), directives: shift(markup.directives) };
+}
+
+/**
+ * For the editor's re-analysis of `[start, end)` of `text` after `change`
+ * (`[change.start, change.oldEnd)` of `previousText` became `[change.start,
+ * change.newEnd)`): the window widened to Markdown block boundaries, and whether
+ * the markup outside it is certainly the same as before the edit. It is not when
+ * the edit can change markup far away (a code fence, an HTML block or a reference
+ * definition in either text), or when the previous text is not known: the caller
+ * then analyses the whole text soon.
+ */
+export function markdownReanalysisWindow(
+  previousText: string | undefined,
+  text: string,
+  change: { start: number; oldEnd: number; newEnd: number },
+  start: number,
+  end: number,
+): { start: number; end: number; exact: boolean } {
+  if (previousText === undefined) return { start, end, exact: false };
+  if (!hasMarkdownSyntax(text) && !hasMarkdownSyntax(previousText)) return { start, end, exact: true };
+  if (reachesFar(text) || reachesFar(previousText)) return { start, end, exact: false };
+  // Boundaries whose line and the blank line before it lie outside the change, so they are boundaries of both texts.
+  let from = blockBoundaryAtOrBefore(text, Math.min(start, change.start));
+  while (from > 0 && lineEnd(text, from) >= change.start) from = blockBoundaryAtOrBefore(text, previousLineStart(text, from));
+  let to = blockBoundaryAtOrAfter(text, Math.max(end, change.newEnd));
+  while (to < text.length && previousLineStart(text, to) < change.newEnd) to = blockBoundaryAtOrAfter(text, lineEnd(text, to) + 1);
+  return { start: Math.min(from, start), end: Math.max(to, end), exact: true };
+}
+
+/** The offset of the line break ending the line that starts at `lineStart` (or the text's length). */
+function lineEnd(text: string, lineStart: number): number {
+  const next = text.indexOf('\n', lineStart);
+  return next < 0 ? text.length : next;
+}
+
+/** True when the text holds a construct that can change markup across blank lines (see `markupIn`). */
+function reachesFar(text: string): boolean {
+  return SPANNING_RE.test(text) || text.startsWith('---');
 }
 
 /** True for the body of a Glossa directive comment (`glossa-ignore: …`, `glossa-disable`, `glossa-enable`, `glossa-disable-next-line`). */
