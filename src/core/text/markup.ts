@@ -75,8 +75,9 @@ export function markupIn(text: string, format: TextFormat, start: number, end: n
   if (!hasMarkdownSyntax(text)) return { visible: text.slice(start, end), referenceLabels: [], directives: [] };
   let from = 0;
   let to = text.length;
-  if (!reachesFar(text)) {
-    from = blockBoundaryAtOrBefore(text, start);
+  const body = bodyStart(text);
+  if (body >= 0 && start >= body && !reachesFar(text, body)) {
+    from = blockBoundaryAtOrBefore(text, start, body);
     to = blockBoundaryAtOrAfter(text, end);
   }
   const markup = markdownMarkup(text.slice(from, to));
@@ -90,8 +91,8 @@ export function markupIn(text: string, format: TextFormat, start: number, end: n
  * change.newEnd)`): the window widened to Markdown block boundaries, and whether
  * the markup outside it is certainly the same as before the edit. It is not when
  * the edit can change markup far away (a code fence, an HTML block or a reference
- * definition in either text), or when the previous text is not known: the caller
- * then analyses the whole text soon.
+ * definition in either text, an edit of the front matter), or when the previous
+ * text is not known: the caller then analyses the whole text soon.
  */
 export function markdownReanalysisWindow(
   previousText: string | undefined,
@@ -102,10 +103,13 @@ export function markdownReanalysisWindow(
 ): { start: number; end: number; exact: boolean } {
   if (previousText === undefined) return { start, end, exact: false };
   if (!hasMarkdownSyntax(text) && !hasMarkdownSyntax(previousText)) return { start, end, exact: true };
-  if (reachesFar(text) || reachesFar(previousText)) return { start, end, exact: false };
+  // Front matter before the change stays as it is (the same text, closed before it), and the body starts afresh after it.
+  const body = bodyStart(text);
+  if (body < 0 || change.start < body || reachesFar(text, body) || reachesFar(previousText, body)) return { start, end, exact: false };
+  start = Math.max(start, body);
   // Boundaries whose line and the blank line before it lie outside the change, so they are boundaries of both texts.
-  let from = blockBoundaryAtOrBefore(text, Math.min(start, change.start));
-  while (from > 0 && lineEnd(text, from) >= change.start) from = blockBoundaryAtOrBefore(text, previousLineStart(text, from));
+  let from = blockBoundaryAtOrBefore(text, Math.min(start, change.start), body);
+  while (from > body && lineEnd(text, from) >= change.start) from = blockBoundaryAtOrBefore(text, previousLineStart(text, from), body);
   let to = blockBoundaryAtOrAfter(text, Math.max(end, change.newEnd));
   while (to < text.length && previousLineStart(text, to) < change.newEnd) to = blockBoundaryAtOrAfter(text, lineEnd(text, to) + 1);
   return { start: Math.min(from, start), end: Math.max(to, end), exact: true };
@@ -117,9 +121,23 @@ function lineEnd(text: string, lineStart: number): number {
   return next < 0 ? text.length : next;
 }
 
-/** True when the text holds a construct that can change markup across blank lines (see `markupIn`). */
-function reachesFar(text: string): boolean {
-  return SPANNING_RE.test(text) || text.startsWith('---');
+/**
+ * True when the text from `from` (the start of its body) holds a construct that
+ * can change markup across blank lines (see `markupIn`), or starts with what would
+ * read as front matter on its own.
+ */
+function reachesFar(text: string, from: number): boolean {
+  if (text.startsWith('---', from)) return true;
+  SPANNING_RE.lastIndex = from;
+  return SPANNING_RE.test(text);
+}
+
+/** Where the body starts after front matter (`---` lines around YAML at the very top): 0 without front matter, -1 when it is not closed. */
+function bodyStart(text: string): number {
+  if (!/^---[ \t]*(?:\r?\n|\r)/.test(text)) return 0;
+  FRONT_MATTER_CLOSE_RE.lastIndex = 3;
+  const close = FRONT_MATTER_CLOSE_RE.exec(text);
+  return close ? close.index + close[0].length : -1;
 }
 
 /** True for the body of a Glossa directive comment (`glossa-ignore: …`, `glossa-disable`, `glossa-enable`, `glossa-disable-next-line`). */
@@ -139,7 +157,8 @@ export function isGlossaDirective(commentBody: string): boolean {
 const MARKDOWN_SYNTAX_RE = /[`*_[\]<>#~=|@]|:\/\/|www\.|\\$|^[ \t]*(?:[-+]|\d{1,9}[.)](?=[ \t\r\n]|$))|^(?: {4}|[ \t]*\t)/im;
 
 /** Constructs that can run across blank lines from anywhere before them, or that make a link depend on text far away. */
-const SPANNING_RE = /^ {0,3}(?:`{3}|~{3}|<!--|<\?|<![A-Za-z[]|<(?:script|pre|style|textarea)(?:[\s>]|$))|\]:/im;
+const SPANNING_RE = /^ {0,3}(?:`{3}|~{3}|<!--|<\?|<![A-Za-z[]|<(?:script|pre|style|textarea)(?:[\s>]|$))|\]:/gim;
+const FRONT_MATTER_CLOSE_RE = /(?:\r?\n|\r)---[ \t]*(?:\r?\n|\r|$)/g;
 
 function hasMarkdownSyntax(text: string): boolean {
   return MARKDOWN_SYNTAX_RE.test(text);
@@ -163,6 +182,8 @@ function isBlockBoundary(text: string, lineStart: number): boolean {
   if (isBlankLine(text, lineStart)) return false;
   const c = text.charCodeAt(lineStart);
   if (c === 0x20 || c === 0x09) return false;
+  // A part that began with `---` would read as front matter.
+  if (text.startsWith('---', lineStart)) return false;
   // An empty list item reads differently after some blocks (after indented code, micromark makes it a paragraph).
   EMPTY_LIST_ITEM_RE.lastIndex = lineStart;
   if (EMPTY_LIST_ITEM_RE.test(text)) return false;
@@ -174,10 +195,11 @@ function previousLineStart(text: string, lineStart: number): number {
   return lineStart < 2 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
 }
 
-function blockBoundaryAtOrBefore(text: string, offset: number): number {
+/** The nearest block boundary at or before `offset`, no earlier than `floor` (a line start where blocks start afresh). */
+function blockBoundaryAtOrBefore(text: string, offset: number, floor = 0): number {
   let lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
-  while (!isBlockBoundary(text, lineStart)) lineStart = previousLineStart(text, lineStart);
-  return lineStart;
+  while (lineStart > floor && !isBlockBoundary(text, lineStart)) lineStart = previousLineStart(text, lineStart);
+  return Math.max(lineStart, floor);
 }
 
 function blockBoundaryAtOrAfter(text: string, offset: number): number {
