@@ -14,6 +14,7 @@ import {
   findings,
   parseGlossary,
   parseLedger,
+  textFormatOf,
   type SourceFile,
 } from '../core';
 import { parseCli, UsageError, USAGE, type CliOptions } from './args';
@@ -44,7 +45,7 @@ function check(options: CliOptions): number {
     const text = readText(file);
     const name = displayPath(file);
     const lines = new LineIndex(text);
-    const analysis = engine.analyze(text);
+    const analysis = engine.analyze(text, { format: textFormatOf(file) });
     report.files.push(name);
     for (const m of analysis.mentions) {
       const entity = engine.entity(m.entityId)!;
@@ -74,7 +75,7 @@ function normalize(options: CliOptions): number {
   const results = [];
   for (const file of files) {
     const text = readText(file);
-    const edits = engine.normalize(text, { style: options.style });
+    const edits = engine.normalize(text, { style: options.style, format: textFormatOf(file) });
     if (edits.length === 0) continue;
     const lines = new LineIndex(text);
     results.push({ file: displayPath(file), edits: edits.map((e) => ({ ...range(lines, e.start, e.end), oldText: e.oldText, newText: e.newText, entity: e.entityId })) });
@@ -96,7 +97,7 @@ function stats(options: CliOptions): number {
   for (const file of files) {
     const text = readText(file);
     bytes += Buffer.byteLength(text, 'utf8');
-    index.add(engine.mentions(text), entityOf);
+    index.add(engine.mentions(text, { format: textFormatOf(file) }), entityOf);
   }
   const entities: StatsEntity[] = index
     .entries('glossary')

@@ -12,6 +12,7 @@ import { normalizeEdits, type NormalizeEdit, type NormalizeOptions } from './nor
 import { findNumbers } from './numbers/finder';
 import type { CheckedNumber, Ledger, NumberKind } from './numbers/types';
 import { checkNumbers, compileLedger, DEFAULT_IGNORED_NUMBER_KINDS, type CompiledLedger } from './numbers/verify';
+import { markupIn, markupOf, type Markup, type TextFormat } from './text/markup';
 
 /** What the engine finds in one text. */
 export interface Analysis {
@@ -22,7 +23,13 @@ export interface Analysis {
   discovery?: Discovery;
 }
 
-export interface AnalyzeOptions extends MatchOptions {
+/** How the text is marked up (DESIGN.md rule 12): what is markup holds no mentions or numbers. */
+export interface FormatOption {
+  /** `markdown` or `plain` (the default); `textFormatOf(fileName)` picks it from a file name. */
+  format?: TextFormat;
+}
+
+export interface AnalyzeOptions extends MatchOptions, FormatOption {
   /** Kinds of numbers that are not claims (default: years, dates and times): status `ignored`. */
   ignoreNumberKinds?: ReadonlySet<NumberKind>;
 }
@@ -54,18 +61,27 @@ export class Engine {
   }
 
   /** Mentions only: the fast path for indexing a corpus. */
-  mentions(text: string, options?: MatchOptions): Mention[] {
-    return this.matcher.match(text, options);
+  mentions(text: string, options: MatchOptions & FormatOption = {}): Mention[] {
+    return this.matchText(text, markupOf(text, options.format ?? 'plain'), options);
   }
 
   /** Mentions and checked numbers of `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    return { mentions: this.matcher.match(text, options), numbers: this.numbers(text, options.ignoreNumberKinds) };
+    return this.analyzeMarkup(text, markupOf(text, options.format ?? 'plain'), options);
+  }
+
+  /**
+   * The analysis of `text.slice(start, end)` in that slice's offsets, with the
+   * markup read in the context of the whole text (a paragraph of a fenced code
+   * block is code): the editor's re-analysis of the paragraphs around an edit.
+   */
+  analyzeRegion(text: string, start: number, end: number, options: AnalyzeOptions = {}): Analysis {
+    return this.analyzeMarkup(text.slice(start, end), markupIn(text, options.format ?? 'plain', start, end), options);
   }
 
   /** The numbers of `text`, each with its status against the ledger. */
-  numbers(text: string, ignoreNumberKinds: ReadonlySet<NumberKind> = DEFAULT_IGNORED_NUMBER_KINDS): CheckedNumber[] {
-    return checkNumbers(text, findNumbers(text), this.compiledLedger, ignoreNumberKinds);
+  numbers(text: string, ignoreNumberKinds: ReadonlySet<NumberKind> = DEFAULT_IGNORED_NUMBER_KINDS, format: TextFormat = 'plain'): CheckedNumber[] {
+    return this.checkText(text, markupOf(text, format).visible, ignoreNumberKinds);
   }
 
   /** The glossary's side of discovery, compiled on first use. */
@@ -88,7 +104,34 @@ export class Engine {
   }
 
   /** The normalization edits for `text` (or for the given mentions of it). */
-  normalize(text: string, options: NormalizeOptions = {}, mentions: readonly Mention[] = this.matcher.match(text)): NormalizeEdit[] {
+  normalize(text: string, options: NormalizeOptions & FormatOption = {}, mentions: readonly Mention[] = this.mentions(text, options)): NormalizeEdit[] {
     return normalizeEdits(text, mentions, (id) => this.byId.get(id), options);
+  }
+
+  private analyzeMarkup(text: string, markup: Markup, options: AnalyzeOptions): Analysis {
+    return { mentions: this.matchText(text, markup, options), numbers: this.checkText(text, markup.visible, options.ignoreNumberKinds) };
+  }
+
+  /**
+   * Mentions in the text that the markup leaves: the matcher reads the masked
+   * text, and a match that runs over masked characters ("To `x` Lam") is none.
+   */
+  private matchText(text: string, markup: Markup, options: MatchOptions): Mention[] {
+    const { visible, referenceLabels } = markup;
+    const found = this.matcher.match(visible, options);
+    if (visible === text) return found;
+    const mentions = found.filter((m) => text.startsWith(m.text, m.start));
+    if (referenceLabels.length > 0) {
+      for (const m of mentions) {
+        if (referenceLabels.some((label) => label.start <= m.start && m.end <= label.end)) m.referenceLabel = true;
+      }
+    }
+    return mentions;
+  }
+
+  private checkText(text: string, visible: string, ignoreNumberKinds: ReadonlySet<NumberKind> = DEFAULT_IGNORED_NUMBER_KINDS): CheckedNumber[] {
+    let found = findNumbers(visible);
+    if (visible !== text) found = found.filter((n) => text.startsWith(n.text, n.start));
+    return checkNumbers(visible, found, this.compiledLedger, ignoreNumberKinds);
   }
 }

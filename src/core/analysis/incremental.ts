@@ -20,6 +20,7 @@
 import type { Analysis, Engine } from '../engine';
 import type { Mention } from '../entities/types';
 import type { CheckedNumber, NumberKind } from '../numbers/types';
+import { markdownReanalysisWindow, type TextFormat } from '../text/markup';
 
 /** An edit as one window: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
 export interface ChangeWindow {
@@ -59,10 +60,14 @@ export function reanalyze(
   change: ChangeWindow,
   keepNumber: (n: CheckedNumber) => boolean = () => true,
   ignoreNumberKinds?: ReadonlySet<NumberKind>,
+  markup: { format: TextFormat; previousText?: string } = { format: 'plain' },
 ): Reanalysis | undefined {
   const delta = change.newEnd - change.oldEnd;
-  const start = blockStart(text, change.start, 2);
-  const end = blockEnd(text, change.newEnd, 2);
+  let start = blockStart(text, change.start, 2);
+  let end = blockEnd(text, change.newEnd, 2);
+  // Markdown: a window of whole blocks, and whether the markup beyond it stayed the same.
+  let markupExact = true;
+  if (markup.format === 'markdown') ({ start, end, exact: markupExact } = markdownReanalysisWindow(markup.previousText, text, change, start, end));
   const oldEnd = end - delta;
   if (oldEnd < start) return undefined;
 
@@ -73,7 +78,7 @@ export function reanalyze(
   // The entities fully mentioned before the window, where last (in the window's coordinates).
   const lastFull = new Map<string, number>();
   for (const m of mentions.before) if (m.variant !== 'short') lastFull.set(m.entityId, m.start - start);
-  const region = engine.analyze(text.slice(start, end), { fullyMentioned: lastFull, ignoreNumberKinds });
+  const region = engine.analyzeRegion(text, start, end, { fullyMentioned: lastFull, ignoreNumberKinds, format: markup.format });
 
   const inside: Mention[] = region.mentions.map((m) => shifted(m, start, true));
   const insideNumbers: CheckedNumber[] = [];
@@ -84,7 +89,7 @@ export function reanalyze(
   // Mentions after the window: shifted; a short form licensed inside the window follows its licence.
   const oldFull = mentions.inside.filter((m) => m.variant !== 'short');
   const newFull = inside.filter((m) => m.variant !== 'short');
-  const exact = oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
+  const exact = markupExact && oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
   const licence = new Map<number, number>();
   if (exact) oldFull.forEach((m, i) => licence.set(m.start, newFull[i].start));
   const after: Mention[] = mentions.after.map((m) => {
@@ -115,6 +120,7 @@ function shifted(m: Mention, by: number, licenceToo = false): Mention {
   if (m.licensedBy !== undefined) out.licensedBy = licenceToo ? m.licensedBy + by : m.licensedBy;
   if (m.licensedByTitle) out.licensedByTitle = true;
   if (m.encoding !== undefined) out.encoding = m.encoding;
+  if (m.referenceLabel) out.referenceLabel = true;
   return out;
 }
 

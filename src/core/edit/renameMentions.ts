@@ -15,7 +15,7 @@ import type { SourceEdit } from './types';
  * Edits that rewrite the mentions of `entity` written in its canonical spelling (also
  * NFD-encoded, also in capitals, which stay capitals; a line break inside the name is
  * kept when the new name has as many words) to `newName`, in text order. Mentions inside
- * URLs, e-mail addresses and file names are left alone.
+ * URLs, e-mail addresses and file names, and Markdown reference labels, are left alone.
  */
 export function renameMentionEdits(text: string, mentions: readonly Mention[], entity: Entity, newName: string): SourceEdit[] {
   const target = newName.replace(/\s+/g, ' ').trim().normalize('NFC');
@@ -24,7 +24,7 @@ export function renameMentionEdits(text: string, mentions: readonly Mention[], e
   for (const mention of mentions) {
     if (mention.entityId !== entity.id || mention.matched !== entity.name) continue;
     if (mention.variant !== 'canonical' && mention.encoding !== 'nfd') continue;
-    if (isInUrlOrFileName(text, mention.start, mention.end)) continue;
+    if (mention.referenceLabel || isInUrlOrFileName(text, mention.start, mention.end)) continue;
     const spelled = mention.allCaps ? target.toUpperCase() : target;
     const newText = keepLineBreaks(mention.text, spelled);
     if (newText !== mention.text) edits.push({ start: mention.start, end: mention.end, newText });

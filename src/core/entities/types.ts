@@ -19,4 +19,10 @@ export interface Mention {
   licensedByTitle?: boolean;
   /** True when it matched only through folding because the text is NFD-encoded (differently encoded). */
   encoding?: 'nfd';
+  /**
+   * True when the mention is also the label of a Markdown reference link
+   * (`[To Lam]` with a definition `[To Lam]: …`): a mention, but never rewritten,
+   * since the label names its definition.
+   */
+  referenceLabel?: true;
 }

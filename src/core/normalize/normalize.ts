@@ -29,8 +29,13 @@ export interface NormalizeEdit {
   variant: Mention['variant'];
 }
 
-/** What `mention` should read as, or null when it is left as it is. */
+/**
+ * What `mention` should read as, or null when it is left as it is. A Markdown
+ * reference label (`[To Lam]` naming its definition) is left as it is: rewriting
+ * it would break the link.
+ */
 export function normalizedSpelling(mention: Mention, entity: Entity, options: NormalizeOptions = {}): string | null {
+  if (mention.referenceLabel) return null;
   const style = options.style ?? 'canonical';
   let target: string;
   switch (mention.variant) {
@@ -63,7 +68,8 @@ export function keepLineBreaks(written: string, target: string): string {
 
 /**
  * The edits that normalize `mentions` of `text`, in text order. Mentions inside
- * URLs, e-mail addresses and file names are never touched.
+ * URLs, e-mail addresses and file names, and Markdown reference labels, are never
+ * touched (markup itself holds no mentions: see text/markup.ts).
  */
 export function normalizeEdits(
   text: string,

@@ -9,7 +9,7 @@
  * The target style is the `glossa.normalize.style` setting of each file.
  */
 import * as vscode from 'vscode';
-import type { Mention, NormalizeEdit } from '../../core';
+import { textFormatOf, type Mention, type NormalizeEdit } from '../../core';
 import { asPosition, asString, asUri, targetDocument } from '../commandArgs';
 import { Commands } from '../commands';
 import type { Deps } from '../deps';
@@ -38,7 +38,7 @@ export async function normalizeFileText(deps: Deps, uri: vscode.Uri): Promise<Fi
   // A document VS Code still holds after its file was deleted: nothing the user sees.
   if (file.document && !file.document.isDirty && !(await exists(uri))) return undefined;
   const analysis = file.document && deps.analyses.get(file.document);
-  const mentions: Mention[] = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text);
+  const mentions: Mention[] = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text, { format: textFormatOf(uri.path) });
   return { file, folder, edits: folder.engine.normalize(file.text, { style: deps.config.read(uri).normalizeStyle }, mentions) };
 }
 

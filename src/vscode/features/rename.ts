@@ -7,7 +7,7 @@
  * mentions in groups of their own.
  */
 import * as vscode from 'vscode';
-import { renameEntity, renameMentionEdits } from '../../core';
+import { renameEntity, renameMentionEdits, textFormatOf } from '../../core';
 import { toRange } from '../convert';
 import type { Deps } from '../deps';
 import { addEdits, askForPreview, readFileText } from '../fileEdits';
@@ -59,7 +59,7 @@ export function registerRename(deps: Deps): vscode.Disposable {
         const file = await readFileText(uri);
         if (!file.exists || filter.tooBig(uri, file.text)) continue;
         const analysis = file.document && deps.analyses.get(file.document);
-        const found = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text);
+        const found = analysis && analysis.text === file.text ? analysis.analysis.mentions : folder.engine.mentions(file.text, { format: textFormatOf(uri.path) });
         addEdits(edit, file, renameMentionEdits(file.text, found, entity, target), mentions);
       }
       askForPreview(edit, glossaryUri, vscode.l10n.t('Rename {0}', entity.name));

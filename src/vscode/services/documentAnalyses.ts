@@ -8,7 +8,7 @@
  * computes it when needed and caches it, and has no other effect.
  */
 import * as vscode from 'vscode';
-import { LineIndex, mergeWindows, reanalyze, type Analysis, type ChangeWindow, type CheckedNumber, type NumberKind } from '../../core';
+import { LineIndex, mergeWindows, reanalyze, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type NumberKind } from '../../core';
 import { Disposable } from '../disposable';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
@@ -240,7 +240,7 @@ export class DocumentAnalyses extends Disposable {
     if (entry.fromVersion !== cached.version || entry.toVersion !== document.version) return undefined;
     const started = performance.now();
     const ignored = this.config.read(document.uri).ignoredNumbers;
-    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored);
+    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored, { format: textFormatOf(document.uri.path), previousText: cached.text });
     if (!result) return undefined;
     return makeAnalysis(document.uri, document.version, text, folder, result.analysis, performance.now() - started, true, textMs, !result.exact);
   }
@@ -256,7 +256,7 @@ export function analyzeText(
   textMs = 0,
 ): DocumentAnalysis {
   const started = performance.now();
-  const raw = folder.engine.analyze(text, { ignoreNumberKinds: ignored });
+  const raw = folder.engine.analyze(text, { ignoreNumberKinds: ignored, format: textFormatOf(uri.path) });
   const analysis: Analysis = { mentions: raw.mentions, numbers: raw.numbers.filter(isClaim) };
   return makeAnalysis(uri, version, text, folder, analysis, performance.now() - started, false, textMs);
 }
