@@ -88,6 +88,7 @@ export function extendHash(hash: number, suffix: string): number {
 
 // 30 bits: small integers, which V8 keeps unboxed (a Set of them allocates nothing per word).
 const HASH_MASK = 0x3fffffff;
+const ADDED_SLOTS = 4096;
 
 export function newWordStats(): WordStats {
   return { lower: new Set<number>(), caps: new Map(), midCapital: new Map() };
@@ -230,8 +231,10 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
   const out: Run[] = [];
   const n = text.length;
   const wordClass = WORD_CLASS;
-  let words: RunWord[] = [];
-  let pending: RunWord[] = [];
+  // The current run's words and the connectors waiting to join it, in buffers reused from run to run;
+  // a run keeps an exact-size copy (a text has tens of thousands of runs, most of one word).
+  const words: RunWord[] = [];
+  const pending: RunWord[] = [];
   let before = '';
   let lastEnd = 0;
   let lastLowerStart = -1;
@@ -240,13 +243,25 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
   let lineBuffer = new Int32Array(256);
   let lineCount = 0;
   let lineStart = 0;
+  // Hashes already in `lower`, by their low bits: a text repeats its common words, and a Set insert costs more than this check.
+  const added = new Int32Array(ADDED_SLOTS).fill(-1);
+  const flushLine = (): void => {
+    for (let k = 0; k < lineCount; k++) {
+      const h = lineBuffer[k];
+      const slot = h & (ADDED_SLOTS - 1);
+      if (added[slot] === h) continue;
+      added[slot] = h;
+      lowerSet.add(h);
+    }
+    lineCount = 0;
+  };
   const close = (): void => {
     if (words.length > 0) {
       if (words.length === 1 && !words[0].initial) stats.midCapital.set(words[0].key, (stats.midCapital.get(words[0].key) ?? 0) + 1);
-      if (runs) out.push({ words, before });
-      words = [];
+      if (runs) out.push({ words: words.slice(), before });
+      words.length = 0;
     }
-    if (pending.length > 0) pending = [];
+    if (pending.length > 0) pending.length = 0;
   };
   let i = 0;
   while (i < n) {
@@ -254,8 +269,7 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
     const cls = wordClass[c];
     if ((cls === 0 ? classifyCode(c) : cls) !== 1) {
       if (c === 0x0a) {
-        for (let k = 0; k < lineCount; k++) lowerSet.add(lineBuffer[k]);
-        lineCount = 0;
+        flushLine();
         lineStart = i + 1;
       }
       i++;
@@ -266,17 +280,19 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
     // Hashed as it is read; a word with other than lower-case ASCII letters is folded instead.
     let h = c;
     let plain = c < 128;
+    let ascii = plain;
     let joined = false;
     for (i++; i < n; i++) {
       const d = text.charCodeAt(i);
       const k = wordClass[d];
       if ((k === 0 ? classifyCode(d) : k) === 1) {
-        if (d >= 128 || (d >= 0x41 && d <= 0x5a)) plain = false;
+        if (d >= 128) ascii = plain = false;
+        else if (d >= 0x41 && d <= 0x5a) plain = false;
         h = (Math.imul(h, 31) + d) | 0;
         continue;
       }
       if (isJoiner(d) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1)) && !isDigitCode(text.charCodeAt(i + 1))) {
-        if (d >= 128) plain = false;
+        if (d >= 128) ascii = plain = false;
         joined = true;
         h = (Math.imul(h, 31) + d) | 0;
         continue;
@@ -319,7 +335,7 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
       continue;
     }
     const word = text.slice(start, end);
-    const key = keyOf(word);
+    const key = ascii ? word.toLowerCase() : keyOf(word);
     const initial = isSentenceStart(text, start);
     const length = end - start;
     const shortCaps = length <= 5 && length >= 2 && isAllCaps(word);
@@ -333,12 +349,12 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
       before = lastLowerEnd >= 0 && isHorizontalSpace(text, lastLowerEnd, start) ? text.slice(lastLowerStart, lastLowerEnd).toLowerCase() : '';
     } else if (pending.length > 0) {
       for (const p of pending) words.push(p);
-      pending = [];
+      pending.length = 0;
     }
     words.push({ start, end, key, connector: false, initial, shortCaps });
     lastEnd = end;
   }
   close();
-  for (let k = 0; k < lineCount; k++) lowerSet.add(lineBuffer[k]);
+  flushLine();
   return { stats, runs: out };
 }
