@@ -90,6 +90,14 @@ export function extendHash(hash: number, suffix: string): number {
 const HASH_MASK = 0x3fffffff;
 const ADDED_SLOTS = 4096;
 
+// Capitalised words seen lately (as written, under 32 code units), by their hash: folded key, short all-capitals
+// flag and that form for `WordStats.caps`.
+const CAPITAL_SLOTS = 4096;
+const CAPITAL_WORDS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
+const CAPITAL_KEYS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
+const CAPITAL_CAPS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
+const CAPITAL_SHORT_CAPS = new Uint8Array(CAPITAL_SLOTS);
+
 export function newWordStats(): WordStats {
   return { lower: new Set<number>(), caps: new Map(), midCapital: new Map() };
 }
@@ -234,7 +242,9 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
   // The current run's words and the connectors waiting to join it, in buffers reused from run to run;
   // a run keeps an exact-size copy (a text has tens of thousands of runs, most of one word).
   const words: RunWord[] = [];
+  let wordCount = 0;
   const pending: RunWord[] = [];
+  let pendingCount = 0;
   let before = '';
   let lastEnd = 0;
   let lastLowerStart = -1;
@@ -256,12 +266,12 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
     lineCount = 0;
   };
   const close = (): void => {
-    if (words.length > 0) {
-      if (words.length === 1 && !words[0].initial) stats.midCapital.set(words[0].key, (stats.midCapital.get(words[0].key) ?? 0) + 1);
-      if (runs) out.push({ words: words.slice(), before });
-      words.length = 0;
+    if (wordCount > 0) {
+      if (wordCount === 1 && !words[0].initial) stats.midCapital.set(words[0].key, (stats.midCapital.get(words[0].key) ?? 0) + 1);
+      if (runs) out.push({ words: words.slice(0, wordCount), before });
+      wordCount = 0;
     }
-    if (pending.length > 0) pending.length = 0;
+    pendingCount = 0;
   };
   let i = 0;
   while (i < n) {
@@ -317,9 +327,9 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
         lineBuffer = grown;
       }
       lineBuffer[lineCount++] = plain ? h & HASH_MASK : wordHash(keyOf(text.slice(start, end)));
-      if (words.length > 0) {
+      if (wordCount > 0) {
         if (end - start <= 3 && isHorizontalSpace(text, lastEnd, start) && CONNECTORS.has(text.slice(start, end))) {
-          pending.push({ start, end, key: text.slice(start, end), connector: true, initial: false, shortCaps: false });
+          pending[pendingCount++] = { start, end, key: text.slice(start, end), connector: true, initial: false, shortCaps: false };
         } else {
           close();
         }
@@ -330,28 +340,43 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
       continue;
     }
     if (kind !== 1) {
-      if (words.length > 0) close();
+      if (wordCount > 0) close();
       lastEnd = end;
       continue;
     }
-    const word = text.slice(start, end);
-    const key = ascii ? word.toLowerCase() : keyOf(word);
-    const initial = isSentenceStart(text, start);
+    // What depends on the word alone comes from the cache when the word was seen lately (names repeat).
     const length = end - start;
-    const shortCaps = length <= 5 && length >= 2 && isAllCaps(word);
+    const slot = (h ^ length) & (CAPITAL_SLOTS - 1);
+    let key = CAPITAL_KEYS[slot];
+    let shortCaps: boolean;
+    if (CAPITAL_WORDS[slot].length === length && text.startsWith(CAPITAL_WORDS[slot], start)) {
+      shortCaps = CAPITAL_SHORT_CAPS[slot] === 1;
+    } else {
+      const word = text.slice(start, end);
+      key = ascii ? word.toLowerCase() : keyOf(word);
+      shortCaps = length <= 5 && length >= 2 && isAllCaps(word);
+      if (length < 32) {
+        // A copy, so the cache does not keep a view on the whole text alive.
+        CAPITAL_WORDS[slot] = length < 13 ? word : ` ${word}`.slice(1);
+        CAPITAL_KEYS[slot] = key;
+        CAPITAL_SHORT_CAPS[slot] = shortCaps ? 1 : 0;
+        CAPITAL_CAPS[slot] = shortCaps ? (plain ? word : fold(word)) : '';
+      }
+    }
     if (shortCaps) {
-      const caps = plain ? word : fold(word);
+      const caps = CAPITAL_CAPS[slot];
       stats.caps.set(caps, (stats.caps.get(caps) ?? 0) + 1);
     }
-    const joins = words.length > 0 && isHorizontalSpace(text, pending.length > 0 ? pending[pending.length - 1].end : lastEnd, start) && (pending.length > 0 || lastEnd === words[words.length - 1].end);
+    const initial = isSentenceStart(text, start);
+    const joins = wordCount > 0 && isHorizontalSpace(text, pendingCount > 0 ? pending[pendingCount - 1].end : lastEnd, start) && (pendingCount > 0 || lastEnd === words[wordCount - 1].end);
     if (!joins) {
       close();
       before = lastLowerEnd >= 0 && isHorizontalSpace(text, lastLowerEnd, start) ? text.slice(lastLowerStart, lastLowerEnd).toLowerCase() : '';
-    } else if (pending.length > 0) {
-      for (const p of pending) words.push(p);
-      pending.length = 0;
+    } else if (pendingCount > 0) {
+      for (let k = 0; k < pendingCount; k++) words[wordCount++] = pending[k];
+      pendingCount = 0;
     }
-    words.push({ start, end, key, connector: false, initial, shortCaps });
+    words[wordCount++] = { start, end, key, connector: false, initial, shortCaps };
     lastEnd = end;
   }
   close();
