@@ -321,6 +321,9 @@ export class DiscoveryIndex {
 
   /** A glossary word plus n, ns, ese, ian, ians or s ("russian", "vietnamese", "soviets"). */
   isInflection(key: string): boolean {
+    // Every ending ends in n, s or e: most words are out at once.
+    const last = key.charCodeAt(key.length - 1);
+    if (last !== 0x6e && last !== 0x73 && last !== 0x65) return false;
     for (const ending of INFLECTIONS) {
       if (key.length - ending.length < MIN_STEM || !key.endsWith(ending)) continue;
       const stem = key.slice(0, -ending.length);

@@ -49,6 +49,9 @@ export class NameIndex<T> {
     const entry: Entry<T> = { words, value };
     const forms = words.map(romanized);
     for (let open = 0; open < words.length; open++) {
+      // In a two-word spelling, a word under five letters can only be identical (no short-word tier below three
+      // words): a match differs in the other word, and is found under that position.
+      if (words.length === 2 && words[open].length < LONG_WORD) continue;
       const key = bucketKey(forms, open);
       let bucket = this.buckets.get(key);
       if (!bucket) this.buckets.set(key, (bucket = { entries: [], open }));
@@ -94,9 +97,10 @@ export class NameIndex<T> {
 }
 
 function bucketKey(forms: readonly string[], open: number): string {
-  let key = `${forms.length}`;
-  for (let i = 0; i < forms.length; i++) key += i === open ? ' *' : ` ${forms[i]}`;
-  return key;
+  // Joined rather than concatenated: a flat string hashes at once, a concatenation is flattened first.
+  const parts = forms.slice();
+  parts[open] = '*';
+  return parts.join(' ');
 }
 
 function addByOpenWord<T>(index: Map<string, Entry<T>[]>, entry: Entry<T>, open: number): void {

@@ -88,6 +88,15 @@ export function extendHash(hash: number, suffix: string): number {
 
 // 30 bits: small integers, which V8 keeps unboxed (a Set of them allocates nothing per word).
 const HASH_MASK = 0x3fffffff;
+const ADDED_SLOTS = 4096;
+
+// Capitalised words seen lately (as written, under 32 code units), by their hash: folded key, short all-capitals
+// flag and that form for `WordStats.caps`.
+const CAPITAL_SLOTS = 4096;
+const CAPITAL_WORDS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
+const CAPITAL_KEYS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
+const CAPITAL_CAPS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
+const CAPITAL_SHORT_CAPS = new Uint8Array(CAPITAL_SLOTS);
 
 export function newWordStats(): WordStats {
   return { lower: new Set<number>(), caps: new Map(), midCapital: new Map() };
@@ -230,8 +239,12 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
   const out: Run[] = [];
   const n = text.length;
   const wordClass = WORD_CLASS;
-  let words: RunWord[] = [];
-  let pending: RunWord[] = [];
+  // The current run's words and the connectors waiting to join it, in buffers reused from run to run;
+  // a run keeps an exact-size copy (a text has tens of thousands of runs, most of one word).
+  const words: RunWord[] = [];
+  let wordCount = 0;
+  const pending: RunWord[] = [];
+  let pendingCount = 0;
   let before = '';
   let lastEnd = 0;
   let lastLowerStart = -1;
@@ -240,13 +253,25 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
   let lineBuffer = new Int32Array(256);
   let lineCount = 0;
   let lineStart = 0;
-  const close = (): void => {
-    if (words.length > 0) {
-      if (words.length === 1 && !words[0].initial) stats.midCapital.set(words[0].key, (stats.midCapital.get(words[0].key) ?? 0) + 1);
-      if (runs) out.push({ words, before });
-      words = [];
+  // Hashes already in `lower`, by their low bits: a text repeats its common words, and a Set insert costs more than this check.
+  const added = new Int32Array(ADDED_SLOTS).fill(-1);
+  const flushLine = (): void => {
+    for (let k = 0; k < lineCount; k++) {
+      const h = lineBuffer[k];
+      const slot = h & (ADDED_SLOTS - 1);
+      if (added[slot] === h) continue;
+      added[slot] = h;
+      lowerSet.add(h);
     }
-    if (pending.length > 0) pending = [];
+    lineCount = 0;
+  };
+  const close = (): void => {
+    if (wordCount > 0) {
+      if (wordCount === 1 && !words[0].initial) stats.midCapital.set(words[0].key, (stats.midCapital.get(words[0].key) ?? 0) + 1);
+      if (runs) out.push({ words: words.slice(0, wordCount), before });
+      wordCount = 0;
+    }
+    pendingCount = 0;
   };
   let i = 0;
   while (i < n) {
@@ -254,8 +279,7 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
     const cls = wordClass[c];
     if ((cls === 0 ? classifyCode(c) : cls) !== 1) {
       if (c === 0x0a) {
-        for (let k = 0; k < lineCount; k++) lowerSet.add(lineBuffer[k]);
-        lineCount = 0;
+        flushLine();
         lineStart = i + 1;
       }
       i++;
@@ -266,17 +290,19 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
     // Hashed as it is read; a word with other than lower-case ASCII letters is folded instead.
     let h = c;
     let plain = c < 128;
+    let ascii = plain;
     let joined = false;
     for (i++; i < n; i++) {
       const d = text.charCodeAt(i);
       const k = wordClass[d];
       if ((k === 0 ? classifyCode(d) : k) === 1) {
-        if (d >= 128 || (d >= 0x41 && d <= 0x5a)) plain = false;
+        if (d >= 128) ascii = plain = false;
+        else if (d >= 0x41 && d <= 0x5a) plain = false;
         h = (Math.imul(h, 31) + d) | 0;
         continue;
       }
       if (isJoiner(d) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1)) && !isDigitCode(text.charCodeAt(i + 1))) {
-        if (d >= 128) plain = false;
+        if (d >= 128) ascii = plain = false;
         joined = true;
         h = (Math.imul(h, 31) + d) | 0;
         continue;
@@ -301,9 +327,9 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
         lineBuffer = grown;
       }
       lineBuffer[lineCount++] = plain ? h & HASH_MASK : wordHash(keyOf(text.slice(start, end)));
-      if (words.length > 0) {
+      if (wordCount > 0) {
         if (end - start <= 3 && isHorizontalSpace(text, lastEnd, start) && CONNECTORS.has(text.slice(start, end))) {
-          pending.push({ start, end, key: text.slice(start, end), connector: true, initial: false, shortCaps: false });
+          pending[pendingCount++] = { start, end, key: text.slice(start, end), connector: true, initial: false, shortCaps: false };
         } else {
           close();
         }
@@ -314,31 +340,46 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
       continue;
     }
     if (kind !== 1) {
-      if (words.length > 0) close();
+      if (wordCount > 0) close();
       lastEnd = end;
       continue;
     }
-    const word = text.slice(start, end);
-    const key = keyOf(word);
-    const initial = isSentenceStart(text, start);
+    // What depends on the word alone comes from the cache when the word was seen lately (names repeat).
     const length = end - start;
-    const shortCaps = length <= 5 && length >= 2 && isAllCaps(word);
+    const slot = (h ^ length) & (CAPITAL_SLOTS - 1);
+    let key = CAPITAL_KEYS[slot];
+    let shortCaps: boolean;
+    if (CAPITAL_WORDS[slot].length === length && text.startsWith(CAPITAL_WORDS[slot], start)) {
+      shortCaps = CAPITAL_SHORT_CAPS[slot] === 1;
+    } else {
+      const word = text.slice(start, end);
+      key = ascii ? word.toLowerCase() : keyOf(word);
+      shortCaps = length <= 5 && length >= 2 && isAllCaps(word);
+      if (length < 32) {
+        // A copy, so the cache does not keep a view on the whole text alive.
+        CAPITAL_WORDS[slot] = length < 13 ? word : ` ${word}`.slice(1);
+        CAPITAL_KEYS[slot] = key;
+        CAPITAL_SHORT_CAPS[slot] = shortCaps ? 1 : 0;
+        CAPITAL_CAPS[slot] = shortCaps ? (plain ? word : fold(word)) : '';
+      }
+    }
     if (shortCaps) {
-      const caps = plain ? word : fold(word);
+      const caps = CAPITAL_CAPS[slot];
       stats.caps.set(caps, (stats.caps.get(caps) ?? 0) + 1);
     }
-    const joins = words.length > 0 && isHorizontalSpace(text, pending.length > 0 ? pending[pending.length - 1].end : lastEnd, start) && (pending.length > 0 || lastEnd === words[words.length - 1].end);
+    const initial = isSentenceStart(text, start);
+    const joins = wordCount > 0 && isHorizontalSpace(text, pendingCount > 0 ? pending[pendingCount - 1].end : lastEnd, start) && (pendingCount > 0 || lastEnd === words[wordCount - 1].end);
     if (!joins) {
       close();
       before = lastLowerEnd >= 0 && isHorizontalSpace(text, lastLowerEnd, start) ? text.slice(lastLowerStart, lastLowerEnd).toLowerCase() : '';
-    } else if (pending.length > 0) {
-      for (const p of pending) words.push(p);
-      pending = [];
+    } else if (pendingCount > 0) {
+      for (let k = 0; k < pendingCount; k++) words[wordCount++] = pending[k];
+      pendingCount = 0;
     }
-    words.push({ start, end, key, connector: false, initial, shortCaps });
+    words[wordCount++] = { start, end, key, connector: false, initial, shortCaps };
     lastEnd = end;
   }
   close();
-  for (let k = 0; k < lineCount; k++) lowerSet.add(lineBuffer[k]);
+  flushLine();
   return { stats, runs: out };
 }
