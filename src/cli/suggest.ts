@@ -6,7 +6,7 @@
  * recur; the second finds the candidates.
  */
 import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
-import { Engine, LineIndex, groupUnknownNames, mergeWordStats, newWordStats, type NameOccurrence, type PossibleVariant, type Problem, type SuggestedEntity } from '../core';
+import { Engine, LineIndex, groupUnknownNames, mergeWordStats, newWordStats, textFormatOf, type NameOccurrence, type PossibleVariant, type Problem, type SuggestedEntity } from '../core';
 import type { CliOptions } from './args';
 import { corpusFiles, displayPath, readText } from './files';
 import type { VariantRow } from './output';
@@ -43,14 +43,14 @@ export function variantRows(file: string, lines: LineIndex, variants: readonly P
 export function suggest(options: CliOptions, engine: Engine): number {
   const files = corpusFiles(options.paths.length > 0 ? options.paths : ['.']);
   const stats = newWordStats();
-  for (const file of files) mergeWordStats(stats, engine.discoveryWords(readText(file)));
+  for (const file of files) mergeWordStats(stats, engine.discoveryWords(readText(file), textFormatOf(file)));
   const occurrences: NameOccurrence<Location>[] = [];
   const variants: VariantRow[] = [];
   for (const file of files) {
     const text = readText(file);
     const name = displayPath(file);
     const lines = new LineIndex(text);
-    const discovery = engine.discover(text, engine.mentions(text), stats);
+    const discovery = engine.discover(text, engine.mentions(text, { format: textFormatOf(file) }), stats, textFormatOf(file));
     variants.push(...variantRows(name, lines, discovery.variants));
     for (const u of discovery.unknownNames) occurrences.push({ file: name, text: u.text, afterPlacePreposition: u.afterPlacePreposition, at: locate(lines, u.start, u.end) });
   }

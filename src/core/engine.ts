@@ -90,17 +90,20 @@ export class Engine {
   }
 
   /**
-   * Possible variants and unknown names in `text`, given its mentions. `stats`
-   * tell common words and acronyms: by default the text's own; a corpus-wide
-   * caller merges `discoveryWords` of every file first.
+   * Possible variants and unknown names in `text`, given its mentions (found
+   * with the same `format`). `stats` tell common words and acronyms: by default
+   * the text's own; a corpus-wide caller merges `discoveryWords` of every file
+   * first. Markup holds no candidates (rule 12): discovery reads the text with
+   * its markup masked, offsets unchanged.
    */
-  discover(text: string, mentions: readonly Mention[] = this.matcher.match(text), stats?: WordStats): Discovery {
-    return this.discovery.discover(text, mentions, stats);
+  discover(text: string, mentions?: readonly Mention[], stats?: WordStats, format: TextFormat = 'plain'): Discovery {
+    const visible = markupOf(text, format).visible;
+    return this.discovery.discover(visible, mentions ?? this.matcher.match(visible), stats);
   }
 
   /** What `text` says about its words (lower-case forms, acronyms, mid-sentence capitals), to merge across a corpus. */
-  discoveryWords(text: string): WordStats {
-    return scanText(text, false).stats;
+  discoveryWords(text: string, format: TextFormat = 'plain'): WordStats {
+    return scanText(markupOf(text, format).visible, false).stats;
   }
 
   /** The normalization edits for `text` (or for the given mentions of it). */
