@@ -11,7 +11,8 @@ interface Ranged {
 
 export interface CheckReport {
   files: string[];
-  mentions: (Ranged & { text: string; entity: string; kind: string; canonical: string; variant: string })[];
+  /** `title`: the title written right before a person's mention, when there is one. */
+  mentions: (Ranged & { text: string; entity: string; kind: string; canonical: string; variant: string; title?: string })[];
   numbers: (Ranged & { text: string; kind: string; value: number; unit: string | null; qualifier: string | null; status: string; fact: string | null })[];
   problems: Problem[];
 }

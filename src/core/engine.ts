@@ -10,12 +10,16 @@ import { normalizeEdits, type NormalizeEdit, type NormalizeOptions } from './nor
 import { findNumbers } from './numbers/finder';
 import type { CheckedNumber, Ledger, NumberKind } from './numbers/types';
 import { checkNumbers, compileLedger, DEFAULT_IGNORED_NUMBER_KINDS, type CompiledLedger } from './numbers/verify';
+import { documentDate, type DocumentDate } from './titles/documentDate';
+import { annotateTitles, TitleIndex } from './titles/titles';
 
 /** What the engine finds in one text. */
 export interface Analysis {
   mentions: Mention[];
   /** Every number, in text order, ignored kinds (years, dates, times) included with status `ignored`. */
   numbers: CheckedNumber[];
+  /** The document's date (front matter, else the first full date of its first lines), if it has one. */
+  date?: DocumentDate;
 }
 
 export interface AnalyzeOptions extends MatchOptions {
@@ -27,6 +31,8 @@ export class Engine {
   readonly matcher: EntityMatcher;
   private readonly byId = new Map<string, Entity>();
   private readonly compiledLedger: CompiledLedger;
+  /** Every glossary title: reads the title before a person's mention and judges it. */
+  readonly titles: TitleIndex;
 
   constructor(
     readonly glossary: Glossary,
@@ -37,6 +43,7 @@ export class Engine {
     }
     this.matcher = EntityMatcher.compile(glossary.entities);
     this.compiledLedger = compileLedger(ledger);
+    this.titles = new TitleIndex(glossary.entities);
   }
 
   /** The entity with this id, if the glossary has it. */
@@ -53,9 +60,19 @@ export class Engine {
     return this.matcher.match(text, options);
   }
 
-  /** Mentions and checked numbers of `text`. */
+  /** Mentions (with the titles before people's), checked numbers and the date of `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    return { mentions: this.matcher.match(text, options), numbers: this.numbers(text, options.ignoreNumberKinds) };
+    const mentions = this.matcher.match(text, options);
+    annotateTitles(this.titles, text, mentions, (id) => this.byId.get(id));
+    const analysis: Analysis = { mentions, numbers: this.numbers(text, options.ignoreNumberKinds) };
+    const date = this.documentDate(text);
+    if (date) analysis.date = date;
+    return analysis;
+  }
+
+  /** The date of a document (see `documentDate`): what `outdated-title` compares titles' dates with. */
+  documentDate(text: string): DocumentDate | undefined {
+    return documentDate(text);
   }
 
   /** The numbers of `text`, each with its status against the ledger. */

@@ -20,7 +20,10 @@ export { checkNumbers, compileLedger, CONFLICT_WINDOW_WORDS, DEFAULT_IGNORED_NUM
 export { Engine, type Analysis, type AnalyzeOptions } from './engine';
 export { mergeWindows, reanalyze, type ChangeWindow, type Reanalysis } from './analysis/incremental';
 export { MentionIndex, spellingKey, type MentionIndexEntry, type SpellingOrder } from './analysis/mentionIndex';
-export { findings, describeNumber, DEFAULT_FINDING_LEVELS, type Finding, type FindingLevel, type FindingLevels, type FindingOptions } from './findings';
+export { TitleIndex, currentTitle, holdsOn, type TitleVerdict } from './titles/titles';
+export { documentDate, firstDate, DATE_LINES, type DocumentDate } from './titles/documentDate';
+export { formatDay, parseIsoDay } from './titles/dates';
+export { findings, describeNumber, describeTerms, DEFAULT_FINDING_LEVELS, type Finding, type FindingLevel, type FindingLevels, type FindingOptions } from './findings';
 export { addEntity, addAlias, renameEntity, type NewEntity, type SpellingField, type GlossaryEditOptions } from './edit/glossaryEdits';
 export { appendFact, factIdBase, type NewFact, type FactEditOptions } from './edit/factEdits';
 export { factKeyword } from './edit/factKeyword';

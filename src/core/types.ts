@@ -42,6 +42,8 @@ export const FindingCode = {
   conflictingNumber: 'conflicting-number',
   disputedNumber: 'disputed-number',
   nonCanonicalSpelling: 'non-canonical-spelling',
+  titleMismatch: 'title-mismatch',
+  outdatedTitle: 'outdated-title',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 
