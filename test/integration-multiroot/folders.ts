@@ -7,7 +7,7 @@ import { waitFor } from '../integration/support';
 
 /** Folder `fixture`: the fixture workspace (its glossary of 59 entities, the five real articles). */
 export const Fixture = 'fixture';
-/** Folder `samples`: a copy of samples/ (its own, smaller glossary of 16 entities and ledger, three articles). */
+/** Folder `samples`: a copy of samples/ (its own, smaller glossary of 18 entities and ledger, three articles). */
 export const Samples = 'samples';
 
 export function folder(name: string): vscode.WorkspaceFolder {
