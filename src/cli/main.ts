@@ -49,7 +49,9 @@ function check(options: CliOptions): number {
     report.files.push(name);
     for (const m of analysis.mentions) {
       const entity = engine.entity(m.entityId)!;
-      report.mentions.push({ file: name, ...range(lines, m.start, m.end), text: m.text, entity: entity.id, kind: entity.kind, canonical: entity.name, variant: m.variant });
+      const mention: CheckReport['mentions'][number] = { file: name, ...range(lines, m.start, m.end), text: m.text, entity: entity.id, kind: entity.kind, canonical: entity.name, variant: m.variant };
+      if (m.title) mention.title = m.title.text.replace(/\s+/g, ' ');
+      report.mentions.push(mention);
     }
     for (const n of analysis.numbers) {
       if (!options.allNumbers && DEFAULT_IGNORED_NUMBER_KINDS.has(n.kind)) continue;

@@ -14,7 +14,8 @@ export type OutputFormat = 'text' | 'json' | 'yaml';
 
 export interface CheckReport {
   files: string[];
-  mentions: (Ranged & { text: string; entity: string; kind: string; canonical: string; variant: string })[];
+  /** `title`: the title written right before a person's mention, when there is one. */
+  mentions: (Ranged & { text: string; entity: string; kind: string; canonical: string; variant: string; title?: string })[];
   /** Possible variants: spellings that read as a known entity's and are not in the glossary. */
   variants: VariantRow[];
   numbers: (Ranged & { text: string; kind: string; value: number; unit: string | null; qualifier: string | null; status: string; fact: string | null })[];

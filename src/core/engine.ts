@@ -13,6 +13,8 @@ import { findNumbers } from './numbers/finder';
 import type { CheckedNumber, Ledger, NumberKind } from './numbers/types';
 import { checkNumbers, compileLedger, DEFAULT_IGNORED_NUMBER_KINDS, type CompiledLedger } from './numbers/verify';
 import { markupIn, markupOf, type Markup, type TextFormat } from './text/markup';
+import { documentDate, type DocumentDate } from './titles/documentDate';
+import { annotateTitles, TitleIndex } from './titles/titles';
 
 /** What the engine finds in one text. */
 export interface Analysis {
@@ -21,6 +23,8 @@ export interface Analysis {
   numbers: CheckedNumber[];
   /** Possible variants and unknown names, when the caller asked for them (`Engine.discover`). */
   discovery?: Discovery;
+  /** The document's date (front matter, else the first full date of its first lines), if it has one. */
+  date?: DocumentDate;
 }
 
 /** How the text is marked up (DESIGN.md rule 12): what is markup holds no mentions or numbers. */
@@ -39,6 +43,8 @@ export class Engine {
   private readonly byId = new Map<string, Entity>();
   private readonly compiledLedger: CompiledLedger;
   private discoveryIndex: DiscoveryIndex | undefined;
+  /** Every glossary title: reads the title before a person's mention and judges it. */
+  readonly titles: TitleIndex;
 
   constructor(
     readonly glossary: Glossary,
@@ -49,6 +55,7 @@ export class Engine {
     }
     this.matcher = EntityMatcher.compile(glossary.entities);
     this.compiledLedger = compileLedger(ledger);
+    this.titles = new TitleIndex(glossary.entities);
   }
 
   /** The entity with this id, if the glossary has it. */
@@ -65,18 +72,27 @@ export class Engine {
     return this.matchText(text, markupOf(text, options.format ?? 'plain'), options);
   }
 
-  /** Mentions and checked numbers of `text`. */
+  /** Mentions (with the titles before people's), checked numbers and the date of `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    return this.analyzeMarkup(text, markupOf(text, options.format ?? 'plain'), options);
+    const analysis = this.analyzeMarkup(text, markupOf(text, options.format ?? 'plain'), options);
+    const date = this.documentDate(text);
+    if (date) analysis.date = date;
+    return analysis;
   }
 
   /**
    * The analysis of `text.slice(start, end)` in that slice's offsets, with the
    * markup read in the context of the whole text (a paragraph of a fenced code
    * block is code): the editor's re-analysis of the paragraphs around an edit.
+   * It has no date: the caller knows the whole document's.
    */
   analyzeRegion(text: string, start: number, end: number, options: AnalyzeOptions = {}): Analysis {
     return this.analyzeMarkup(text.slice(start, end), markupIn(text, options.format ?? 'plain', start, end), options);
+  }
+
+  /** The date of a document (see `documentDate`): what `outdated-title` compares titles' dates with. */
+  documentDate(text: string): DocumentDate | undefined {
+    return documentDate(text);
   }
 
   /** The numbers of `text`, each with its status against the ledger. */
@@ -112,7 +128,9 @@ export class Engine {
   }
 
   private analyzeMarkup(text: string, markup: Markup, options: AnalyzeOptions): Analysis {
-    return { mentions: this.matchText(text, markup, options), numbers: this.checkText(text, markup.visible, options.ignoreNumberKinds) };
+    const mentions = this.matchText(text, markup, options);
+    annotateTitles(this.titles, markup.visible, mentions, (id) => this.byId.get(id));
+    return { mentions, numbers: this.checkText(text, markup.visible, options.ignoreNumberKinds) };
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
  * Findings: what a reviewer is told about a text (unverified, conflicting and
- * disputed numbers; non-canonical spellings), with stable codes and messages.
+ * disputed numbers; non-canonical spellings; titles that are another person's
+ * or not held on the document's date), with stable codes and messages.
  * One source for the editor's diagnostics and the CLI's problems.
  */
 
@@ -10,6 +11,9 @@ import type { Entity } from './glossary/types';
 import { normalizedSpelling, type NormalizeOptions } from './normalize/normalize';
 import { formatValue } from './numbers/format';
 import type { CheckedNumber, Fact } from './numbers/types';
+import { formatDay } from './titles/dates';
+import { currentTitle, holdsOn, type TitleVerdict } from './titles/titles';
+import type { DatedTitle } from './glossary/types';
 import { FindingCode, type Severity } from './types';
 
 
@@ -21,6 +25,8 @@ export interface FindingLevels {
   conflictingNumber: FindingLevel;
   disputedNumber: FindingLevel;
   nonCanonicalSpelling: FindingLevel;
+  titleMismatch: FindingLevel;
+  outdatedTitle: FindingLevel;
 }
 
 export const DEFAULT_FINDING_LEVELS: FindingLevels = {
@@ -28,6 +34,8 @@ export const DEFAULT_FINDING_LEVELS: FindingLevels = {
   conflictingNumber: 'error',
   disputedNumber: 'warning',
   nonCanonicalSpelling: 'info',
+  titleMismatch: 'warning',
+  outdatedTitle: 'warning',
 };
 
 export interface Finding {
@@ -40,7 +48,7 @@ export interface Finding {
   entityId?: string;
   /** The fact a number finding is about. */
   factId?: string;
-  /** For spellings: the replacement text a quick fix applies. */
+  /** For spellings: the replacement text a quick fix applies; for titles, the person's current title. */
   replacement?: string;
 }
 
@@ -69,6 +77,7 @@ export function findings(analysis: Analysis, engine: Engine, options: FindingOpt
       });
     }
   }
+  if (levels.titleMismatch !== 'off' || levels.outdatedTitle !== 'off') out.push(...titleFindings(analysis, engine, levels));
   const factById = new Map(engine.ledger.facts.map((f) => [f.id, f]));
   for (const number of analysis.numbers) {
     const finding = numberFinding(number, number.fact ? factById.get(number.fact) : undefined, levels);
@@ -91,6 +100,62 @@ function spellingMessage(written: string, variant: string, nfd: boolean, entity:
     default:
       return `"${written}" is a variant spelling of ${entity.name}: write "${replacement}".`;
   }
+}
+
+function titleFindings(analysis: Analysis, engine: Engine, levels: FindingLevels): Finding[] {
+  const out: Finding[] = [];
+  const day = analysis.date?.day;
+  for (const mention of analysis.mentions) {
+    if (!mention.title) continue;
+    const entity = engine.entity(mention.entityId);
+    if (!entity) continue;
+    const verdict = engine.titles.judge(entity, mention.title, day);
+    if (!verdict || verdict.kind === 'held') continue;
+    const level = verdict.kind === 'mismatch' ? levels.titleMismatch : levels.outdatedTitle;
+    if (level === 'off') continue;
+    const written = mention.title.text.slice(verdict.start - mention.title.start, verdict.end - mention.title.start).replace(/\s+/g, ' ');
+    const current = currentTitle(entity, day);
+    // An outdated title is replaced only by one the person holds on the document's date.
+    const fits = current !== undefined && current !== written && (verdict.kind === 'mismatch' || holdsOn(entity, current, day!));
+    const finding: Finding = {
+      start: verdict.start,
+      end: verdict.end,
+      severity: level,
+      code: verdict.kind === 'mismatch' ? FindingCode.titleMismatch : FindingCode.outdatedTitle,
+      message: titleMessage(verdict, written, entity, fits ? current : undefined, day),
+      entityId: entity.id,
+    };
+    if (fits) finding.replacement = current;
+    out.push(finding);
+  }
+  return out;
+}
+
+function titleMessage(verdict: Exclude<TitleVerdict, { kind: 'held' }>, written: string, entity: Entity, current: string | undefined, day: string | undefined): string {
+  const others = names(verdict.holders);
+  if (verdict.kind === 'mismatch') {
+    const on = verdict.onDay ? ` on ${formatDay(day!)}` : '';
+    const whose = current !== undefined ? `; ${entity.name}'s title${on ? ' then' : ''} is "${current}".` : '.';
+    return `Title mismatch: "${written}" is the title of ${others}${on}, not of ${entity.name}${whose}`;
+  }
+  const then = verdict.holders.length > 0 ? ` On that date it is the title of ${others}.` : '';
+  const suggestion = current !== undefined ? ` ${entity.name}'s title then is "${current}".` : '';
+  return `Outdated title: "${verdict.title}" is ${entity.name}'s title ${describeTerms(verdict.terms)}, not on ${formatDay(day!)} (the document's date).${then}${suggestion}`;
+}
+
+/** "Lương Cường", "Phạm Minh Chính and Mikhail Mishustin", "A, B and C". */
+function names(entities: readonly Entity[]): string {
+  const list = entities.map((e) => e.name);
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+/** "from 22 May 2024 to 21 October 2024", "since 3 August 2024", "until 1 May 2020", joined by "and". */
+export function describeTerms(terms: readonly DatedTitle[]): string {
+  return terms
+    .map((t) =>
+      t.from && t.until ? `from ${formatDay(t.from)} to ${formatDay(t.until)}` : t.from ? `since ${formatDay(t.from)}` : t.until ? `until ${formatDay(t.until)}` : 'at any date',
+    )
+    .join(' and ');
 }
 
 function numberFinding(number: CheckedNumber, fact: Fact | undefined, levels: FindingLevels): Finding | null {

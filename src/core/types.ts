@@ -45,6 +45,8 @@ export const FindingCode = {
   nonCanonicalSpelling: 'non-canonical-spelling',
   possibleVariant: 'possible-variant',
   unknownName: 'unknown-name',
+  titleMismatch: 'title-mismatch',
+  outdatedTitle: 'outdated-title',
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 

@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import { glossa } from '../integration/glossa';
 import { waitFor } from '../integration/support';
 
-/** Folder `fixture`: the fixture workspace (its glossary of 59 entities, the five real articles). */
+/** Folder `fixture`: the fixture workspace (its glossary of 60 entities, the five real articles and articles/titles-2025.md). */
 export const Fixture = 'fixture';
-/** Folder `samples`: a copy of samples/ (its own, smaller glossary of 16 entities and ledger, three articles). */
+/** Folder `samples`: a copy of samples/ (its own, smaller glossary of 18 entities and ledger, three articles). */
 export const Samples = 'samples';
 
 export function folder(name: string): vscode.WorkspaceFolder {

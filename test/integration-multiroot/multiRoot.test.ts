@@ -24,17 +24,17 @@ describe('multi-root workspace: each folder with its own glossary', () => {
     assert.deepStrictEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), [Fixture, Samples]);
     const fixtureIds = await glossaryIds(Fixture);
     const sampleIds = await glossaryIds(Samples);
-    assert.strictEqual(fixtureIds.size, 59);
-    assert.strictEqual(sampleIds.size, 16);
+    assert.strictEqual(fixtureIds.size, 60);
+    assert.strictEqual(sampleIds.size, 18);
     const log = await glossaLog();
-    assert.match(log, /Glossary of "fixture": 59 entities/);
-    assert.match(log, /Glossary of "samples": 16 entities/);
+    assert.match(log, /Glossary of "fixture": 60 entities/);
+    assert.match(log, /Glossary of "samples": 18 entities/);
     const status = api.status();
     assert.strictEqual(status.error, false);
-    assert.match(status.text, /75 entities/);
+    assert.match(status.text, /78 entities/);
     // Which folder holds what: a sum alone would not tell the user.
-    assert.match(status.tooltip, /"fixture": 59 entities/);
-    assert.match(status.tooltip, /"samples": 16 entities/);
+    assert.match(status.tooltip, /"fixture": 60 entities/);
+    assert.match(status.tooltip, /"samples": 18 entities/);
   });
 
   it("annotates each folder's articles with that folder's glossary", async () => {
@@ -109,8 +109,8 @@ describe('multi-root workspace: each folder with its own glossary', () => {
     assert.match(cards[Fixture], /Minister of Foreign Affairs of Russia \(since 2004\)/);
     assert.match(cards[Samples], /Minister of Foreign Affairs of Russia/);
     assert.doesNotMatch(cards[Samples], /since 2004/);
-    // Five real articles + same.md in the fixture folder; three samples + same.md in the other.
-    assert.match(cards[Fixture], /in \d+ of the 6 corpus files/);
+    // Five real articles, titles-2025.md and same.md in the fixture folder; three samples + same.md in the other.
+    assert.match(cards[Fixture], /in \d+ of the 7 corpus files/);
     assert.match(cards[Samples], /in 3 of the 4 corpus files/);
 
     const { document } = await openFile(sameFile(Samples));
@@ -202,8 +202,8 @@ describe('multi-root workspace: each folder with its own glossary', () => {
       await api.ready();
       const status = api.status();
       assert.strictEqual(status.error, true);
-      assert.match(status.tooltip, /"samples": 16 entities, 1 error\(s\) in its glossary/);
-      assert.match(status.tooltip, /"fixture": 59 entities\./);
+      assert.match(status.tooltip, /"samples": 18 entities, 1 error\(s\) in its glossary/);
+      assert.match(status.tooltip, /"fixture": 60 entities\./);
       assert.match(status.tooltip, /"samples": using the last good glossary/);
       assert.doesNotMatch(status.tooltip, /"fixture": using the last good glossary/);
 

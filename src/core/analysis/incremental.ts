@@ -103,13 +103,22 @@ export function reanalyze(
   const afterNumbers = numbers.after.map((n) => shiftedNumber(n, delta));
 
   return {
-    analysis: {
-      mentions: [...mentions.before, ...inside, ...after],
-      numbers: [...numbers.before, ...insideNumbers, ...afterNumbers],
-    },
+    analysis: withDate(
+      {
+        mentions: [...mentions.before, ...inside, ...after],
+        numbers: [...numbers.before, ...insideNumbers, ...afterNumbers],
+      },
+      engine.documentDate(text),
+    ),
     exact,
     region: { start, end },
   };
+}
+
+/** The analysis with the whole document's date (the window's own text may not hold it). */
+function withDate(analysis: Analysis, date: Analysis['date']): Analysis {
+  if (date) analysis.date = date;
+  return analysis;
 }
 
 // Copies with every field named: far faster than object spread on the thousands of
@@ -121,6 +130,10 @@ function shifted(m: Mention, by: number, licenceToo = false): Mention {
   if (m.licensedByTitle) out.licensedByTitle = true;
   if (m.encoding !== undefined) out.encoding = m.encoding;
   if (m.referenceLabel) out.referenceLabel = true;
+  if (m.title !== undefined) {
+    out.title = { start: m.title.start + by, end: m.title.end + by, text: m.title.text };
+    if (m.title.past) out.title.past = true;
+  }
   return out;
 }
 

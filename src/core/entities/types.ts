@@ -1,6 +1,16 @@
 /** How a mention matched its entity (DESIGN.md rule 7). */
 export type Variant = 'canonical' | 'alias' | 'folded' | 'short' | 'aka';
 
+/** A title written right before a mention of a person ("Russian Foreign Minister"). */
+export interface MentionTitle {
+  start: number;
+  end: number;
+  /** As written. */
+  text: string;
+  /** True when a word before it says it is no longer held ("former", "ex-", "then-", "late"). */
+  past?: boolean;
+}
+
 /** One mention of a glossary entity in a text. */
 export interface Mention {
   start: number;
@@ -25,4 +35,6 @@ export interface Mention {
    * since the label names its definition.
    */
   referenceLabel?: true;
+  /** For a person: the title written right before it, if any (set by the engine's analysis). */
+  title?: MentionTitle;
 }

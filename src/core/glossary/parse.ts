@@ -9,7 +9,8 @@ import { fold } from '../text/fold';
 import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
 import { readListInFragments } from '../yamlFragments';
 import { describe, getPair, requiredScalar, resolve, toPlain, YamlSource, type RequiredField } from '../yamlSource';
-import { ENTITY_KINDS, type Entity, type EntityKind, type EntitySpelling, type Glossary, type IgnoredSpelling, type SourceFile, type SpellingRole } from './types';
+import { parseIsoDay } from '../titles/dates';
+import { ENTITY_KINDS, type DatedTitle, type Entity, type EntityKind, type EntitySpelling, type Glossary, type IgnoredSpelling, type SourceFile, type SpellingRole } from './types';
 
 /** The keys an entry may have; any other key is kept in `extra`. */
 const KNOWN_KEYS = ['id', 'kind', 'name', 'aliases', 'aka', 'short', 'titles', 'description', 'country', 'links'] as const;
@@ -53,6 +54,9 @@ const KIND_SYNONYMS: Record<string, EntityKind> = {
  *   `ambiguous-alias` warning at the later spelling; so is a short form equal to another
  *   entity's name, alias or aka (the two would compete for the same span). Short forms
  *   shared by two entities are fine: the matcher resolves them by the latest full mention.
+ *   So are names of entities of two different countries (both with a `country`): a
+ *   demonym before the name tells them apart (rule 10), and without one the entity
+ *   mentioned last, else the first listed, is meant.
  * - An optional top-level `ignore:` list holds spellings discovery never reports: a list of
  *   text (a lone string is a list of one, with a warning); other items are `wrong-type` errors
  *   and dropped, empty ones a warning.
@@ -260,7 +264,7 @@ class GlossaryParser {
         const claim = claims.get(key);
         if (!claim) {
           claims.set(key, { entity, site });
-        } else if (claim.entity !== entity) {
+        } else if (claim.entity !== entity && !toldApartByCountry(entity, claim.entity)) {
           this.warnAmbiguous(entity, site, claim);
         }
       }
@@ -308,6 +312,15 @@ class GlossaryParser {
       }
     }
   }
+}
+
+/**
+ * Two entities of different countries may share a name ("Ministry of Foreign Affairs" of
+ * VN and of RU): rule 10 links "the Russian Ministry of Foreign Affairs" to the one of RU,
+ * which a keeper means by giving both a country.
+ */
+function toldApartByCountry(a: Entity, b: Entity): boolean {
+  return a.country !== undefined && b.country !== undefined && a.country.toUpperCase() !== b.country.toUpperCase();
 }
 
 function roleLabel(role: SpellingRole): string {
@@ -362,7 +375,7 @@ class EntryReader {
     // 'short:' with no value reads as "not given": the default applies; 'short: []' turns it off.
     const shortGiven = shortValue !== null && !(isScalar(shortValue) && shortValue.value === null);
     const explicitShort = this.readSpellingList('short', 'short');
-    const titles = this.readStringList('titles');
+    const titles = this.readTitles();
     const description = this.readText('description');
     const country = this.readCountry();
     const links = this.readLinks();
@@ -386,12 +399,13 @@ class EntryReader {
       aka: unique(aka),
       short: unique(short),
       shortIsDefault,
-      titles: unique(titles),
+      titles: unique(titles.titles),
       links,
       extra,
       location: this.entryLocation(),
       nameLocation: nameField.location,
     };
+    if (titles.dated.length > 0) entity.datedTitles = titles.dated;
     if (description !== undefined) entity.description = description;
     if (country !== undefined) entity.country = country;
     return { entity, sites: this.sites, linkSites: this.linkSites };
@@ -497,10 +511,75 @@ class EntryReader {
     return out;
   }
 
-  private readStringList(key: string): string[] {
-    return this.readStringNodes(key)
-      .map(({ text }) => text.trim())
-      .filter((t) => t !== '');
+  /**
+   * `titles`: a list of text or of `{ title, from, until }` (days written YYYY-MM-DD). A bad
+   * day is an error at its value and dropped (the title stays, without that bound).
+   */
+  private readTitles(): { titles: string[]; dated: DatedTitle[] } {
+    const titles: string[] = [];
+    const dated: DatedTitle[] = [];
+    const pair = getPair(this.map!, 'titles');
+    const value = pair ? resolve(this.source.doc, pair.value) : null;
+    if (value === null || !isSeq(value)) {
+      // A lone title, nothing, or the wrong type: as for any list of text.
+      for (const { text } of this.readStringNodes('titles')) if (text.trim() !== '') titles.push(text.trim());
+      return { titles, dated };
+    }
+    value.items.forEach((raw, i) => {
+      const item = resolve(this.source.doc, raw as Node | null);
+      if (item !== null && isScalar(item) && typeof item.value === 'string') {
+        if (item.value.trim() !== '') titles.push(item.value.trim());
+        return;
+      }
+      if (item === null || !isMap(item)) {
+        this.problem((item ?? raw) as Node | null, 'error', 'wrong-type', `'titles[${i}]' must be text or { title, from, until }, found ${describe(item)}.`);
+        return;
+      }
+      const term = this.readDatedTitle(item, `titles[${i}]`);
+      if (term) {
+        titles.push(term.title);
+        dated.push(term);
+      }
+    });
+    return { titles, dated };
+  }
+
+  private readDatedTitle(map: YAMLMap, label: string): DatedTitle | undefined {
+    const titlePair = getPair(map, 'title');
+    const titleNode = titlePair ? resolve(this.source.doc, titlePair.value) : null;
+    if (!titleNode || !isScalar(titleNode) || typeof titleNode.value !== 'string' || titleNode.value.trim() === '') {
+      const found = titlePair ? `, found ${describe(titleNode)}` : '';
+      this.problem(titleNode ?? map, 'error', titlePair ? 'wrong-type' : 'missing-field', `'${label}' needs 'title' (the title as written before the name)${found}.`);
+      return undefined;
+    }
+    const term: DatedTitle = { title: titleNode.value.trim() };
+    const days: Partial<Record<'from' | 'until', { day: string; node: Node }>> = {};
+    for (const p of map.items) {
+      const nodes = pairNodes(p);
+      if (!nodes) continue;
+      const key = keyText(nodes.key);
+      if (key === 'title') continue;
+      if (key !== 'from' && key !== 'until') {
+        this.problem(nodes.key, 'warning', 'invalid-value', `'${label}.${key}' is not read: a dated title has 'title', 'from' and 'until'.`);
+        continue;
+      }
+      const node = resolve(this.source.doc, nodes.value);
+      if (node === null || (isScalar(node) && node.value === null)) continue;
+      const written = isScalar(node) ? (node.value instanceof Date ? node.value.toISOString().slice(0, 10) : String(node.source ?? node.value)) : undefined;
+      const day = written === undefined ? undefined : parseIsoDay(written);
+      if (day === undefined) {
+        this.problem(node, 'error', 'invalid-value', `'${label}.${key}' must be a day written YYYY-MM-DD, such as 2024-05-22, found ${isScalar(node) ? `'${written}'` : describe(node)}.`);
+        continue;
+      }
+      days[key] = { day, node };
+    }
+    if (days.from && days.until && days.from.day > days.until.day) {
+      this.problem(days.until.node, 'error', 'invalid-value', `'${label}.until' (${days.until.day}) is before its 'from' (${days.from.day}).`);
+      delete days.until;
+    }
+    if (days.from) term.from = days.from.day;
+    if (days.until) term.until = days.until.day;
+    return term;
   }
 
   private readText(key: string): string | undefined {

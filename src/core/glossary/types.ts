@@ -20,7 +20,17 @@ export interface Entity {
   short: string[];
   /** True when `short` is the default (a person's last word), not an explicit `short:` list. */
   shortIsDefault?: boolean;
+  /**
+   * Every title, dated or not, once each, in glossary order: what the matcher,
+   * search and edits read. The dates of dated ones are in `datedTitles`.
+   */
   titles: string[];
+  /**
+   * The dated entries of `titles` (`{ title, from, until }`), in glossary order; a title
+   * may have several terms. A title listed here is held only on its terms' dates; one
+   * of `titles` not listed here is held at any date. Absent when no title has dates.
+   */
+  datedTitles?: DatedTitle[];
   description?: string;
   country?: string;
   /** name → entity id or URL. */
@@ -31,6 +41,15 @@ export interface Entity {
   location: SourceLocation;
   /** The `name:` value's position, for go-to-definition. */
   nameLocation: SourceLocation;
+}
+
+/** One term of a title: held from `from` until `until`, both days included. */
+export interface DatedTitle {
+  title: string;
+  /** The first day, `YYYY-MM-DD`; absent when it is not known (held since before any document). */
+  from?: string;
+  /** The last day, `YYYY-MM-DD`; absent while it is still held. */
+  until?: string;
 }
 
 /** Which field of an entry a spelling comes from. */

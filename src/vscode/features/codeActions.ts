@@ -5,11 +5,13 @@
  *   glossary does not list yet;
  * - an unverified number: "Record as verified fact…";
  * - a conflicting or disputed number: "Open fact '<id>'", and for a conflict "Go to
- *   the conflicting claim" (the claims the fact verifies, which this one contradicts).
+ *   the conflicting claim" (the claims the fact verifies, which this one contradicts);
+ * - a title that is another person's, or not the person's on the document's date:
+ *   "Replace with '<title>', the title of <name>" (the person's current title).
  * "Fix all" and `editor.codeActionsOnSave` apply every normalization of the file.
  */
 import * as vscode from 'vscode';
-import { FindingCode, type CheckedNumber, type Mention } from '../../core';
+import { findings, FindingCode, type CheckedNumber, type Mention } from '../../core';
 import { Commands } from '../commands';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
 import type { Deps } from '../deps';
@@ -98,6 +100,22 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     return out;
   };
 
+  /** The person's current title in place of the title the diagnostic is on, as the core's finding gives it. */
+  const titleAction = (document: vscode.TextDocument, analysis: DocumentAnalysis, diagnostic: vscode.Diagnostic, start: number, end: number): vscode.CodeAction | undefined => {
+    const settings = deps.config.read(document.uri);
+    const finding = findings(analysis.analysis, analysis.folder.engine, { levels: settings.levels, style: settings.normalizeStyle }).find(
+      (f) => f.code === diagnostic.code && f.start === start && f.end === end,
+    );
+    const entity = finding?.entityId ? analysis.folder.engine.entity(finding.entityId) : undefined;
+    if (!finding?.replacement || !entity) return undefined;
+    const action = new vscode.CodeAction(vscode.l10n.t('Replace with "{0}", the title of {1}', finding.replacement, entity.name), vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(document.uri, toRange(analysis.lines, start, end), finding.replacement);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    return action;
+  };
+
   const provider: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, context, token) {
       const analysis = analyses.get(document);
@@ -123,6 +141,9 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
           if (!mention) continue;
           actions.push(...spellingActions(document, analysis, diagnostic, mention));
           spellingDiagnostics.push(diagnostic);
+        } else if (diagnostic.code === FindingCode.titleMismatch || diagnostic.code === FindingCode.outdatedTitle) {
+          const action = titleAction(document, analysis, diagnostic, start, end);
+          if (action) actions.push(action);
         } else if (diagnostic.code === FindingCode.unverifiedNumber || diagnostic.code === FindingCode.conflictingNumber || diagnostic.code === FindingCode.disputedNumber) {
           const number = analysis.analysis.numbers.find((n) => n.start === start && n.end === end);
           if (number) actions.push(...(await numberActions(analysis, diagnostic, number, token)));

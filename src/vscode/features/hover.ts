@@ -6,7 +6,7 @@
  * value as parsed, its kind and qualifier, and what the facts ledger says.
  */
 import * as vscode from 'vscode';
-import { entitySpellings, fold, formatValue, type CheckedNumber, type Entity, type Fact, type Mention, type SpellingRole } from '../../core';
+import { entitySpellings, fold, formatDay, formatValue, type CheckedNumber, type DatedTitle, type Entity, type Fact, type Mention, type SpellingRole } from '../../core';
 import { commandLink, Commands } from '../commands';
 import { kindIcon, toRange } from '../convert';
 import type { Deps } from '../deps';
@@ -62,7 +62,7 @@ function mentionCard(deps: Deps, analysis: DocumentAnalysis, mention: Mention, e
   card.appendMarkdown(`${kindLine.join(' · ')}\n\n`);
   if (entity.description) card.appendMarkdown(`${md(entity.description)}\n\n`);
   const facts: string[] = [];
-  if (entity.titles.length) facts.push(`**${vscode.l10n.t('Titles')}:** ${entity.titles.map(md).join(', ')}`);
+  if (entity.titles.length) facts.push(`**${vscode.l10n.t('Titles')}:** ${titlesMarkdown(entity)}`);
   const links = Object.entries(entity.links).map(([name, target]) => linkMarkdown(folder, name, target));
   if (links.length) facts.push(`**${vscode.l10n.t('Links')}:** ${links.join(' · ')}`);
   for (const [key, value] of Object.entries(entity.extra)) facts.push(`**${md(key)}:** ${md(formatExtra(value))}`);
@@ -97,6 +97,23 @@ function mentionCard(deps: Deps, analysis: DocumentAnalysis, mention: Mention, e
   const showAll = commandLink(Commands.showMentions, [uri.toString(), position.line, position.character, entity.id]);
   card.appendMarkdown(`[$(go-to-file) ${vscode.l10n.t('Go to glossary entry')}](${goTo} "${entity.id}") &nbsp;·&nbsp; [$(references) ${vscode.l10n.t('Show all mentions')}](${showAll})`);
   return card;
+}
+
+/** "General Secretary (since 3 August 2024), President (22 May 2024 – 21 October 2024)": each title with its dates. */
+function titlesMarkdown(entity: Entity): string {
+  return entity.titles
+    .map((title) => {
+      const terms = (entity.datedTitles ?? []).filter((t) => t.title === title).map(termLabel);
+      return terms.length ? `${md(title)} (${terms.join('; ')})` : md(title);
+    })
+    .join(', ');
+}
+
+function termLabel(term: DatedTitle): string {
+  if (term.from && term.until) return vscode.l10n.t('{0} – {1}', formatDay(term.from), formatDay(term.until));
+  if (term.from) return vscode.l10n.t('since {0}', formatDay(term.from));
+  if (term.until) return vscode.l10n.t('until {0}', formatDay(term.until));
+  return vscode.l10n.t('undated');
 }
 
 /** "To Lam" — an alias of Tô Lâm; a short form after the full mention at line 3; … */

@@ -83,6 +83,8 @@ function read(scope?: vscode.ConfigurationScope): GlossaConfig {
       conflictingNumber: level('diagnostics.conflictingNumber', 'error'),
       disputedNumber: level('diagnostics.disputedNumber', 'warning'),
       nonCanonicalSpelling: level('diagnostics.nonCanonicalSpelling', 'info'),
+      titleMismatch: level('diagnostics.titleMismatch', 'warning'),
+      outdatedTitle: level('diagnostics.outdatedTitle', 'warning'),
     },
     ignoredNumbers: new Set(strings('numbers.ignore', ['year', 'date', 'time']) as NumberKind[]),
     normalizeStyle: c.get<string>('normalize.style') === 'ascii' ? 'ascii' : 'canonical',

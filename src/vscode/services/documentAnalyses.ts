@@ -258,6 +258,7 @@ export function analyzeText(
   const started = performance.now();
   const raw = folder.engine.analyze(text, { ignoreNumberKinds: ignored, format: textFormatOf(uri.path) });
   const analysis: Analysis = { mentions: raw.mentions, numbers: raw.numbers.filter(isClaim) };
+  if (raw.date) analysis.date = raw.date;
   return makeAnalysis(uri, version, text, folder, analysis, performance.now() - started, false, textMs);
 }
 

@@ -16,7 +16,7 @@ function glossa(args: string[], cwd = repoRoot): { status: number | null; stdout
 
 interface Report {
   files: string[];
-  mentions: { file: string; line: number; character: number; endLine: number; endCharacter: number; text: string; entity: string; kind: string; canonical: string; variant: string }[];
+  mentions: { file: string; line: number; character: number; endLine: number; endCharacter: number; text: string; entity: string; kind: string; canonical: string; variant: string; title?: string }[];
   numbers: { file: string; line: number; character: number; endLine: number; endCharacter: number; text: string; kind: string; value: number; unit: string | null; qualifier: string | null; status: string; fact: string | null }[];
   problems: { file: string; line: number; character: number; severity: string; code: string; message: string }[];
 }
@@ -128,6 +128,28 @@ describe('glossa command line', function () {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^a\.txt:1:19: info non-canonical-spelling: "To Lam" .*Tô Lâm/m);
     assert.match(r.stdout, /^a\.txt:2:43: warning unverified-number: .*6\.7%/m);
+  });
+
+  it('check: "title" on mentions after a title, and the title problems', () => {
+    fs.writeFileSync(path.join(dir, 'b.md'), '---\ndate: 2025-02-11\n---\nPresident Tô Lâm met Prime Minister Tô Lâm and Russian Foreign Minister Sergey Lavrov.\n');
+    const r = glossa(['check', 'b.md', '--format', 'json'], dir);
+    const report = JSON.parse(r.stdout) as Report;
+    assert.deepEqual(
+      report.mentions.map((m) => [m.text, m.title]),
+      [
+        ['Tô Lâm', 'President'],
+        ['Tô Lâm', 'Prime Minister'],
+        ['Sergey Lavrov', 'Russian Foreign Minister'],
+      ],
+    );
+    // A mention with no title before it has no "title" key, as in DESIGN.md's example.
+    const plain = JSON.parse(glossa(['check', 'a.txt', '--format', 'json'], dir).stdout) as Report;
+    const lavrov = plain.mentions.find((m) => m.text === 'Sergei Lavrov');
+    assert.ok(lavrov && !('title' in lavrov));
+    assert.equal(plain.mentions.find((m) => m.text === 'To Lam')?.title, 'General Secretary');
+    const text = glossa(['check', 'b.md'], dir).stdout;
+    assert.match(text, /^b\.md:4:1: warning outdated-title: Outdated title: "President" is Tô Lâm's title from 22 May 2024 to 21 October 2024, not on 11 February 2025/m);
+    assert.match(text, /^b\.md:4:22: warning title-mismatch: Title mismatch: "Prime Minister" is the title of Phạm Minh Chính and Mikhail Mishustin on 11 February 2025, not of Tô Lâm/m);
   });
 
   it('fails on warnings with --strict', () => {

@@ -475,6 +475,79 @@ describe('parseGlossary', () => {
     });
   });
 
+  describe('dated titles', () => {
+    const titled = (...lines: string[]) => parseOne(yaml('entities:', ...TO_LAM, '    titles:', ...lines.map((l) => `      ${l}`)));
+
+    it('reads text and { title, from, until } side by side; titles stays a list of text', () => {
+      const glossary = titled('- General Secretary', '- { title: President, from: 2024-05-22, until: 2024-10-21 }', '- title: Minister of Public Security', '  until: "2024-06-06"');
+      assert.deepEqual(glossary.problems, []);
+      const [toLam] = glossary.entities;
+      assert.deepEqual(toLam.titles, ['General Secretary', 'President', 'Minister of Public Security']);
+      assert.deepEqual(toLam.datedTitles, [
+        { title: 'President', from: '2024-05-22', until: '2024-10-21' },
+        { title: 'Minister of Public Security', until: '2024-06-06' },
+      ]);
+    });
+
+    it('keeps two terms of one title, and leaves datedTitles out when no title has dates', () => {
+      const [putin] = titled('- { title: President, from: 2000-05-07, until: 2008-05-07 }', '- { title: President, from: 2012-05-07 }').entities;
+      assert.deepEqual(putin.titles, ['President']);
+      assert.equal(putin.datedTitles?.length, 2);
+      assert.equal(titled('- General Secretary').entities[0].datedTitles, undefined);
+    });
+
+    const rows: { what: string; line: string; code: ProblemCode; severity: Severity; at: [number, number]; says: string }[] = [
+      { what: 'a month that does not exist', line: '- { title: President, from: 2024-13-01 }', code: 'invalid-value', severity: 'error', at: [5, 34], says: "'titles[0].from' must be a day written YYYY-MM-DD" },
+      { what: 'a day that does not exist', line: '- { title: President, until: 2024-02-30 }', code: 'invalid-value', severity: 'error', at: [5, 35], says: "found '2024-02-30'" },
+      { what: 'a year alone', line: '- { title: President, from: 2024 }', code: 'invalid-value', severity: 'error', at: [5, 34], says: "found '2024'" },
+      { what: 'a day written otherwise', line: '- { title: President, from: 22/05/2024 }', code: 'invalid-value', severity: 'error', at: [5, 34], says: 'such as 2024-05-22' },
+      { what: 'until before from', line: '- { title: President, from: 2024-10-21, until: 2024-05-22 }', code: 'invalid-value', severity: 'error', at: [5, 53], says: "'titles[0].until' (2024-05-22) is before its 'from' (2024-10-21)" },
+      { what: 'no title', line: '- { from: 2024-05-22 }', code: 'missing-field', severity: 'error', at: [5, 8], says: "'titles[0]' needs 'title'" },
+      { what: 'a title that is a number', line: '- { title: 7 }', code: 'wrong-type', severity: 'error', at: [5, 17], says: 'found a number (7)' },
+      { what: 'an item that is a list', line: '- [President]', code: 'wrong-type', severity: 'error', at: [5, 8], says: "'titles[0]' must be text or { title, from, until }" },
+      { what: 'an unknown key', line: '- { title: President, since: 2024-05-22 }', code: 'invalid-value', severity: 'warning', at: [5, 28], says: "'titles[0].since' is not read" },
+    ];
+    for (const row of rows) {
+      it(`reports ${row.what} at its line and column`, () => {
+        const glossary = titled(row.line);
+        assert.equal(glossary.problems.length, 1, JSON.stringify(glossary.problems));
+        const [p] = glossary.problems;
+        assert.deepEqual([p.code, p.severity, p.line, p.character], [row.code, row.severity, ...row.at]);
+        assert.ok(p.message.includes(row.says), p.message);
+        // The entry stays; a title with a bad day keeps the title, without that day.
+        assert.equal(glossary.entities.length, 1);
+      });
+    }
+
+    it('a bad day drops only that bound', () => {
+      const [toLam] = titled('- { title: President, from: 2024-05-22, until: 2024-13-01 }').entities;
+      assert.deepEqual(toLam.datedTitles, [{ title: 'President', from: '2024-05-22' }]);
+    });
+  });
+
+  describe('same name, different countries', () => {
+    const twoMinistries = (second: string[]) =>
+      parseOne(yaml('entities:', '  - id: mofa-vn', '    kind: body', '    name: Ministry of Foreign Affairs', '    country: VN', '  - id: mofa-ru', '    kind: body', '    name: Ministry of Foreign Affairs', ...second));
+
+    it('no ambiguous-alias when both have a country and they differ: a demonym tells them apart', () => {
+      assert.deepEqual(twoMinistries(['    country: RU']).problems, []);
+    });
+
+    const rows: [string, string[]][] = [
+      ['the same country', ['    country: VN']],
+      ['the same country in other case', ['    country: vn']],
+      ['one without a country', []],
+    ];
+    for (const [what, second] of rows) {
+      it(`still warns with ${what}`, () => {
+        const codes = twoMinistries(second)
+          .problems.filter((p) => p.code === 'ambiguous-alias')
+          .map((p) => [p.severity, p.line]);
+        assert.deepEqual(codes, [['warning', 7]]);
+      });
+    }
+  });
+
   describe('extra keys', () => {
     it('are kept as written, with their YAML values', () => {
       const [e] = parseOne(
