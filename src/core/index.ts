@@ -32,3 +32,4 @@ export { factKeyword } from './edit/factKeyword';
 export { renameMentionEdits } from './edit/renameMentions';
 export type { SourceEdit, EditResult, EditSuccess, EditFailure } from './edit/types';
 export { createEntitySearch, type EntitySearch, type EntitySearchResult, type SearchField } from './search/entitySearch';
+export { createNameCompletion, type CompletionField, type NameCompletion, type NameCompletionHit, type NameCompletionResult } from './search/nameCompletion';
