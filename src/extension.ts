@@ -7,6 +7,7 @@ import { CorpusIndex } from './vscode/services/corpusIndex';
 import type { Deps } from './vscode/deps';
 import { DocumentAnalyses } from './vscode/services/documentAnalyses';
 import { registerCodeActions } from './vscode/features/codeActions';
+import { registerCompletion } from './vscode/features/completion';
 import { registerDefinition } from './vscode/features/definition';
 import { registerDiagnostics } from './vscode/features/diagnostics';
 import { registerDocumentSymbols } from './vscode/features/documentSymbols';
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
     registerGlossaryCommands(deps),
     registerFindEntity(deps),
     registerRename(deps),
+    registerCompletion(deps),
   );
 
   void vscode.commands.executeCommand('setContext', ContextKeys.active, true);
