@@ -8,6 +8,7 @@ import type { Deps } from './vscode/deps';
 import { DocumentAnalyses } from './vscode/services/documentAnalyses';
 import { registerCodeActions } from './vscode/features/codeActions';
 import { registerCompletion } from './vscode/features/completion';
+import { registerCreateGlossary } from './vscode/features/createGlossary';
 import { registerDefinition } from './vscode/features/definition';
 import { registerDiagnostics } from './vscode/features/diagnostics';
 import { registerDocumentSymbols } from './vscode/features/documentSymbols';
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
     registerFindEntity(deps),
     registerRename(deps),
     registerCompletion(deps),
+    registerCreateGlossary(deps),
   );
 
   void vscode.commands.executeCommand('setContext', ContextKeys.active, true);
