@@ -74,7 +74,9 @@ async function main() {
     folder,
     extensionsDir,
     logFile,
-    settings: { ...quietSettings, 'workbench.startupEditor': 'readme' },
+    // samples/ lives inside the project's git repository: without this VS Code asks whether
+    // to open the repository of the parent folder, which a first run should not see.
+    settings: { ...quietSettings, 'workbench.startupEditor': 'readme', 'git.openRepositoryInParentFolders': 'never' },
   });
   say(tag, `ready in ${seconds(started)} s: code-server with Glossa ${version} and ${path.relative(repoRoot, folder)}/ open`);
   console.log(`\n    Open ${server.url} in a browser.\n    Press Ctrl+C to stop.\n`);

@@ -7,6 +7,8 @@ import { CorpusIndex } from './vscode/services/corpusIndex';
 import type { Deps } from './vscode/deps';
 import { DocumentAnalyses } from './vscode/services/documentAnalyses';
 import { registerCodeActions } from './vscode/features/codeActions';
+import { registerCompletion } from './vscode/features/completion';
+import { registerCreateGlossary } from './vscode/features/createGlossary';
 import { registerDefinition } from './vscode/features/definition';
 import { registerDiagnostics } from './vscode/features/diagnostics';
 import { registerDocumentSymbols } from './vscode/features/documentSymbols';
@@ -66,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
     registerGlossaryCommands(deps),
     registerFindEntity(deps),
     registerRename(deps),
+    registerCompletion(deps),
+    registerCreateGlossary(deps),
   );
 
   void vscode.commands.executeCommand('setContext', ContextKeys.active, true);

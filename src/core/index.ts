@@ -34,5 +34,7 @@ export { addEntity, addAlias, renameEntity, type NewEntity, type SpellingField, 
 export { appendFact, factIdBase, type NewFact, type FactEditOptions } from './edit/factEdits';
 export { factKeyword } from './edit/factKeyword';
 export { renameMentionEdits } from './edit/renameMentions';
+export { STARTER_FACTS, STARTER_GLOSSARY } from './edit/starterFiles';
 export type { SourceEdit, EditResult, EditSuccess, EditFailure } from './edit/types';
 export { createEntitySearch, type EntitySearch, type EntitySearchResult, type SearchField } from './search/entitySearch';
+export { createNameCompletion, type CompletionField, type NameCompletion, type NameCompletionHit, type NameCompletionResult } from './search/nameCompletion';

@@ -17,6 +17,7 @@ export const Commands = {
   addToGlossary: 'glossa.addToGlossary',
   linkToEntity: 'glossa.linkToEntity',
   findEntity: 'glossa.findEntity',
+  createGlossary: 'glossa.createGlossary',
   /** Internal (not in the palette): opens a file at a range; used by hover links. */
   openLocation: 'glossa.openLocation',
 } as const;

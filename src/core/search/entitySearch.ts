@@ -102,8 +102,8 @@ export function createEntitySearch(entities: readonly Entity[]): EntitySearch {
   };
 }
 
-/** Folded, lower-case, single-spaced: "Trần  Thanh Mẫn" → "tran thanh man". */
-function searchForm(s: string): string {
+/** Folded, lower-case, single-spaced: "Trần  Thanh Mẫn" → "tran thanh man". The form both searches compare. */
+export function searchForm(s: string): string {
   return fold(s.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

@@ -22,6 +22,8 @@ export interface GlossaConfig {
   ignoredNumbers: ReadonlySet<NumberKind>;
   /** What Normalize (and the spelling diagnostics) take as the right spelling. */
   normalizeStyle: NormalizeStyle;
+  /** Offer canonical names as completions in articles. */
+  completion: boolean;
 }
 
 const LEVELS: readonly FindingLevel[] = ['error', 'warning', 'info', 'off'];
@@ -88,6 +90,7 @@ function read(scope?: vscode.ConfigurationScope): GlossaConfig {
     },
     ignoredNumbers: new Set(strings('numbers.ignore', ['year', 'date', 'time']) as NumberKind[]),
     normalizeStyle: c.get<string>('normalize.style') === 'ascii' ? 'ascii' : 'canonical',
+    completion: c.get<boolean>('completion.enabled', true),
   };
 }
 

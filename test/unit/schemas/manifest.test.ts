@@ -32,7 +32,7 @@ interface Manifest {
     views?: Record<string, { id: string; name: string; contextualTitle?: string }[]>;
     viewsContainers?: Record<string, { id: string; title: string }[]>;
     viewsWelcome?: { view: string; contents: string }[];
-    walkthroughs?: { id: string; title: string; description: string; steps: { id: string; title: string; description: string }[] }[];
+    walkthroughs?: { id: string; title: string; description: string; steps: { id: string; title: string; description: string; media?: { markdown?: string } }[] }[];
   };
 }
 
@@ -139,6 +139,21 @@ describe('manifest (package.json, package.nls.json)', () => {
       assert.ok(resolved(setting.markdownDescription ?? setting.description)?.trim(), `${name} has no description`);
       assert.ok(setting.scope !== undefined && scopes.includes(setting.scope), `${name} has scope ${String(setting.scope)}`);
       if (setting.enumDescriptions) assert.equal(setting.enumDescriptions.length, setting.enum?.length, `${name}: one enumDescription per enum value`);
+    }
+  });
+
+  it('the Get Started walkthrough: each step has its page in media/ and the commands it links exist', () => {
+    const walkthroughs = manifest.contributes.walkthroughs ?? [];
+    assert.ok(walkthroughs.length > 0, 'no walkthrough');
+    const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    for (const walkthrough of walkthroughs) {
+      for (const step of walkthrough.steps) {
+        const page = step.media?.markdown;
+        assert.ok(page && fs.existsSync(path.join(repoRoot, page)), `${step.id}: no page ${page}`);
+        const description = nls[String(step.description).replace(/%/g, '')] ?? '';
+        for (const [, command] of description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.has(command), `${step.id} links ${command}`);
+      }
     }
   });
 
