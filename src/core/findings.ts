@@ -14,11 +14,10 @@ import type { CheckedNumber, Fact } from './numbers/types';
 import { formatDay } from './titles/dates';
 import { currentTitle, holdsOn, type TitleVerdict } from './titles/titles';
 import type { DatedTitle } from './glossary/types';
-import { FindingCode, type Severity } from './types';
+import { FindingCode, type Finding, type FindingLevel } from './types';
 
 
 /** A severity, or `off` to report nothing of that kind. */
-export type FindingLevel = Severity | 'off';
 
 export interface FindingLevels {
   unverifiedNumber: FindingLevel;
@@ -38,19 +37,6 @@ export const DEFAULT_FINDING_LEVELS: FindingLevels = {
   outdatedTitle: 'warning',
 };
 
-export interface Finding {
-  start: number;
-  end: number;
-  severity: Severity;
-  code: FindingCode;
-  message: string;
-  /** The entity of a spelling finding. */
-  entityId?: string;
-  /** The fact a number finding is about. */
-  factId?: string;
-  /** For spellings: the replacement text a quick fix applies; for titles, the person's current title. */
-  replacement?: string;
-}
 
 export interface FindingOptions extends NormalizeOptions {
   levels?: Partial<FindingLevels & DiscoveryLevels>;

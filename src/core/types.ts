@@ -50,6 +50,24 @@ export const FindingCode = {
 } as const;
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 
+/** A severity, or `off` to report nothing of that kind. */
+export type FindingLevel = Severity | 'off';
+
+/** One finding in an analysed text (offsets into it): what the editor shows as a diagnostic and the CLI as a problem. */
+export interface Finding {
+  start: number;
+  end: number;
+  severity: Severity;
+  code: FindingCode;
+  message: string;
+  /** The entity of a spelling finding. */
+  entityId?: string;
+  /** The fact a number finding is about. */
+  factId?: string;
+  /** For spellings: the replacement text a quick fix applies; for titles, the person's current title. */
+  replacement?: string;
+}
+
 /** A positioned problem in an input file (glossary or facts ledger). */
 export interface Problem {
   /** The file as the caller named it (workspace-relative path or URI string). */

@@ -5,17 +5,14 @@
  * its discovery, so the editor's diagnostics and the CLI's problems agree.
  */
 
-import { FindingCode, type Severity } from '../types';
+import { FindingCode, type Finding, type FindingLevel } from '../types';
 import type { Discovery, PossibleVariant } from './discover';
 
-/** A severity, or `off` to report nothing of that kind. */
-type Level = Severity | 'off';
-
 export interface DiscoveryLevels {
-  possibleVariant: Level;
+  possibleVariant: FindingLevel;
   /** A possible variant of the `short-word` tier: may be another person. */
-  shortWordVariant: Level;
-  unknownName: Level;
+  shortWordVariant: FindingLevel;
+  unknownName: FindingLevel;
 }
 
 export const DEFAULT_DISCOVERY_LEVELS: DiscoveryLevels = {
@@ -24,22 +21,11 @@ export const DEFAULT_DISCOVERY_LEVELS: DiscoveryLevels = {
   unknownName: 'hint',
 };
 
-/** The shape of `Finding` (findings.ts) that discovery fills in. */
-export interface DiscoveryFinding {
-  start: number;
-  end: number;
-  severity: Severity;
-  code: FindingCode;
-  message: string;
-  entityId?: string;
-  /** For a possible variant: the canonical spelling a quick fix writes instead. */
-  replacement?: string;
-}
 
 /** The findings of one text's discovery, in text order. */
-export function discoveryFindings(discovery: Discovery, levels: Partial<DiscoveryLevels> = {}): DiscoveryFinding[] {
+export function discoveryFindings(discovery: Discovery, levels: Partial<DiscoveryLevels> = {}): Finding[] {
   const level = { ...DEFAULT_DISCOVERY_LEVELS, ...levels };
-  const out: DiscoveryFinding[] = [];
+  const out: Finding[] = [];
   for (const v of discovery.variants) {
     const severity = v.reason === 'short-word' ? level.shortWordVariant : level.possibleVariant;
     if (severity === 'off') continue;
