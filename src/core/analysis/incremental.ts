@@ -20,6 +20,7 @@
 import type { Analysis, Engine } from '../engine';
 import type { Mention } from '../entities/types';
 import type { CheckedNumber, NumberKind } from '../numbers/types';
+import { checkedNumber } from '../numbers/verify';
 import { markdownReanalysisWindow, type TextFormat } from '../text/markup';
 
 /** An edit as one window: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
@@ -138,18 +139,7 @@ function shifted(m: Mention, by: number, licenceToo = false): Mention {
 }
 
 function shiftedNumber(n: CheckedNumber, by: number): CheckedNumber {
-  return {
-    start: n.start + by,
-    end: n.end + by,
-    text: n.text,
-    kind: n.kind,
-    value: n.value,
-    unit: n.unit,
-    qualifier: n.qualifier,
-    context: n.context,
-    status: n.status,
-    fact: n.fact,
-  };
+  return checkedNumber(n, n.status, n.fact, by);
 }
 
 /** Splits sorted spans into those before `start`, inside, and from `end` on; undefined if one straddles a boundary. */

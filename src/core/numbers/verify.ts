@@ -199,6 +199,26 @@ export const DEFAULT_IGNORED_NUMBER_KINDS: ReadonlySet<NumberKind> = new Set<Num
  * `unverified` (a ledger holds amounts, not dates). `fact` names the fact that
  * verifies, disputes or conflicts with a claim, else null.
  */
+/**
+ * A found number with its status, its span moved by `shift` (the editor's
+ * re-analysis shifts the numbers after an edit). Fields written out: an object
+ * spread here costs ten times as much on thousands of numbers.
+ */
+export function checkedNumber(n: FoundNumber, status: ClaimStatus, fact: string | null, shift = 0): CheckedNumber {
+  return {
+    start: n.start + shift,
+    end: n.end + shift,
+    text: n.text,
+    kind: n.kind,
+    value: n.value,
+    unit: n.unit,
+    qualifier: n.qualifier,
+    context: n.context,
+    status,
+    fact,
+  };
+}
+
 export function checkNumbers(
   text: string,
   numbers: readonly FoundNumber[],
@@ -224,19 +244,7 @@ export function checkNumbers(
         status = fact !== null ? 'conflicting' : 'unverified';
       }
     }
-    // Fields written out: an object spread here costs ten times as much on thousands of numbers.
-    out[i] = {
-      start: n.start,
-      end: n.end,
-      text: n.text,
-      kind: n.kind,
-      value: n.value,
-      unit: n.unit,
-      qualifier: n.qualifier,
-      context: n.context,
-      status,
-      fact: fact?.id ?? null,
-    };
+    out[i] = checkedNumber(n, status, fact?.id ?? null);
   }
   return out;
 }
