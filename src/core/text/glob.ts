@@ -7,10 +7,14 @@
 import picomatch from 'picomatch/posix';
 
 const matchers = new Map<string, (path: string) => boolean>();
+/** Whether each pattern seen is a glob: corpus membership is asked on every keystroke, and scanning a pattern is not free. */
+const globs = new Map<string, boolean>();
 
 /** Does the pattern hold a wildcard, or is it a plain path? */
 export function isGlob(pattern: string): boolean {
-  return picomatch.scan(pattern).isGlob;
+  let glob = globs.get(pattern);
+  if (glob === undefined) globs.set(pattern, (glob = picomatch.scan(pattern).isGlob));
+  return glob;
 }
 
 /**

@@ -53,10 +53,11 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
   const decorated = new vscode.EventEmitter<Decorated>();
   const snapshots = new Map<string, DecorationSnapshot & { lines?: [number, number][] }>();
 
-  /** Decorates one editor; true when it showed an analysis. */
-  const decorate = (editor: vscode.TextEditor): boolean => {
+  /** Decorates one editor; the milliseconds its decorations took once the analysis was read, undefined when it showed none. */
+  const decorate = (editor: vscode.TextEditor): number | undefined => {
     const document = editor.document;
     const result = config.read(document.uri).highlight ? analyses.get(document) : undefined;
+    const read = performance.now();
     const snapshot: DecorationSnapshot & { lines?: [number, number][] } = {
       version: document.version,
       person: [],
@@ -85,7 +86,7 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
     for (const kind of KINDS) editor.setDecorations(types[kind], snapshot[kind]);
     editor.setDecorations(variant, snapshot.nonCanonical);
     snapshots.set(document.uri.toString(), snapshot);
-    return result !== undefined;
+    return result ? performance.now() - read : undefined;
   };
 
   const decorateAll = (): void => {
@@ -95,12 +96,13 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
   /** Decorates the document's visible editors from the pipeline's new analysis. */
   const onAnalysis = (event: AnalysisEvent): void => {
     if (event.cause === 'settle') return; // Already shown when it was announced for the edit.
-    const started = performance.now();
-    let shown = false;
+    let decorationsMs: number | undefined;
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document === event.document) shown = decorate(editor) || shown;
+      if (editor.document !== event.document) continue;
+      const ms = decorate(editor);
+      if (ms !== undefined) decorationsMs = (decorationsMs ?? 0) + ms;
     }
-    if (shown && event.analysis) decorated.fire({ event, decorationsMs: performance.now() - started });
+    if (decorationsMs !== undefined && event.analysis) decorated.fire({ event, decorationsMs });
   };
 
   const subscriptions = vscode.Disposable.from(

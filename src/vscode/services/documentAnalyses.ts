@@ -94,7 +94,7 @@ export class DocumentAnalyses extends Disposable {
     private readonly work: Work,
   ) {
     super();
-    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.announce(document, 'open', performance.now())));
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.onOpen(document)));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)));
     this._register(
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -187,6 +187,11 @@ export class DocumentAnalyses extends Disposable {
       if (this.isCorpusDocument(document)) this.announce(document, cause, since);
       else if (this.cache.delete(document.uri.toString())) this.analyzed.fire({ document, analysis: undefined, cause, since });
     }
+  }
+
+  /** Analyses a corpus document at once when it opens; the open figure runs from here, as the user waits from here. */
+  private onOpen(document: vscode.TextDocument): void {
+    if (this.isCorpusDocument(document)) this.announce(document, 'open', performance.now());
   }
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
