@@ -170,7 +170,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
         } else if (diagnostic.code === FindingCode.titleMismatch || diagnostic.code === FindingCode.outdatedTitle) {
           const action = titleAction(document, analysis, diagnostic, start, end);
           if (action) actions.push(action);
-          const mention = analysis.analysis.mentions.find((m) => m.title?.start === start && m.title.end === end);
+          const mention = analysis.analysis.mentions.find((m) => m.start >= end); // the name after its title
           if (mention) ignoreActions.push(ignoreAction(document, analysis, diagnostic, mention));
         } else if (diagnostic.code === FindingCode.unverifiedNumber || diagnostic.code === FindingCode.conflictingNumber || diagnostic.code === FindingCode.disputedNumber) {
           const number = analysis.analysis.numbers.find((n) => n.start === start && n.end === end);
