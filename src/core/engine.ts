@@ -12,7 +12,8 @@ import { normalizeEdits, type NormalizeEdit, type NormalizeOptions } from './nor
 import { findNumbers } from './numbers/finder';
 import type { CheckedNumber, Ledger, NumberKind } from './numbers/types';
 import { checkNumbers, compileLedger, DEFAULT_IGNORED_NUMBER_KINDS, type CompiledLedger } from './numbers/verify';
-import { markupIn, markupOf, type Markup, type TextFormat } from './text/markup';
+import { directivesOf, ignoreKey, isMasked, maskDirectives, maskedIn, mayHoldDirectives, NO_DIRECTIVES, type Directives } from './text/directives';
+import { markupIn, markupOf, maskSpans, type Markup, type TextFormat } from './text/markup';
 import { documentDate, type DocumentDate } from './titles/documentDate';
 import { annotateTitles, TitleIndex } from './titles/titles';
 
@@ -69,12 +70,12 @@ export class Engine {
 
   /** Mentions only: the fast path for indexing a corpus. */
   mentions(text: string, options: MatchOptions & FormatOption = {}): Mention[] {
-    return this.matchText(text, markupOf(text, options.format ?? 'plain'), options);
+    return this.matchText(text, this.readable(text, options.format ?? 'plain'), options);
   }
 
   /** Mentions (with the titles before people's), checked numbers and the date of `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    const analysis = this.analyzeMarkup(text, markupOf(text, options.format ?? 'plain'), options);
+    const analysis = this.analyzeMarkup(text, this.readable(text, options.format ?? 'plain'), options);
     const date = this.documentDate(text);
     if (date) analysis.date = date;
     return analysis;
@@ -87,7 +88,31 @@ export class Engine {
    * It has no date: the caller knows the whole document's.
    */
   analyzeRegion(text: string, start: number, end: number, options: AnalyzeOptions = {}): Analysis {
-    return this.analyzeMarkup(text.slice(start, end), markupIn(text, options.format ?? 'plain', start, end), options);
+    const format = options.format ?? 'plain';
+    const markup = markupIn(text, format, start, end);
+    // Directives reach past the region (a `glossa-disable` above it, an ignore list anywhere): read the whole text's.
+    const directives = this.directives(text, format);
+    if (directives === NO_DIRECTIVES) return this.analyzeMarkup(text.slice(start, end), markup, options);
+    const region = { ...markup, visible: maskSpans(markup.visible, maskedIn(directives, start, end)), ignored: directives.ignored };
+    return this.analyzeMarkup(text.slice(start, end), region, options);
+  }
+
+  /**
+   * The Glossa directives of `text` (DESIGN.md "Exceptions"): its ignore list
+   * and the spans it disables. A text without "glossa-" costs one scan.
+   */
+  directives(text: string, format: TextFormat = 'plain'): Directives {
+    if (!mayHoldDirectives(text)) return NO_DIRECTIVES;
+    return directivesOf(text, format, format === 'markdown' ? markupOf(text, format).directives : []);
+  }
+
+  /** The text's markup with its directives applied: what is masked holds nothing; `ignored` spellings are no mentions. */
+  private readable(text: string, format: TextFormat): Markup & { ignored?: ReadonlySet<string> } {
+    const markup = markupOf(text, format);
+    if (!mayHoldDirectives(text)) return markup;
+    const directives = directivesOf(text, format, markup.directives);
+    if (directives === NO_DIRECTIVES) return markup;
+    return { ...markup, visible: maskDirectives(markup.visible, directives), ignored: directives.ignored };
   }
 
   /** The date of a document (see `documentDate`): what `outdated-title` compares titles' dates with. */
@@ -97,7 +122,7 @@ export class Engine {
 
   /** The numbers of `text`, each with its status against the ledger. */
   numbers(text: string, ignoreNumberKinds: ReadonlySet<NumberKind> = DEFAULT_IGNORED_NUMBER_KINDS, format: TextFormat = 'plain'): CheckedNumber[] {
-    return this.checkText(text, markupOf(text, format).visible, ignoreNumberKinds);
+    return this.checkText(text, this.readable(text, format).visible, ignoreNumberKinds);
   }
 
   /** The glossary's side of discovery, compiled on first use. */
@@ -113,21 +138,32 @@ export class Engine {
    * its markup masked, offsets unchanged.
    */
   discover(text: string, mentions?: readonly Mention[], stats?: WordStats, format: TextFormat = 'plain'): Discovery {
-    const visible = markupOf(text, format).visible;
-    return this.discovery.discover(visible, mentions ?? this.matcher.match(visible), stats);
+    const readable = this.readable(text, format);
+    const { visible, ignored } = readable;
+    const found = this.discovery.discover(visible, mentions ?? this.matchText(text, readable, {}), stats);
+    if (!ignored || ignored.size === 0) return found;
+    // The file's `glossa-ignore` spellings are neither candidates nor variants.
+    return {
+      variants: found.variants.filter((v) => !ignored.has(ignoreKey(v.text))),
+      unknownNames: found.unknownNames.filter((u) => !ignored.has(ignoreKey(u.text))),
+    };
   }
 
   /** What `text` says about its words (lower-case forms, acronyms, mid-sentence capitals), to merge across a corpus. */
   discoveryWords(text: string, format: TextFormat = 'plain'): WordStats {
-    return scanText(markupOf(text, format).visible, false).stats;
+    return scanText(this.readable(text, format).visible, false).stats;
   }
 
   /** The normalization edits for `text` (or for the given mentions of it). */
   normalize(text: string, options: NormalizeOptions & FormatOption = {}, mentions: readonly Mention[] = this.mentions(text, options)): NormalizeEdit[] {
-    return normalizeEdits(text, mentions, (id) => this.byId.get(id), options);
+    const edits = normalizeEdits(text, mentions, (id) => this.byId.get(id), options);
+    // Nothing inside a disabled region or a directive, and no ignored spelling, is ever rewritten, whatever mentions the caller gave.
+    const directives = this.directives(text, options.format ?? 'plain');
+    if (directives === NO_DIRECTIVES) return edits;
+    return edits.filter((e) => !isMasked(directives, e.start, e.end) && !directives.ignored.has(ignoreKey(text.slice(e.start, e.end))));
   }
 
-  private analyzeMarkup(text: string, markup: Markup, options: AnalyzeOptions): Analysis {
+  private analyzeMarkup(text: string, markup: Markup & { ignored?: ReadonlySet<string> }, options: AnalyzeOptions): Analysis {
     const mentions = this.matchText(text, markup, options);
     annotateTitles(this.titles, markup.visible, mentions, (id) => this.byId.get(id));
     return { mentions, numbers: this.checkText(text, markup.visible, options.ignoreNumberKinds) };
@@ -137,9 +173,17 @@ export class Engine {
    * Mentions in the text that the markup leaves: the matcher reads the masked
    * text, and a match that runs over masked characters ("To `x` Lam") is none.
    */
-  private matchText(text: string, markup: Markup, options: MatchOptions): Mention[] {
-    const { visible, referenceLabels } = markup;
-    const found = this.matcher.match(visible, options);
+  private matchText(text: string, markup: Markup & { ignored?: ReadonlySet<string> }, options: MatchOptions): Mention[] {
+    const { referenceLabels, ignored } = markup;
+    let { visible } = markup;
+    let found = this.matcher.match(visible, options);
+    // The file's `glossa-ignore` spellings are no mentions (compared folded, like the glossary's `ignore:`):
+    // masked and matched again, so that they license no short form either.
+    const dropped = ignored && ignored.size > 0 ? found.filter((m) => ignored.has(ignoreKey(m.text))) : [];
+    if (dropped.length > 0) {
+      visible = maskSpans(visible, dropped);
+      found = this.matcher.match(visible, options).filter((m) => !ignored!.has(ignoreKey(m.text)));
+    }
     if (visible === text) return found;
     const mentions = found.filter((m) => text.startsWith(m.text, m.start));
     if (referenceLabels.length > 0) {

@@ -13,6 +13,7 @@ export { EntityMatcher, type MatchOptions } from './entities/matcher';
 export { normalizeEdits, normalizedSpelling, applyEdits, type NormalizeEdit, type NormalizeOptions, type NormalizeStyle } from './normalize/normalize';
 export { isInUrlOrFileName, urlSpans } from './text/tokens';
 export { markupOf, markupIn, markdownReanalysisWindow, textOnly, textFormatOf, isGlossaDirective, type Markup, type TextFormat } from './text/markup';
+export { directivesOf, ignoreKey, type Directive, type DirectiveKind, type Directives } from './text/directives';
 export { isGlob, matchGlob, matchesAny } from './text/glob';
 export { findNumbers, parseNumberValue, isClaimKind } from './numbers/finder';
 export { formatValue, groupDigits } from './numbers/format';

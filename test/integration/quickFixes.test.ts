@@ -35,7 +35,7 @@ describe('quick fixes', () => {
     const fixes = await fixesAt(d.uri, son);
     assert.deepStrictEqual(
       fixes.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`),
-      ['Normalize to Sơn (preferred)', 'Normalize all 23 in this file'],
+      ['Normalize to Sơn (preferred)', 'Normalize all 23 in this file', 'Ignore "Son" in this file'],
     );
     await runAction(fixes[0]);
     assert.ok(line(d, 11).startsWith('Deputy Prime Minister Sơn emphasized that Vietnam deeply respects'), line(d, 11));
@@ -59,7 +59,7 @@ describe('quick fixes', () => {
     const hyphen = rangeOf(d, 'Vietnam-Russia relationship today');
     const vietnam = new vscode.Range(hyphen.start, hyphen.start.translate(0, 'Vietnam'.length));
     const fixes = await fixesAt(d.uri, vietnam);
-    assert.deepStrictEqual(fixes.map((a) => a.title), ['Normalize to Việt Nam', 'Normalize all 23 in this file']);
+    assert.deepStrictEqual(fixes.map((a) => a.title), ['Normalize to Việt Nam', 'Normalize all 23 in this file', 'Ignore "Vietnam" in this file']);
     await runAction(fixes[0]);
     assert.ok(line(d, 25).startsWith('Deputy Prime Minister Son noted that the Việt Nam-Russia relationship today'), line(d, 25));
 
@@ -82,7 +82,7 @@ describe('quick fixes', () => {
     await eventually(() => glossaDiagnostics(uri).some((x) => x.range.isEqual(toLam)), 'the diagnostics of the NFD copy');
     assert.strictEqual(diagnosticAt(uri, toLam, 'non-canonical-spelling').message, `"${'Tô Lâm'.normalize('NFD')}" is stored as decomposed Unicode (NFD): write "Tô Lâm", the same letters composed.`);
     const fixes = await fixesAt(uri, toLam);
-    assert.deepStrictEqual(fixes.map((a) => a.title), ['Normalize to Tô Lâm', 'Normalize all 31 in this file']);
+    assert.deepStrictEqual(fixes.map((a) => a.title), ['Normalize to Tô Lâm', 'Normalize all 31 in this file', 'Ignore "Tô Lâm" in this file']);
     await runAction(fixes[0]);
     const after = document.lineAt(toLam.start.line).text;
     assert.ok(after.startsWith('Party General Secretary Tô Lâm and State President'), after);
@@ -98,6 +98,7 @@ describe('quick fixes', () => {
       'Normalize to Vietnam Fatherland Front',
       'Normalize all 4 in this file',
       "Add 'Việt Nam Fatherland Front' as an alias of Vietnam Fatherland Front",
+      'Ignore "Việt Nam Fatherland Front" in this file',
     ]);
     const glossaryUri = workspaceFile('glossary.yaml');
     const before = snapshot().text(glossaryUri);
@@ -109,7 +110,7 @@ describe('quick fixes', () => {
     assert.strictEqual(await readDisk(glossaryUri), expected, 'the glossary is saved');
     // The store follows: the spelling is now an alias, still normalized, and there is nothing left to add.
     await eventually(() => glossaDiagnostics(d.uri).some((x) => x.range.isEqual(front) && x.message.includes('is an alias of Vietnam Fatherland Front')), 'the mention now an alias');
-    assert.deepStrictEqual((await fixesAt(d.uri, front)).map((a) => a.title), ['Normalize to Vietnam Fatherland Front', 'Normalize all 4 in this file']);
+    assert.deepStrictEqual((await fixesAt(d.uri, front)).map((a) => a.title), ['Normalize to Vietnam Fatherland Front', 'Normalize all 4 in this file', 'Ignore "Việt Nam Fatherland Front" in this file']);
   });
 
   it('Fix All (source.fixAll.glossa) gives the text of Normalize All in File, and runs on save', async () => {

@@ -16,11 +16,15 @@
  *   the same entities in the same order as before the edit. When they do not
  *   (a name was typed or deleted), the result is marked inexact: the caller
  *   shows it at once and runs a full analysis a little later.
+ * - Glossa's directives (`glossa-disable`, `glossa-ignore`, …) reach past the
+ *   window: the window is read with the whole text's, and an edit that changes
+ *   them makes the result inexact too.
  */
 import type { Analysis, Engine } from '../engine';
 import type { Mention } from '../entities/types';
 import type { CheckedNumber, NumberKind } from '../numbers/types';
 import { checkedNumber } from '../numbers/verify';
+import { mayHoldDirectives } from '../text/directives';
 import { markdownReanalysisWindow, type TextFormat } from '../text/markup';
 
 /** An edit as one window: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
@@ -90,7 +94,7 @@ export function reanalyze(
   // Mentions after the window: shifted; a short form licensed inside the window follows its licence.
   const oldFull = mentions.inside.filter((m) => m.variant !== 'short');
   const newFull = inside.filter((m) => m.variant !== 'short');
-  const exact = markupExact && oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
+  const exact = markupExact && sameDirectives(engine, markup, text) && oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
   const licence = new Map<number, number>();
   if (exact) oldFull.forEach((m, i) => licence.set(m.start, newFull[i].start));
   const after: Mention[] = mentions.after.map((m) => {
@@ -114,6 +118,20 @@ export function reanalyze(
     exact,
     region: { start, end },
   };
+}
+
+/** Do the old and new text have the same directives (what they mask and ignore)? Unknown old text: only if neither can hold one. */
+function sameDirectives(engine: Engine, markup: { format: TextFormat; previousText?: string }, text: string): boolean {
+  const { previousText, format } = markup;
+  if (!mayHoldDirectives(text) && (previousText === undefined || !mayHoldDirectives(previousText))) return true;
+  if (previousText === undefined) return false;
+  const before = engine.directives(previousText, format);
+  const after = engine.directives(text, format);
+  if (before.list.length !== after.list.length || before.ignored.size !== after.ignored.size) return false;
+  if ([...before.ignored].some((key) => !after.ignored.has(key))) return false;
+  // The masked spans may only have moved with the edit: compare their text.
+  if (before.masked.length !== after.masked.length) return false;
+  return before.masked.every((s, i) => previousText.slice(s.start, s.end) === text.slice(after.masked[i].start, after.masked[i].end));
 }
 
 /** The analysis with the whole document's date (the window's own text may not hold it). */

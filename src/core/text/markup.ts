@@ -220,8 +220,8 @@ function plainMarkup(text: string): Markup {
   return { visible: maskSpans(text, urlSpans(text)), referenceLabels: [], directives: [] };
 }
 
-/** `text` with the characters of `spans` (sorted, disjoint) replaced by spaces, line breaks kept. */
-function maskSpans(text: string, spans: readonly Span[]): string {
+/** `text` with the characters of `spans` (sorted, disjoint) replaced by spaces, line breaks kept: offsets and lines unchanged. */
+export function maskSpans(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
   const parts: string[] = [];
   let at = 0;

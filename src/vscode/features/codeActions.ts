@@ -8,10 +8,13 @@
  *   the conflicting claim" (the claims the fact verifies, which this one contradicts);
  * - a title that is another person's, or not the person's on the document's date:
  *   "Replace with '<title>', the title of <name>" (the person's current title).
+ * - a name's diagnostic (spelling, title): "Ignore "<text>" in this file", which
+ *   writes a `glossa-ignore` directive (DESIGN.md "Exceptions") near the top, or
+ *   appends to the file's existing one.
  * "Fix all" and `editor.codeActionsOnSave` apply every normalization of the file.
  */
 import * as vscode from 'vscode';
-import { findings, FindingCode, type CheckedNumber, type Mention } from '../../core';
+import { findings, FindingCode, textFormatOf, type CheckedNumber, type Mention } from '../../core';
 import { Commands } from '../commands';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
 import type { Deps } from '../deps';
@@ -116,6 +119,26 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     return action;
   };
 
+  /** "Ignore "<spelling>" in this file": appends to the file's first glossa-ignore directive, or writes one near the top. */
+  const ignoreAction = (document: vscode.TextDocument, analysis: DocumentAnalysis, diagnostic: vscode.Diagnostic, mention: Mention): vscode.CodeAction => {
+    const spelling = mention.text.normalize('NFC').replace(/\s+/g, ' ');
+    const format = textFormatOf(document.uri.path);
+    const text = analysis.text;
+    const action = new vscode.CodeAction(vscode.l10n.t('Ignore "{0}" in this file', spelling), vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    const existing = analysis.folder.engine.directives(text, format).list.find((d) => d.kind === 'ignore');
+    if (existing) {
+      const separator = existing.spellings.length > 0 ? ', ' : ' ';
+      action.edit.insert(document.uri, document.positionAt(existing.listEnd), separator + spelling);
+    } else {
+      const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+      const line = format === 'markdown' ? `<!-- glossa-ignore: ${spelling} -->` : `glossa-ignore: ${spelling}`;
+      action.edit.insert(document.uri, document.positionAt(format === 'markdown' ? frontMatterEnd(text) : 0), line + eol);
+    }
+    action.diagnostics = [diagnostic];
+    return action;
+  };
+
   const provider: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, context, token) {
       const analysis = analyses.get(document);
@@ -132,6 +155,8 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
       if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return actions;
 
       const spellingDiagnostics: vscode.Diagnostic[] = [];
+      // Last: ignoring a name is the fix of least consequence.
+      const ignoreActions: vscode.CodeAction[] = [];
       for (const diagnostic of context.diagnostics) {
         if (diagnostic.source !== DIAGNOSTIC_SOURCE || token.isCancellationRequested) continue;
         const start = document.offsetAt(diagnostic.range.start);
@@ -141,9 +166,12 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
           if (!mention) continue;
           actions.push(...spellingActions(document, analysis, diagnostic, mention));
           spellingDiagnostics.push(diagnostic);
+          ignoreActions.push(ignoreAction(document, analysis, diagnostic, mention));
         } else if (diagnostic.code === FindingCode.titleMismatch || diagnostic.code === FindingCode.outdatedTitle) {
           const action = titleAction(document, analysis, diagnostic, start, end);
           if (action) actions.push(action);
+          const mention = analysis.analysis.mentions.find((m) => m.start >= end); // the name after its title
+          if (mention) ignoreActions.push(ignoreAction(document, analysis, diagnostic, mention));
         } else if (diagnostic.code === FindingCode.unverifiedNumber || diagnostic.code === FindingCode.conflictingNumber || diagnostic.code === FindingCode.disputedNumber) {
           const number = analysis.analysis.numbers.find((n) => n.start === start && n.end === end);
           if (number) actions.push(...(await numberActions(analysis, diagnostic, number, token)));
@@ -160,6 +188,11 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
           actions.splice(at < 0 ? actions.length : at, 0, action);
         }
       }
+      const seen = new Set<string>();
+      for (const action of ignoreActions) {
+        if (!seen.has(action.title)) actions.push(action);
+        seen.add(action.title);
+      }
       return actions;
     },
   };
@@ -167,4 +200,10 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider({ pattern: '**/*' }, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   });
+}
+
+/** The offset just after a Markdown document's YAML front matter (0 without one): where a directive goes. */
+function frontMatterEnd(text: string): number {
+  const m = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  return m ? m[0].length : 0;
 }

@@ -31,6 +31,12 @@ function edit(text: string, rnd: () => number): { text: string; change: ChangeWi
   return { text: text.slice(0, at) + insert + text.slice(end), change: { start: at, oldEnd: end, newEnd: at + insert.length } };
 }
 
+/** `insert` at the start of a random line. */
+function insertAtLineStart(text: string, insert: string, rnd: () => number): { text: string; change: ChangeWindow } {
+  const at = text.lastIndexOf('\n', Math.floor(rnd() * text.length)) + 1;
+  return { text: text.slice(0, at) + insert + text.slice(at), change: { start: at, oldEnd: at, newEnd: at + insert.length } };
+}
+
 const plain = (a: Analysis) => JSON.stringify(a);
 
 describe('incremental re-analysis', () => {
@@ -61,6 +67,27 @@ describe('incremental re-analysis', () => {
       }
     }
     assert.ok(exact > inexact * 3, `${exact} exact, ${inexact} not`);
+  });
+
+  it('with directives: an edit that adds or removes one is never taken as exact unless it equals a full analysis', () => {
+    const rnd = random(11);
+    const directiveInserts = ['glossa-disable\n', 'glossa-enable\n', 'glossa-disable-next-line\n', 'glossa-ignore: Lavrov, To Lam\n', 'glossa-'];
+    let checked = 0;
+    for (const name of ARTICLES.slice(0, 2)) {
+      let text = `glossa-ignore: Sergey Lavrov\n${readArticle(name).text}`;
+      let previous = engine.analyze(text);
+      for (let i = 0; i < 60; i++) {
+        const next = i % 2 === 0 ? edit(text, rnd) : insertAtLineStart(text, directiveInserts[Math.floor(rnd() * directiveInserts.length)], rnd);
+        const result = reanalyze(engine, previous, next.text, next.change, undefined, undefined, { format: 'plain', previousText: text });
+        const full = engine.analyze(next.text);
+        if (result?.exact) assert.strictEqual(plain(result.analysis), plain(full), `${name}, edit ${i}: ${JSON.stringify(next.change)}`);
+        if (plain(previous) !== plain(full) && i % 2 === 1) checked++;
+        text = next.text;
+        previous = full;
+      }
+    }
+    // The directive edits did change the analysis beyond their window: the test exercised something.
+    assert.ok(checked > 5, `${checked} directive edits changed the analysis`);
   });
 
   it('merges several edits into one window', () => {

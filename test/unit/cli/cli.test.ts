@@ -196,6 +196,17 @@ describe('glossa command line', function () {
     assert.match(glossa(['normalize'], dir).stdout, /Would rewrite 0 spellings/);
   });
 
+  it('honours the exceptions: no mention in a disabled line or of an ignored spelling, and normalize --write leaves them', () => {
+    const original = 'glossa-ignore: Son\nTo Lam met Deputy Prime Minister Son.\nglossa-disable-next-line\nTo Lam said 9%, as published.\n';
+    fs.writeFileSync(path.join(dir, 'c.txt'), original);
+    const report = JSON.parse(glossa(['check', '--format', 'json'], dir).stdout) as Report;
+    const mentions = report.mentions.filter((m) => m.file === 'c.txt').map((m) => `${m.line}:${m.text}`);
+    assert.deepEqual(mentions, ['1:To Lam']); // 0-based lines
+    assert.deepEqual(report.numbers.filter((n) => n.file === 'c.txt'), []);
+    assert.equal(glossa(['normalize', '--write'], dir).status, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'c.txt'), 'utf8'), original.replace('To Lam met', 'Tô Lâm met'));
+  });
+
   it('stats lists each entity, most mentioned first, with its spellings in glossary order', () => {
     fs.writeFileSync(path.join(dir, 'b.txt'), 'Sergey Lavrov spoke. Lavrov said. Sergei Lavrov left; Lavrov too.\n');
     const r = glossa(['stats'], dir);

@@ -1,0 +1,45 @@
+// Exceptions in the real editor: the quick fix "Ignore "…" in this file" writes a
+// glossa-ignore directive (a plain-text line, a Markdown comment after the front
+// matter), the name's diagnostics go away, and Undo brings the text back.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { codeActions, editingSuite, eventually, line, runAction } from './acting';
+import { Articles, glossaDiagnostics, openArticle, positionOf, rangeOf } from './glossa';
+
+/** Glossa's quick fix with this title on a range. */
+async function ignoreFix(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction> {
+  const actions = await codeActions(uri, range, vscode.CodeActionKind.QuickFix.value);
+  const found = actions.filter((a) => a.title.startsWith('Ignore "'));
+  assert.deepStrictEqual(found.map((a) => a.title), [title]);
+  return found[0];
+}
+
+describe('exceptions', () => {
+  editingSuite();
+
+  it('plain text: Ignore "Son" in this file writes glossa-ignore on the first line, and every "Son" diagnostic goes', async () => {
+    const { document } = await openArticle(Articles.son);
+    const original = document.getText();
+    const at = positionOf(document, 'Son emphasized');
+    const son = new vscode.Range(at, at.translate(0, 'Son'.length));
+    await eventually(() => glossaDiagnostics(document.uri).some((d) => d.code === 'non-canonical-spelling' && d.range.isEqual(son)), 'the diagnostic on "Son"');
+    await runAction(await ignoreFix(document.uri, son, 'Ignore "Son" in this file'));
+    assert.strictEqual(line(document, 1), 'glossa-ignore: Son');
+    await eventually(() => !glossaDiagnostics(document.uri).some((d) => document.getText(d.range) === 'Son'), 'no diagnostic on "Son" after the fix');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(document.getText(), original);
+  });
+
+  it('Markdown: the directive goes after the front matter as a comment, and the title diagnostics on the name go', async () => {
+    const { document } = await openArticle('titles-2025.md');
+    const original = document.getText();
+    const title = rangeOf(document, 'Prime Minister Tô Lâm');
+    const range = new vscode.Range(title.start, title.start.translate(0, 'Prime Minister'.length));
+    await eventually(() => glossaDiagnostics(document.uri).some((d) => d.code === 'title-mismatch' && d.range.isEqual(range)), 'the title-mismatch diagnostic');
+    await runAction(await ignoreFix(document.uri, range, 'Ignore "Tô Lâm" in this file'));
+    assert.strictEqual(line(document, 5), '<!-- glossa-ignore: Tô Lâm -->');
+    await eventually(() => !glossaDiagnostics(document.uri).some((d) => String(d.code).includes('title')), 'no title diagnostic on Tô Lâm after the fix');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(document.getText(), original);
+  });
+});
