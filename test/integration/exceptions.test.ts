@@ -30,6 +30,24 @@ describe('exceptions', () => {
     assert.strictEqual(document.getText(), original);
   });
 
+  it("a figure: Don't check line N writes glossa-disable-next-line above it, and that line's figures are no longer flagged", async () => {
+    const { document } = await openArticle(Articles.son);
+    const original = document.getText();
+    const figure = rangeOf(document, '80th');
+    await eventually(() => glossaDiagnostics(document.uri).some((d) => d.code === 'unverified-number' && d.range.isEqual(figure)), 'the diagnostic on "80th"');
+    const title = `Don't check line ${figure.start.line + 1} (glossa-disable-next-line)`;
+    const actions = await codeActions(document.uri, figure, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === title);
+    assert.ok(fix, `the quick fix "${title}" among ${actions.map((a) => a.title).join(', ')}`);
+    const figureLine = document.lineAt(figure.start.line).text;
+    await runAction(fix);
+    assert.strictEqual(line(document, figure.start.line + 1), 'glossa-disable-next-line');
+    assert.strictEqual(line(document, figure.start.line + 2), figureLine);
+    await eventually(() => !glossaDiagnostics(document.uri).some((d) => d.range.start.line === figure.start.line + 1), 'no diagnostic on the disabled line');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(document.getText(), original);
+  });
+
   it('Markdown: the directive goes after the front matter as a comment, and the title diagnostics on the name go', async () => {
     const { document } = await openArticle('titles-2025.md');
     const original = document.getText();

@@ -147,6 +147,7 @@ describe('quick fixes', () => {
       `Go to the conflicting claim "USD 4.58 billion" (articles/${Articles.son}, line 29)`,
       `Go to the conflicting claim "4.58 billion USD" (articles/${Articles.toLam}, line 13)`,
       "Open fact 'trade-2024' (USD 4.58 billion)",
+      `Don't check line ${claim.start.line + 1} (glossa-disable-next-line)`,
     ]);
     await runAction(fixes[0]);
     let active = vscode.window.activeTextEditor!;
@@ -168,7 +169,7 @@ describe('quick fixes', () => {
     const unverified = rangeOf(d, '80th');
     diagnosticAt(d.uri, unverified, 'unverified-number');
     const fixes = await fixesAt(d.uri, unverified);
-    assert.deepStrictEqual(fixes.map((a) => a.title), ['Record as verified fact…']);
+    assert.deepStrictEqual(fixes.map((a) => a.title), ['Record as verified fact…', `Don't check line ${unverified.start.line + 1} (glossa-disable-next-line)`]);
     assert.strictEqual(fixes[0].command?.command, 'glossa.recordFact');
     assert.strictEqual(String(fixes[0].command?.arguments?.[0]), d.uri.toString());
     assert.ok((fixes[0].command?.arguments?.[1] as vscode.Range).isEqual(unverified));

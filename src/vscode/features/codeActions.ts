@@ -8,6 +8,7 @@
  *   the conflicting claim" (the claims the fact verifies, which this one contradicts);
  * - a title that is another person's, or not the person's on the document's date:
  *   "Replace with '<title>', the title of <name>" (the person's current title).
+ * - a figure's diagnostic: "Don't check line N", a `glossa-disable-next-line` above it;
  * - a name's diagnostic (spelling, title): "Ignore "<text>" in this file", which
  *   writes a `glossa-ignore` directive (DESIGN.md "Exceptions") near the top, or
  *   appends to the file's existing one.
@@ -139,6 +140,18 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     return action;
   };
 
+  /** "Don't check line N": a `glossa-disable-next-line` directive on a line of its own just above the diagnostic's line. */
+  const disableLineAction = (document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction => {
+    const line = diagnostic.range.start.line;
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const directive = textFormatOf(document.uri.path) === 'markdown' ? '<!-- glossa-disable-next-line -->' : 'glossa-disable-next-line';
+    const action = new vscode.CodeAction(vscode.l10n.t("Don't check line {0} (glossa-disable-next-line)", line + 1), vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.insert(document.uri, new vscode.Position(line, 0), directive + eol);
+    action.diagnostics = [diagnostic];
+    return action;
+  };
+
   const provider: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, context, token) {
       const analysis = analyses.get(document);
@@ -175,6 +188,8 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
         } else if (diagnostic.code === FindingCode.unverifiedNumber || diagnostic.code === FindingCode.conflictingNumber || diagnostic.code === FindingCode.disputedNumber) {
           const number = analysis.analysis.numbers.find((n) => n.start === start && n.end === end);
           if (number) actions.push(...(await numberActions(analysis, diagnostic, number, token)));
+          // A figure is no spelling to ignore: the line it stands on is left unchecked instead.
+          ignoreActions.push(disableLineAction(document, diagnostic));
         }
       }
       if (spellingDiagnostics.length > 0) {
