@@ -3,36 +3,14 @@
 // subset of Oniguruma and JavaScript) on a paragraph of the real corpus.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { numberTokens, type Grammar } from '../grammarTokens';
 import { Articles, articleUri } from './glossa';
 
-interface Grammar {
-  scopeName: string;
-  injectionSelector?: string;
-  repository: Record<string, { match?: string; name?: string; patterns?: { include: string }[] }>;
-}
 
 async function readJson<T>(uri: vscode.Uri): Promise<T> {
   return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as T;
 }
 
-/** Tokenizes like TextMate: at each position the earliest match wins, the first pattern on ties. */
-function numberTokens(grammar: Grammar, line: string): { text: string; scope: string }[] {
-  const patterns = grammar.repository.numbers.patterns!.map((p) => grammar.repository[p.include.slice(1)]);
-  const out: { text: string; scope: string }[] = [];
-  let at = 0;
-  for (;;) {
-    let best: { index: number; text: string; scope: string } | undefined;
-    for (const p of patterns) {
-      const re = new RegExp(p.match!, 'gu');
-      re.lastIndex = at;
-      const m = re.exec(line);
-      if (m && (!best || m.index < best.index)) best = { index: m.index, text: m[0], scope: p.name! };
-    }
-    if (!best) return out;
-    out.push({ text: best.text, scope: best.scope });
-    at = best.index + best.text.length;
-  }
-}
 
 describe('number grammar', () => {
   const extension = () => vscode.extensions.getExtension('glossa.glossa')!;

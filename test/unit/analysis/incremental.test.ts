@@ -5,21 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, mergeWindows, parseGlossary, parseLedger, reanalyze, type Analysis, type ChangeWindow } from '../../../src/core';
-import { readArticle, repoRoot } from '../support';
+import { random, readArticle, repoRoot } from '../support';
 
 /** The articles the editor's tests open, by their number in the shared corpus. */
 const ARTICLES = ['000', '001', '002', '003', '004'];
 const fixture = (name: string) => ({ file: name, text: fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'corpus', name), 'utf8') });
-
-/** A small deterministic random generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['x', ' ', 'Sergey Lavrov ', 'Son ', 'Lavrov', 'Bui Thanh Son', 'USD 5 billion ', '12%', '\n', '\n\n', 'Deputy Prime Minister ', 'Tô Lâm', 'Việt Nam', ' bilateral trade reached $4.15 billion.'];
 

@@ -5,19 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, parseGlossary, parseLedger, reanalyze, type Analysis, type ChangeWindow } from '../../../src/core';
-import { repoRoot } from '../support';
+import { random, repoRoot } from '../support';
 
 const read = (...parts: string[]) => fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', ...parts), 'utf8');
-
-/** A small deterministic random generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words, names, numbers and the Markdown that stays within its blocks: links, code spans, emphasis, lists, quotes, indentation. */
 const LOCAL_INSERTS = [

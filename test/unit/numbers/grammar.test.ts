@@ -6,11 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findNumbers } from '../../../src/core/numbers/finder';
 import type { FoundNumber } from '../../../src/core/numbers/types';
+import { numberTokens, type Grammar } from '../../grammarTokens';
 import { repoRoot } from '../support';
 
-interface Grammar {
-  repository: Record<string, { match?: string; name?: string; patterns?: { include: string }[] }>;
-}
 
 function readGrammar(file: string): Grammar {
   return JSON.parse(fs.readFileSync(path.join(repoRoot, 'syntaxes', file), 'utf8')) as Grammar;
@@ -19,24 +17,6 @@ function readGrammar(file: string): Grammar {
 const plaintext = readGrammar('glossa-plaintext.tmLanguage.json');
 const injection = readGrammar('glossa-numbers.injection.tmLanguage.json');
 
-/** Tokenizes like TextMate: at each position the earliest match wins, the first pattern on ties. */
-function numberTokens(grammar: Grammar, line: string): [string, string][] {
-  const patterns = grammar.repository.numbers.patterns!.map((p) => grammar.repository[p.include.slice(1)]);
-  const out: [string, string][] = [];
-  let at = 0;
-  for (;;) {
-    let best: { index: number; text: string; scope: string } | undefined;
-    for (const p of patterns) {
-      const re = new RegExp(p.match!, 'gu');
-      re.lastIndex = at;
-      const m = re.exec(line);
-      if (m && (!best || m.index < best.index)) best = { index: m.index, text: m[0], scope: p.name! };
-    }
-    if (!best) return out;
-    out.push([best.text, best.scope]);
-    at = best.index + best.text.length;
-  }
-}
 
 const SCALED_RE = /\d[ \u00a0-]?(?:thousand|million|billion|trillion|bn|mn)$/;
 
@@ -94,7 +74,7 @@ describe('number grammars', () => {
   ];
   for (const [line, expected] of rows) {
     it(`marks what the finder reads as money, percent or a scaled amount: ${JSON.stringify(line)}`, () => {
-      assert.deepEqual(numberTokens(plaintext, line), expected);
+      assert.deepEqual(numberTokens(plaintext, line).map((t): [string, string] => [t.text, t.scope]), expected);
       const fromFinder = findNumbers(line).flatMap((n): [string, string][] => {
         const scope = expectedScope(n);
         return scope === null ? [] : [[n.text, scope]];
