@@ -6,10 +6,18 @@ import * as vscode from 'vscode';
 import { codeActions, editingSuite, eventually, line, runAction } from './acting';
 import { Articles, glossaDiagnostics, openArticle, positionOf, rangeOf } from './glossa';
 
-/** Glossa's quick fix with this title on a range. */
+/**
+ * Glossa's one Ignore quick fix on a range, with this title. Asked again until it
+ * comes: a diagnostic can still be on screen from before the article was opened
+ * again, while its new analysis (which the quick fixes read) is on its way.
+ */
 async function ignoreFix(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction> {
-  const actions = await codeActions(uri, range, vscode.CodeActionKind.QuickFix.value);
-  const found = actions.filter((a) => a.title.startsWith('Ignore "'));
+  let found: vscode.CodeAction[] = [];
+  await eventually(async () => {
+    const actions = await codeActions(uri, range, vscode.CodeActionKind.QuickFix.value);
+    found = actions.filter((a) => a.title.startsWith('Ignore "'));
+    return found.length > 0;
+  }, `the quick fix ${title}`);
   assert.deepStrictEqual(found.map((a) => a.title), [title]);
   return found[0];
 }
