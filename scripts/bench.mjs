@@ -4,7 +4,11 @@
 // glossary compile time, one 1 MB document's scan time in-process, and peak memory.
 // Then, unless --skip-editor, the in-editor figures inside a real VS Code (the
 // integration harness): open → diagnostics of a 1 MB article and keystroke → annotated.
-// Options: --corpus-mb N (default 100), --runs N (default 3), --skip-rg, --skip-editor.
+// Then, unless --skip-editor-scale, the editor at scale: *Check All Files in the
+// Workspace* on the whole generated corpus in the real VS Code, with hovers and
+// keystrokes meanwhile, and the extension host's memory growth.
+// Options: --corpus-mb N (default 100), --runs N (default 3), --skip-rg, --skip-editor,
+// --skip-editor-scale.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -151,21 +155,42 @@ function editorFigures() {
   const source = path.join(out, 'corpus-1mb');
   const text = fs.readdirSync(source).sort().map((f) => fs.readFileSync(path.join(source, f), 'utf8')).join('\n\n');
   fs.writeFileSync(path.join(dir, 'articles', 'one-megabyte.txt'), text);
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-integration.mjs'), '--workspace', dir, '--tests', path.join(root, 'out', 'test', 'bench', 'editor.js')], {
+  runInEditor(dir, 'editor.js', 'editor: ');
+}
+
+function editorScaleFigures() {
+  // A workspace with the 10,000-entity glossary and the whole corpus under corpus/.
+  const dir = path.join(out, 'editor-scale');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(out, 'glossary-10000.yaml'), path.join(dir, 'glossary.yaml'));
+  fs.cpSync(path.join(out, corpus), path.join(dir, 'corpus'), { recursive: true });
+  runInEditor(dir, 'editorScale.js', 'editor-scale: ');
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs a compiled test/bench entry in the real VS Code on a copy of `dir`; prints its lines that start with `prefix`. */
+function runInEditor(dir, entry, prefix) {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-integration.mjs'), '--workspace', dir, '--tests', path.join(root, 'out', 'test', 'bench', entry)], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, GLOSSA_TEST_TIMEOUT: '300' },
+    env: { ...process.env, GLOSSA_TEST_TIMEOUT: '600' },
     maxBuffer: 64 * 2 ** 20,
   });
-  const lines = `${r.stdout}`.split('\n').filter((l) => l.startsWith('editor: '));
+  const lines = `${r.stdout}`.split('\n').filter((l) => l.startsWith(prefix));
   if (r.status !== 0 || lines.length === 0) {
     console.log(`  (the in-editor run failed, exit ${r.status}:)\n${`${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-15).join('\n')}`);
     return;
   }
-  for (const line of lines) console.log(`  ${line.slice('editor: '.length)}`);
+  for (const line of lines) console.log(`  ${line.slice(prefix.length)}`);
 }
 
 if (!args.includes('--skip-editor')) {
   console.log('\nIn the editor (a real VS Code: the 10,000-entity glossary, one 1 MB article):');
   editorFigures();
+}
+
+if (!args.includes('--skip-editor-scale')) {
+  console.log(`\nThe editor at scale (a real VS Code: the 10,000-entity glossary, ${corpus} as the workspace):`);
+  editorScaleFigures();
 }
