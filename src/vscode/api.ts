@@ -8,7 +8,7 @@ import { MentionIndex } from '../core';
 import { toRange } from './convert';
 import type { Deps } from './deps';
 import type { FigureSample } from './services/log';
-import type { DocumentAnalysis } from './services/documentAnalyses';
+import type { FileAnalysis } from './services/documentAnalyses';
 import type { Diagnostics } from './features/diagnostics';
 import type { EntitiesView } from './features/entitiesView';
 import type { Highlighting } from './features/highlighting';
@@ -102,7 +102,7 @@ export function createApi({ deps, logUri, highlighting, diagnostics, entitiesVie
     logUri,
     async entities(uri) {
       await ready();
-      let files: DocumentAnalysis[];
+      let files: FileAnalysis[];
       if (uri) {
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         const one = open ? analyses.get(open) : (await corpus.ensure(), corpus.file(uri));
@@ -134,7 +134,7 @@ export function createApi({ deps, logUri, highlighting, diagnostics, entitiesVie
 }
 
 /** The mention index of the files, with every mention's location; spellings most frequent first, as the Entities view lists them. */
-function mentionIndex(files: DocumentAnalysis[]): EntityIndexEntry[] {
+function mentionIndex(files: FileAnalysis[]): EntityIndexEntry[] {
   const index = new MentionIndex();
   const locations = new Map<string, MentionData[]>();
   for (const file of files) {

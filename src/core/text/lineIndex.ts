@@ -6,21 +6,44 @@
 import type { Position } from '../types';
 
 export class LineIndex {
-  /** Offsets at which each line starts. */
-  private readonly starts: number[];
+  /** Offsets at which each line starts, and just past its last character (before its break). */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** The text's length: the index keeps no reference to the text (a corpus index holds thousands of these). */
+  private readonly length: number;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
+  constructor(text: string) {
+    let starts = new Int32Array(64);
+    let ends = new Int32Array(64);
+    let count = 0;
+    let lineStart = 0;
+    const push = (end: number, next: number): void => {
+      if (count === starts.length) {
+        const grownStarts = new Int32Array(count * 2);
+        grownStarts.set(starts);
+        starts = grownStarts;
+        const grownEnds = new Int32Array(count * 2);
+        grownEnds.set(ends);
+        ends = grownEnds;
+      }
+      starts[count] = lineStart;
+      ends[count++] = end;
+      lineStart = next;
+    };
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) {
-        starts.push(i + 1);
+        push(i, i + 1);
       } else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        const crlf = text.charCodeAt(i + 1) === 10;
+        push(i, crlf ? i + 2 : i + 1);
+        if (crlf) i++;
       }
     }
-    this.starts = starts;
+    push(text.length, text.length);
+    this.starts = starts.slice(0, count);
+    this.ends = ends.slice(0, count);
+    this.length = text.length;
   }
 
   get lineCount(): number {
@@ -29,7 +52,7 @@ export class LineIndex {
 
   /** The position of `offset`, clamped to the text. */
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -43,7 +66,7 @@ export class LineIndex {
   /** The offset of `position`, clamped to its line (excluding the line break). */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line >= this.starts.length) return this.length;
     const start = this.starts[position.line];
     const end = this.lineEnd(position.line);
     return Math.max(start, Math.min(start + position.character, end));
@@ -51,11 +74,7 @@ export class LineIndex {
 
   /** Offset just past the last character of `line`, before its line break. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    let end = next;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    return this.ends[Math.max(0, Math.min(line, this.ends.length - 1))];
   }
 
   lineStart(line: number): number {

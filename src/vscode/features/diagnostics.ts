@@ -10,11 +10,11 @@
  * progress notification, then kept up to date from the corpus index.
  */
 import * as vscode from 'vscode';
-import { findings, type Finding } from '../../core';
+import { findings, StringTable, type Finding } from '../../core';
 import { Commands } from '../commands';
 import { findingToDiagnostic, toRange } from '../convert';
 import type { Deps } from '../deps';
-import type { AnalysisEvent, DocumentAnalysis } from '../services/documentAnalyses';
+import type { AnalysisEvent, FileAnalysis } from '../services/documentAnalyses';
 import { hasTab, userDocument } from '../openDocuments';
 
 /** Diagnostics just published from an analysis of the pipeline. */
@@ -30,19 +30,30 @@ export interface Diagnostics extends vscode.Disposable {
   source(uri: vscode.Uri): number | undefined;
 }
 
+/** How long the workspace check publishes before it lets the extension host serve hovers and keystrokes. */
+const PUBLISH_SLICE_MS = 10;
+
 export function registerDiagnostics(deps: Deps): Diagnostics {
   const { analyses, config, corpus, store, work } = deps;
   const collection = vscode.languages.createDiagnosticCollection('glossa');
   const published = new vscode.EventEmitter<Published>();
   /** The analysis each document's diagnostics were made from. */
   const sources = new Map<string, number>();
+  /**
+   * The files whose diagnostics are up to date with their analysis, the settings and the
+   * glossary, and list no claims of other files: publishing them again would send the
+   * same diagnostics (Check All Files ends with every file published once, not twice).
+   */
+  const current = new Set<string>();
+  /** One copy of each message: a workspace check holds hundreds of thousands of diagnostics, most saying what others say. */
+  const messages = new StringTable();
   /** Set by the "check all files" command: the workspace pass for this window. */
   let workspaceChecked = false;
 
   const inWorkspaceScope = (uri?: vscode.Uri): boolean => workspaceChecked || config.read(uri).diagnosticsScope === 'workspace';
 
   /** Publishes the findings of one analysed text; true when some point at a fact (their related information needs the corpus). */
-  const publish = (analysis: DocumentAnalysis, event?: AnalysisEvent): boolean => {
+  const publish = (analysis: FileAnalysis, event?: AnalysisEvent): boolean => {
     const started = performance.now();
     const { engine } = analysis.folder;
     const settings = config.read(analysis.uri);
@@ -50,10 +61,13 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
     let needsCorpus = false;
     const diagnostics = list.map((finding) => {
       if (finding.factId) needsCorpus = true;
+      finding.message = messages.own(finding.message);
       return findingToDiagnostic(finding, analysis.lines, relatedInformation(deps, analysis, finding));
     });
     collection.set(analysis.uri, diagnostics);
     sources.set(analysis.uri.toString(), analysis.serial);
+    if (needsCorpus) current.delete(analysis.uri.toString());
+    else current.add(analysis.uri.toString());
     deps.log.debug(`diagnostics ${vscode.workspace.asRelativePath(analysis.uri)} v${analysis.version ?? 'disk'}: ${diagnostics.length} in ${(performance.now() - started).toFixed(1)} ms`);
     if (event) published.fire({ event, diagnostics: diagnostics.length });
     return needsCorpus && !corpus.complete;
@@ -62,6 +76,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
   const forget = (uri: vscode.Uri): void => {
     collection.delete(uri);
     sources.delete(uri.toString());
+    current.delete(uri.toString());
   };
 
   /** Publishes the document's diagnostics from the pipeline's analysis (`event`) or, without one, from a read. */
@@ -89,13 +104,35 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
     }
   };
 
-  const publishIndexed = (uris?: vscode.Uri[]): void => {
-    const files = uris ? uris.map((u) => corpus.file(u)) : corpus.files();
-    for (const file of files) {
-      if (file && inWorkspaceScope(file.uri)) publish(file);
-    }
+  /** Corpus files waiting to be published (undefined: none), and the drain that publishes them. */
+  let waiting: Map<string, vscode.Uri> | undefined;
+  let draining: Promise<void> | undefined;
+
+  /**
+   * Publishes the corpus index's files (all, or `uris`) in the workspace scope. A
+   * workspace check publishes thousands of files: they go out a slice of time at a
+   * time, so that hovers and keystrokes are served in between. Resolves once
+   * every file asked for is published.
+   */
+  const publishIndexed = (uris?: vscode.Uri[]): Promise<void> => {
+    waiting ??= new Map();
+    for (const uri of uris ?? corpus.files().map((f) => f.uri)) waiting.set(uri.toString(), uri);
     if (uris) {
       for (const uri of uris) if (!corpus.file(uri) && !isOpen(uri)) forget(uri);
+    }
+    return (draining ??= drain().finally(() => (draining = undefined)));
+  };
+
+  const drain = async (): Promise<void> => {
+    while (waiting && waiting.size > 0) {
+      const started = performance.now();
+      for (const [key, uri] of waiting) {
+        waiting.delete(key);
+        const file = corpus.file(uri);
+        if (file && inWorkspaceScope(file.uri) && !(sources.get(key) === file.serial && current.has(key))) publish(file);
+        if (performance.now() - started > PUBLISH_SLICE_MS) break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
   };
 
@@ -104,7 +141,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Glossa: checking the corpus'), cancellable: true },
       (progress, token) => corpus.ensure({ progress, token }),
     );
-    if (done) publishIndexed();
+    if (done) await publishIndexed();
     return done;
   };
 
@@ -143,14 +180,20 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
         if (uri && !inWorkspaceScope(uri) && !hasTab(uri)) forget(uri);
       }
     }),
+    // Before the handlers below republish: new settings or a new glossary may change every file's diagnostics.
+    store.onDidChange(() => {
+      current.clear();
+      messages.clear();
+    }),
+    config.onDidChange(() => current.clear()),
     store.onDidChange(() =>
       work.debounce('diagnostics:all', 0, () => {
         publishOpen();
-        if (corpus.complete) publishIndexed();
+        if (corpus.complete) void publishIndexed();
       }),
     ),
     corpus.onDidChange((change) => {
-      publishIndexed(change === 'all' ? undefined : change.uris);
+      void publishIndexed(change === 'all' ? undefined : change.uris);
       // A fact's claims may have changed elsewhere: refresh the related information of open documents.
       for (const document of vscode.workspace.textDocuments) {
         if (change !== 'all' && change.uris.every((u) => u.toString() === document.uri.toString())) continue;
@@ -164,7 +207,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
         prune();
         publishOpen();
         if (e.affectsConfiguration('glossa.diagnostics.scope') && inWorkspaceScope()) await checkWorkspace();
-        else if (corpus.complete) publishIndexed();
+        else if (corpus.complete) void publishIndexed();
       });
     }),
     vscode.commands.registerCommand(Commands.checkWorkspace, async () => {
@@ -192,7 +235,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
  * For a number a fact speaks about: where the fact is, and the claims it
  * verifies (or disputes) in every corpus file, this one included.
  */
-function relatedInformation({ store, corpus }: Deps, analysis: DocumentAnalysis, finding: Finding): vscode.DiagnosticRelatedInformation[] | undefined {
+function relatedInformation({ store, corpus }: Deps, analysis: FileAnalysis, finding: Finding): vscode.DiagnosticRelatedInformation[] | undefined {
   if (!finding.factId) return undefined;
   const { folder } = analysis;
   const fact = folder.engine.ledger.facts.find((f) => f.id === finding.factId);

@@ -9,6 +9,7 @@ import { ENTITY_KINDS, type Entity, type EntityKind } from '../../core';
 import { Commands, Views } from '../commands';
 import { kindColor, kindIcon, toRange } from '../convert';
 import type { MentionRef } from '../services/corpusIndex';
+import type { FileAnalysis } from '../services/documentAnalyses';
 import type { Deps } from '../deps';
 import type { FolderGlossary } from '../services/glossaryStore';
 import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
@@ -18,7 +19,7 @@ type Node =
   | { type: 'kind'; folder: FolderGlossary; kind: EntityKind; entities: EntityNode[] }
   | EntityNode
   | { type: 'spelling'; folder: FolderGlossary; entityId: string; text: string; refs: MentionRef[] }
-  | { type: 'mention'; ref: MentionRef };
+  | { type: 'mention'; ref: MentionRef; snippet: string | undefined };
 
 interface EntityNode {
   type: 'entity';
@@ -83,8 +84,17 @@ export function registerEntitiesView(deps: Deps): EntitiesView {
             .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
             .map(([text, refs]) => ({ type: 'spelling', folder: node.folder, entityId: node.entityId, text, refs }) as Node);
         }
-        case 'spelling':
-          return node.refs.map((ref) => ({ type: 'mention', ref }) as Node);
+        case 'spelling': {
+          // The corpus index keeps no text of files read from disk: read each file once for the snippets.
+          const texts = new Map<FileAnalysis, Promise<string | undefined>>();
+          for (const ref of node.refs) if (!texts.has(ref.file)) texts.set(ref.file, corpus.textOf(ref.file));
+          return Promise.all(
+            node.refs.map(async (ref) => {
+              const text = await texts.get(ref.file);
+              return { type: 'mention', ref, snippet: text === undefined ? undefined : snippet(text, ref.mention.start, ref.mention.end) } as Node;
+            }),
+          );
+        }
         default:
           return [];
       }
@@ -128,7 +138,7 @@ export function registerEntitiesView(deps: Deps): EntitiesView {
           const range = toRange(file.lines, mention.start, mention.end);
           const name = file.uri.path.slice(file.uri.path.lastIndexOf('/') + 1);
           const item = new vscode.TreeItem(`${name}:${range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
-          item.description = snippet(file.text, mention.start, mention.end);
+          item.description = node.snippet;
           item.tooltip = vscode.workspace.asRelativePath(file.uri);
           item.iconPath = new vscode.ThemeIcon('location');
           item.command = {

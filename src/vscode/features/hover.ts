@@ -13,7 +13,7 @@ import type { Deps } from '../deps';
 import { itemAt, type DocumentAnalysis } from '../services/documentAnalyses';
 import type { FolderGlossary } from '../services/glossaryStore';
 
-/** How long a hover waits for the corpus to be counted before showing what it has. */
+/** How long after the corpus scan started a hover waits for it before showing what it has (a long scan, as Check All Files on a large corpus, keeps no hover waiting). */
 const CORPUS_WAIT_MS = 1000;
 
 export function registerHover(deps: Deps): vscode.Disposable {
@@ -28,7 +28,8 @@ export function registerHover(deps: Deps): vscode.Disposable {
         const mention = mentions[m];
         const entity = analysis.folder.engine.entity(mention.entityId);
         if (!entity) return undefined;
-        await Promise.race([deps.corpus.ensure({ token }), delay(CORPUS_WAIT_MS)]);
+        // Not the hover's token: a dismissed hover does not stop the corpus scan it started.
+        await deps.corpus.ensure({}, CORPUS_WAIT_MS);
         if (token.isCancellationRequested) return undefined;
         return new vscode.Hover(mentionCard(deps, analysis, mention, entity, document.uri, position), toRange(analysis.lines, mention.start, mention.end));
       }
@@ -36,7 +37,7 @@ export function registerHover(deps: Deps): vscode.Disposable {
       const n = itemAt(numbers, offset);
       if (n >= 0) {
         const number = numbers[n];
-        if (number.fact) await Promise.race([deps.corpus.ensure({ token }), delay(CORPUS_WAIT_MS)]);
+        if (number.fact) await deps.corpus.ensure({}, CORPUS_WAIT_MS);
         return new vscode.Hover(numberCard(deps, analysis, number), toRange(analysis.lines, number.start, number.end));
       }
       return undefined;
@@ -271,8 +272,4 @@ function formatExtra(value: unknown): string {
 /** Escapes Markdown in text from the glossary or the document. */
 function md(text: string): string {
   return text.replace(/[\\`*_[\]#|<>$]/g, '\\$&');
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

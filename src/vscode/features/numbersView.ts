@@ -8,11 +8,11 @@ import { describeNumber, type CheckedNumber } from '../../core';
 import { Commands, Views } from '../commands';
 import { toRange } from '../convert';
 import type { Deps } from '../deps';
-import type { DocumentAnalysis } from '../services/documentAnalyses';
+import type { FileAnalysis } from '../services/documentAnalyses';
 import { snippet } from './entitiesView';
 import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
 
-type Node = { type: 'file'; file: DocumentAnalysis; numbers: CheckedNumber[] } | { type: 'number'; file: DocumentAnalysis; number: CheckedNumber };
+type Node = { type: 'file'; file: FileAnalysis; numbers: CheckedNumber[] } | { type: 'number'; file: FileAnalysis; number: CheckedNumber; snippet: string | undefined };
 
 const TO_CHECK = new Set(['unverified', 'conflicting', 'disputed']);
 const ORDER: Record<string, number> = { conflicting: 0, disputed: 1, unverified: 2 };
@@ -22,7 +22,7 @@ export interface NumbersView extends vscode.Disposable {
 }
 
 /** The numbers of a file still to check, in the order the view lists them. */
-export function numbersToCheck(file: DocumentAnalysis): CheckedNumber[] {
+export function numbersToCheck(file: FileAnalysis): CheckedNumber[] {
   return file.analysis.numbers.filter((n) => TO_CHECK.has(n.status)).sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.start - b.start);
 }
 
@@ -40,7 +40,10 @@ export function registerNumbersView(deps: Deps): NumbersView {
           .map((file) => ({ type: 'file', file, numbers: numbersToCheck(file) }) as Node & { numbers: CheckedNumber[] })
           .filter((n) => n.numbers.length > 0);
       }
-      return node.type === 'file' ? node.numbers.map((number) => ({ type: 'number', file: node.file, number }) as Node) : [];
+      if (node.type !== 'file') return [];
+      // The corpus index keeps no text of files read from disk: read the file once for the snippets.
+      const text = await corpus.textOf(node.file);
+      return node.numbers.map((number) => ({ type: 'number', file: node.file, number, snippet: text === undefined ? undefined : snippet(text, number.start, number.end, 25) }) as Node);
     },
     getTreeItem(node) {
       if (node.type === 'file') {
@@ -61,7 +64,7 @@ export function registerNumbersView(deps: Deps): NumbersView {
       const { file, number } = node;
       const range = toRange(file.lines, number.start, number.end);
       const item = new vscode.TreeItem(number.text, vscode.TreeItemCollapsibleState.None);
-      item.description = `${statusLabel(number.status)} · ${vscode.l10n.t('line {0}', range.start.line + 1)} · ${snippet(file.text, number.start, number.end, 25)}`;
+      item.description = [statusLabel(number.status), vscode.l10n.t('line {0}', range.start.line + 1), node.snippet].filter(Boolean).join(' · ');
       item.tooltip = new vscode.MarkdownString().appendText(`${describeNumber(number)}\n\n${statusLabel(number.status)}${number.fact ? ` (${number.fact})` : ''}`);
       item.iconPath =
         number.status === 'conflicting'

@@ -7,14 +7,20 @@
  * diagnostics all read it.
  */
 import * as vscode from 'vscode';
-import type { CheckedNumber, Mention } from '../../core';
+import { StringTable, type CheckedNumber, type Mention } from '../../core';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
-import { analyzeText, type DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
+import { analyzeFile, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
 import { noteCreated, noteDeleted, userDocument } from '../openDocuments';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import { Disposable } from '../disposable';
 import type { Work } from './work';
+
+/** How many files the scan reads ahead of the one it analyses. */
+const READS_IN_FLIGHT = 16;
+
+/** A file's text, or why there is none to analyse. */
+type FileRead = string | 'open' | 'excluded' | 'too big' | 'unreadable';
 
 export interface ScanOptions {
   token?: vscode.CancellationToken;
@@ -25,21 +31,24 @@ export interface ScanOptions {
 export type CorpusChange = { uris: vscode.Uri[] } | 'all';
 
 export interface MentionRef {
-  file: DocumentAnalysis;
+  file: FileAnalysis;
   mention: Mention;
 }
 
 export interface NumberRef {
-  file: DocumentAnalysis;
+  file: FileAnalysis;
   number: CheckedNumber;
 }
 
 export class CorpusIndex extends Disposable {
-  private readonly entries = new Map<string, DocumentAnalysis>();
+  private readonly entries = new Map<string, FileAnalysis>();
+  /** The strings the entries of files read from disk keep (spellings, numbers as written), one copy each. */
+  private readonly strings = new StringTable();
   private readonly changed = new vscode.EventEmitter<CorpusChange>();
   private readonly decoder = new TextDecoder();
   private watchers: vscode.Disposable[] = [];
   private scan: Promise<boolean> | undefined;
+  private scanStarted = 0;
   private isComplete = false;
   private readonly pendingUris = new Map<string, vscode.Uri>();
   private pendingAll = false;
@@ -81,25 +90,49 @@ export class CorpusIndex extends Disposable {
     return this.isComplete;
   }
 
-  /** Scans the whole corpus unless done; resolves false when cancelled. */
-  ensure(options: ScanOptions = {}): Promise<boolean> {
+  /**
+   * Scans the whole corpus unless done; resolves false when cancelled. With
+   * `withinMs`, resolves (false) after that long since the scan started if it
+   * is still going: what a hover waits for before showing what it has.
+   */
+  ensure(options: ScanOptions = {}, withinMs?: number): Promise<boolean> {
     if (this.isComplete) return Promise.resolve(true);
     if (!this.scan) {
+      this.scanStarted = performance.now();
       this.scan = this.work.track('scanning the corpus', this.runScan(options)).then((done) => {
         this.scan = undefined;
         return done ?? false;
       });
     }
-    return this.scan;
+    if (withinMs === undefined) return this.scan;
+    const left = this.scanStarted + withinMs - performance.now();
+    if (left <= 0) return Promise.resolve(false);
+    return Promise.race([this.scan, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), left))]);
   }
 
   /** Every indexed file. */
-  files(): DocumentAnalysis[] {
+  files(): FileAnalysis[] {
     return [...this.entries.values()];
   }
 
-  file(uri: vscode.Uri): DocumentAnalysis | undefined {
+  file(uri: vscode.Uri): FileAnalysis | undefined {
     return this.entries.get(uri.toString());
+  }
+
+  /**
+   * The text an entry was made from: the editor's, or the file read again from
+   * disk (undefined when it changed meanwhile: the index reads it again anyway).
+   */
+  async textOf(file: FileAnalysis): Promise<string | undefined> {
+    if (file.text !== undefined) return file.text;
+    const open = userDocument(file.uri);
+    if (open) return open.version === file.version ? open.getText() : undefined;
+    try {
+      const text = this.decoder.decode(await vscode.workspace.fs.readFile(file.uri));
+      return text.length === file.length ? text : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Every mention of the entity in the folder's corpus files, in file and text order. */
@@ -123,14 +156,14 @@ export class CorpusIndex extends Disposable {
   }
 
   /** The folder's files, sorted by path. */
-  sortedFiles(folder?: FolderGlossary): DocumentAnalysis[] {
+  sortedFiles(folder?: FolderGlossary): FileAnalysis[] {
     return this.files()
       .filter((f) => !folder || f.folder === folder)
       .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
   }
 
   /** Takes the analysis of an open document as the file's entry (the editor's text wins over the disk). */
-  update(analysis: DocumentAnalysis): void {
+  update(analysis: FileAnalysis): void {
     const key = analysis.uri.toString();
     if (this.entries.get(key) === analysis) return;
     this.entries.set(key, analysis);
@@ -149,6 +182,7 @@ export class CorpusIndex extends Disposable {
   rescan(options: ScanOptions = {}): Promise<boolean> {
     this.isComplete = false;
     this.entries.clear();
+    this.strings.clear();
     return this.ensure(options);
   }
 
@@ -156,27 +190,29 @@ export class CorpusIndex extends Disposable {
     const wasComplete = this.isComplete || this.entries.size > 0;
     this.isComplete = false;
     this.entries.clear();
+    this.strings.clear();
     this.fireAll();
     this.setUpWatchers();
     if (wasComplete) void this.ensure();
   }
 
   private onEngineChange(folder: FolderGlossary): void {
-    // Re-analyse the texts already read with the new engine: no file is read again.
-    let count = 0;
-    const started = performance.now();
-    for (const [key, entry] of this.entries) {
-      if (entry.folder.folder.uri.toString() !== folder.folder.uri.toString() || entry.generation === folder.generation) continue;
-      const open = userDocument(entry.uri);
-      const next = open ? this.analyses.get(open) : analyzeText(entry.uri, undefined, entry.text, folder, this.config.read(entry.uri).ignoredNumbers);
-      if (next) this.entries.set(key, next);
-      else this.entries.delete(key);
-      count++;
-    }
-    if (count > 0) {
-      this.log.info(`Corpus index: re-analysed ${count} file(s) of "${folder.folder.name}" with the new glossary in ${(performance.now() - started).toFixed(1)} ms`);
-      this.fireAll();
-    }
+    // Analyse the folder's files again with the new engine: open documents from their editors, the others read again from disk.
+    const stale = [...this.entries.values()].filter((e) => e.folder.folder.uri.toString() === folder.folder.uri.toString() && e.generation !== folder.generation);
+    if (stale.length === 0) return;
+    void this.work.track(
+      're-analysing the corpus',
+      (async () => {
+        const started = performance.now();
+        await this.indexAll(
+          stale.map((e) => e.uri),
+          {},
+          () => undefined,
+        );
+        this.log.info(`Corpus index: re-analysed ${stale.length} file(s) of "${folder.folder.name}" with the new glossary in ${(performance.now() - started).toFixed(1)} ms`);
+        this.fireAll();
+      })(),
+    );
   }
 
   private async runScan(options: ScanOptions): Promise<boolean> {
@@ -184,33 +220,22 @@ export class CorpusIndex extends Disposable {
     this.setUpWatchers();
     const uris = await this.findCorpusFiles();
     const skipped: vscode.Uri[] = [];
-    let bytes = 0;
-    let lastYield = performance.now();
-    const step = uris.length > 0 ? 100 / uris.length : 100;
-    for (let i = 0; i < uris.length; i++) {
-      if (options.token?.isCancellationRequested) {
-        this.log.info(`Corpus scan cancelled after ${i} of ${uris.length} files`);
-        this.fireAll();
-        return false;
-      }
-      const uri = uris[i];
-      options.progress?.report({ message: vscode.workspace.asRelativePath(uri), increment: step });
-      const result = await this.index(uri);
+    const done = await this.indexAll(uris, options, (uri, result) => {
       if (result === 'skipped') skipped.push(uri);
-      else bytes += this.entries.get(uri.toString())?.text.length ?? 0;
-      // Let the extension host breathe between files on a large corpus.
-      if (performance.now() - lastYield > 30) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        lastYield = performance.now();
-      }
+    });
+    if (!done) {
+      this.fireAll();
+      return false;
     }
     this.isComplete = true;
     const ms = performance.now() - started;
     let mentions = 0;
     let claims = 0;
+    let bytes = 0;
     for (const e of this.entries.values()) {
       mentions += e.analysis.mentions.length;
       claims += e.analysis.numbers.length;
+      bytes += e.length;
     }
     this.log.info(
       `Corpus scan: ${uris.length - skipped.length} files (${(bytes / 1024).toFixed(0)} K characters), ${mentions} mentions, ${claims} numbers to check, ` +
@@ -218,6 +243,43 @@ export class CorpusIndex extends Disposable {
     );
     if (skipped.length > 0) this.filter.noticeScan(skipped);
     this.fireAll();
+    return true;
+  }
+
+  /** Reads and analyses the files, several reads in flight; false when cancelled. */
+  private async indexAll(uris: readonly vscode.Uri[], options: ScanOptions, each: (uri: vscode.Uri, result: boolean | 'skipped') => void): Promise<boolean> {
+    let lastYield = performance.now();
+    const step = uris.length > 0 ? 100 / uris.length : 100;
+    let progressed = 0;
+    // Reading a file is a round trip to the file system (another process in a remote or web
+    // window): keep several reads in flight, and analyse each file as its text arrives.
+    const reads = new Map<number, Promise<FileRead>>();
+    const startRead = (i: number): void => {
+      if (i < uris.length) reads.set(i, this.read(uris[i]));
+    };
+    for (let i = 0; i < READS_IN_FLIGHT; i++) startRead(i);
+    for (let i = 0; i < uris.length; i++) {
+      if (options.token?.isCancellationRequested) {
+        this.log.info(`Corpus scan cancelled after ${i} of ${uris.length} files`);
+        return false;
+      }
+      const uri = uris[i];
+      const read = await reads.get(i)!;
+      reads.delete(i);
+      startRead(i + READS_IN_FLIGHT);
+      // Each report is a message to the window: one per percent, not one per file.
+      progressed += step;
+      if (progressed >= 1 || i === uris.length - 1) {
+        options.progress?.report({ message: vscode.workspace.asRelativePath(uri), increment: progressed });
+        progressed = 0;
+      }
+      each(uri, this.take(uri, read));
+      // Let the extension host breathe between files on a large corpus: hovers and keystrokes wait for no more than this.
+      if (performance.now() - lastYield > 15) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = performance.now();
+      }
+    }
     return true;
   }
 
@@ -237,28 +299,40 @@ export class CorpusIndex extends Disposable {
 
   /** Reads and analyses one file; true when its entry changed, 'skipped' when too big. */
   private async index(uri: vscode.Uri): Promise<boolean | 'skipped'> {
+    return this.take(uri, await this.read(uri));
+  }
+
+  /** The file's text as the index should analyse it: from its editor if open, else from disk. */
+  private async read(uri: vscode.Uri): Promise<FileRead> {
+    if (!this.store.folderOf(uri) || !this.filter.includes(uri)) return 'excluded';
+    if (userDocument(uri)) return 'open';
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (this.filter.tooBig(uri, stat.size)) return 'too big';
+      return this.decoder.decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return 'unreadable'; // Deleted or unreadable.
+    }
+  }
+
+  /** Makes the file's entry from what `read` gave (the folder and the filter are read again: they may have changed meanwhile). */
+  private take(uri: vscode.Uri, read: FileRead): boolean | 'skipped' {
     const key = uri.toString();
     const folder = this.store.folderOf(uri);
-    if (!folder || !this.filter.includes(uri)) return this.entries.delete(key);
+    if (!folder || !this.filter.includes(uri) || read === 'excluded' || read === 'unreadable') return this.entries.delete(key);
     const open = userDocument(uri);
-    if (open) {
-      const analysis = this.analyses.get(open);
+    if (open || read === 'open') {
+      const analysis = open && this.analyses.get(open);
       if (!analysis) return this.entries.delete(key) ? true : 'skipped';
       this.entries.set(key, analysis);
       return true;
     }
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (this.filter.tooBig(uri, stat.size)) {
-        this.entries.delete(key);
-        return 'skipped';
-      }
-      const text = this.decoder.decode(await vscode.workspace.fs.readFile(uri));
-      this.entries.set(key, analyzeText(uri, undefined, text, folder, this.config.read(uri).ignoredNumbers));
-      return true;
-    } catch {
-      return this.entries.delete(key); // Deleted or unreadable.
+    if (read === 'too big') {
+      this.entries.delete(key);
+      return 'skipped';
     }
+    this.entries.set(key, analyzeFile(uri, read, folder, this.config.read(uri).ignoredNumbers, this.strings));
+    return true;
   }
 
   /** Watches the corpus files on disk once the index exists. */

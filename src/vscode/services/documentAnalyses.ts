@@ -8,7 +8,7 @@
  * computes it when needed and caches it, and has no other effect.
  */
 import * as vscode from 'vscode';
-import { LineIndex, mergeWindows, reanalyze, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type NumberKind } from '../../core';
+import { LineIndex, StringTable, mergeWindows, reanalyze, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type NumberKind } from '../../core';
 import { Disposable } from '../disposable';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
@@ -25,15 +25,24 @@ const EDIT_DEBOUNCE_MS = 75;
  */
 const SETTLE_MS = 225;
 
-export interface DocumentAnalysis {
+/**
+ * The analysis of a corpus file. An open document's (a `DocumentAnalysis`) holds
+ * its text; a file the corpus index read from disk does not: the index keeps
+ * per-file results, not the whole corpus's text (`CorpusIndex.textOf` reads it
+ * again when a view needs a snippet).
+ */
+export interface FileAnalysis {
   readonly uri: vscode.Uri;
   /** The document version analysed (undefined for a file read from disk). */
   readonly version: number | undefined;
   readonly folder: FolderGlossary;
   /** The engine generation used. */
   readonly generation: number;
-  readonly text: string;
-  /** Offsets to positions (built on first use). */
+  /** The text analysed, while an editor holds it. */
+  readonly text?: string;
+  /** The length of the text analysed. */
+  readonly length: number;
+  /** Offsets to positions. */
   readonly lines: LineIndex;
   /** Mentions, and the numbers that are claims (ignored kinds left out). */
   readonly analysis: Analysis;
@@ -47,6 +56,13 @@ export interface DocumentAnalysis {
   readonly inexact?: boolean;
   /** Counts the analyses of this window, so that a view can say which one it shows. */
   readonly serial: number;
+}
+
+/** The analysis of an open document (or of a text in hand): its text comes with it. */
+export interface DocumentAnalysis extends FileAnalysis {
+  readonly text: string;
+  /** Offsets to positions (built on first use). */
+  readonly lines: LineIndex;
 }
 
 /**
@@ -267,6 +283,28 @@ export function analyzeText(
   return makeAnalysis(uri, version, text, folder, analysis, performance.now() - started, false, textMs);
 }
 
+/**
+ * The analysis of a file read from disk, as the corpus index keeps it: positions
+ * indexed now, and no reference to the text left (the strings the analysis keeps
+ * are copied through `strings`, one copy per distinct spelling, since a substring
+ * would keep the whole text alive).
+ */
+export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossary, ignored: ReadonlySet<NumberKind>, strings: StringTable): FileAnalysis {
+  const { version, generation, analysis, ms, serial } = analyzeText(uri, undefined, text, folder, ignored);
+  // Shorter substrings are copies already (V8 shares the memory of 13 characters or more).
+  const own = (text: string): string => (text.length < 13 ? text : strings.own(text));
+  for (const m of analysis.mentions) {
+    m.text = own(m.text);
+    if (m.title) m.title.text = own(m.title.text);
+  }
+  for (const n of analysis.numbers) {
+    n.text = own(n.text);
+    if (n.context !== null) n.context = own(n.context);
+    if (n.qualifier !== null) n.qualifier = own(n.qualifier);
+  }
+  return { uri, version, folder, generation, length: text.length, lines: new LineIndex(text), analysis, ms, serial };
+}
+
 function makeAnalysis(
   uri: vscode.Uri,
   version: number | undefined,
@@ -285,6 +323,7 @@ function makeAnalysis(
     folder,
     generation: folder.generation,
     text,
+    length: text.length,
     get lines() {
       return (lines ??= new LineIndex(text));
     },
