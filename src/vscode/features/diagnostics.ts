@@ -32,6 +32,8 @@ export interface Diagnostics extends vscode.Disposable {
 
 /** How long the workspace check publishes before it lets the extension host serve hovers and keystrokes. */
 const PUBLISH_SLICE_MS = 10;
+/** What one `DiagnosticCollection.set` call of several files may hold: VS Code drops what is over 1,100. */
+const MAX_DIAGNOSTICS_PER_SET = 1000;
 
 export function registerDiagnostics(deps: Deps): Diagnostics {
   const { analyses, config, corpus, store, work } = deps;
@@ -53,7 +55,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
   const inWorkspaceScope = (uri?: vscode.Uri): boolean => workspaceChecked || config.read(uri).diagnosticsScope === 'workspace';
 
   /** Publishes the findings of one analysed text; true when some point at a fact (their related information needs the corpus). */
-  const publish = (analysis: FileAnalysis, event?: AnalysisEvent): boolean => {
+  const publish = (analysis: FileAnalysis, event?: AnalysisEvent, send: (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]) => void = (uri, d) => collection.set(uri, d)): boolean => {
     const started = performance.now();
     const { engine } = analysis.folder;
     const settings = config.read(analysis.uri);
@@ -64,7 +66,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
       finding.message = messages.own(finding.message);
       return findingToDiagnostic(finding, analysis.lines, relatedInformation(deps, analysis, finding));
     });
-    collection.set(analysis.uri, diagnostics);
+    send(analysis.uri, diagnostics);
     sources.set(analysis.uri.toString(), analysis.serial);
     if (needsCorpus) current.delete(analysis.uri.toString());
     else current.add(analysis.uri.toString());
@@ -126,12 +128,27 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
   const drain = async (): Promise<void> => {
     while (waiting && waiting.size > 0) {
       const started = performance.now();
+      // A few files per message to the window rather than one message each; VS Code sends
+      // no more than 1,100 diagnostics of one `set` call, so a batch stays under that.
+      let batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
+      let batched = 0;
+      const flush = (): void => {
+        if (batch.length > 0) collection.set(batch);
+        batch = [];
+        batched = 0;
+      };
+      const send = (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void => {
+        if (batched + diagnostics.length > MAX_DIAGNOSTICS_PER_SET) flush();
+        batch.push([uri, diagnostics]);
+        batched += diagnostics.length;
+      };
       for (const [key, uri] of waiting) {
         waiting.delete(key);
         const file = corpus.file(uri);
-        if (file && inWorkspaceScope(file.uri) && !(sources.get(key) === file.serial && current.has(key))) publish(file);
+        if (file && inWorkspaceScope(file.uri) && !(sources.get(key) === file.serial && current.has(key))) publish(file, undefined, send);
         if (performance.now() - started > PUBLISH_SLICE_MS) break;
       }
+      flush();
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   };

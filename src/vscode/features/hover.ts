@@ -83,10 +83,9 @@ function mentionCard(deps: Deps, analysis: DocumentAnalysis, mention: Mention, e
   const inFile = analysis.analysis.mentions.filter((x) => x.entityId === entity.id).length;
   let where = inFile === 1 ? vscode.l10n.t('1 in this file') : vscode.l10n.t('{0} in this file', inFile);
   if (deps.corpus.complete) {
-    const all = deps.corpus.mentionsOf(folder, entity.id);
-    const files = new Set(all.map((r) => r.file.uri.toString())).size;
+    const { mentions, files } = deps.corpus.mentionCount(folder, entity.id);
     const total = deps.corpus.sortedFiles(folder).length;
-    where += ' · ' + vscode.l10n.t('{0} in {1} of the {2} corpus files', all.length, files, total);
+    where += ' · ' + vscode.l10n.t('{0} in {1} of the {2} corpus files', mentions, files, total);
   } else {
     where += ' · ' + vscode.l10n.t('the corpus is still being counted');
   }

@@ -19,6 +19,13 @@ import type { Work } from './work';
 /** How many files the scan reads ahead of the one it analyses. */
 const READS_IN_FLIGHT = 16;
 
+/** What `CorpusIndex.derived` makes of the entries of a folder. */
+interface Derived {
+  version: number;
+  files: FileAnalysis[];
+  counts: Map<string, { mentions: number; files: number }>;
+}
+
 /** A file's text, or why there is none to analyse. */
 type FileRead = string | 'open' | 'excluded' | 'too big' | 'unreadable';
 
@@ -42,6 +49,9 @@ export interface NumberRef {
 
 export class CorpusIndex extends Disposable {
   private readonly entries = new Map<string, FileAnalysis>();
+  /** Counts the changes of `entries`: what is derived from them is made again after one. */
+  private version = 0;
+  private readonly derivedByFolder = new Map<string, Derived>();
   /** The strings the entries of files read from disk keep (spellings, numbers as written), one copy each. */
   private readonly strings = new StringTable();
   private readonly changed = new vscode.EventEmitter<CorpusChange>();
@@ -155,18 +165,65 @@ export class CorpusIndex extends Disposable {
     return out;
   }
 
-  /** The folder's files, sorted by path. */
+  /** The folder's files (every folder's without one), sorted by path. */
   sortedFiles(folder?: FolderGlossary): FileAnalysis[] {
-    return this.files()
+    return this.derived(folder).files;
+  }
+
+  /** How many times the entity is mentioned in the folder's corpus files, and in how many files: what a hover card says. */
+  mentionCount(folder: FolderGlossary, entityId: string): { mentions: number; files: number } {
+    return this.derived(folder).counts.get(entityId) ?? { mentions: 0, files: 0 };
+  }
+
+  /** What the views and hovers read of a folder's entries, made once per change of the entries (a hover on a large corpus reads no file). */
+  private derived(folder?: FolderGlossary): Derived {
+    const key = folder ? folder.folder.uri.toString() : '';
+    let derived = this.derivedByFolder.get(key);
+    if (derived?.version === this.version) return derived;
+    const files = this.files()
       .filter((f) => !folder || f.folder === folder)
       .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+    const counts = new Map<string, { mentions: number; files: number }>();
+    const inFile = new Set<string>();
+    for (const file of files) {
+      inFile.clear();
+      for (const mention of file.analysis.mentions) {
+        let count = counts.get(mention.entityId);
+        if (!count) counts.set(mention.entityId, (count = { mentions: 0, files: 0 }));
+        count.mentions++;
+        if (!inFile.has(mention.entityId)) {
+          inFile.add(mention.entityId);
+          count.files++;
+        }
+      }
+    }
+    derived = { version: this.version, files, counts };
+    this.derivedByFolder.set(key, derived);
+    return derived;
+  }
+
+  private setEntry(key: string, entry: FileAnalysis): void {
+    this.entries.set(key, entry);
+    this.version++;
+  }
+
+  private deleteEntry(key: string): boolean {
+    if (!this.entries.delete(key)) return false;
+    this.version++;
+    return true;
+  }
+
+  private clearEntries(): void {
+    this.entries.clear();
+    this.strings.clear();
+    this.version++;
   }
 
   /** Takes the analysis of an open document as the file's entry (the editor's text wins over the disk). */
   update(analysis: FileAnalysis): void {
     const key = analysis.uri.toString();
     if (this.entries.get(key) === analysis) return;
-    this.entries.set(key, analysis);
+    this.setEntry(key, analysis);
     this.fire([analysis.uri]);
   }
 
@@ -181,16 +238,14 @@ export class CorpusIndex extends Disposable {
   /** Forgets every entry and reads the corpus again. */
   rescan(options: ScanOptions = {}): Promise<boolean> {
     this.isComplete = false;
-    this.entries.clear();
-    this.strings.clear();
+    this.clearEntries();
     return this.ensure(options);
   }
 
   private invalidate(): void {
     const wasComplete = this.isComplete || this.entries.size > 0;
     this.isComplete = false;
-    this.entries.clear();
-    this.strings.clear();
+    this.clearEntries();
     this.fireAll();
     this.setUpWatchers();
     if (wasComplete) void this.ensure();
@@ -319,19 +374,19 @@ export class CorpusIndex extends Disposable {
   private take(uri: vscode.Uri, read: FileRead): boolean | 'skipped' {
     const key = uri.toString();
     const folder = this.store.folderOf(uri);
-    if (!folder || !this.filter.includes(uri) || read === 'excluded' || read === 'unreadable') return this.entries.delete(key);
+    if (!folder || !this.filter.includes(uri) || read === 'excluded' || read === 'unreadable') return this.deleteEntry(key);
     const open = userDocument(uri);
     if (open || read === 'open') {
       const analysis = open && this.analyses.get(open);
-      if (!analysis) return this.entries.delete(key) ? true : 'skipped';
-      this.entries.set(key, analysis);
+      if (!analysis) return this.deleteEntry(key) ? true : 'skipped';
+      this.setEntry(key, analysis);
       return true;
     }
     if (read === 'too big') {
-      this.entries.delete(key);
+      this.deleteEntry(key);
       return 'skipped';
     }
-    this.entries.set(key, analyzeFile(uri, read, folder, this.config.read(uri).ignoredNumbers, this.strings));
+    this.setEntry(key, analyzeFile(uri, read, folder, this.config.read(uri).ignoredNumbers, this.strings));
     return true;
   }
 
@@ -368,7 +423,7 @@ export class CorpusIndex extends Disposable {
           noteDeleted(uri);
           const under = uri.toString().replace(/\/?$/, '/');
           const gone = [...this.entries.values()].filter((e) => e.uri.toString().startsWith(under)).map((e) => e.uri);
-          for (const u of gone) this.entries.delete(u.toString());
+          for (const u of gone) this.deleteEntry(u.toString());
           if (gone.length > 0) this.fire(gone);
         }),
       );
