@@ -4,10 +4,12 @@
  * corpus starts the scan), read through `vscode.workspace.fs`, and kept up to
  * date from the open editors, file-system events and glossary changes.
  * References, mention counts, the views, the status bar and workspace-scope
- * diagnostics all read it.
+ * diagnostics all read it. It also makes the corpus-wide list of names the
+ * glossary lacks (`suggestions`), keeping each file's part of it (its word
+ * statistics and its discovery) until the file's entry changes.
  */
 import * as vscode from 'vscode';
-import type { CheckedNumber, Mention } from '../../core';
+import { suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeText, type DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
@@ -34,8 +36,35 @@ export interface NumberRef {
   number: CheckedNumber;
 }
 
+/** Where a name discovery found is: a span of a file's entry. */
+export interface NameRef {
+  file: DocumentAnalysis;
+  start: number;
+  end: number;
+}
+
+/** The corpus-wide list of a folder (DESIGN.md, Discovery 3), as `glossa suggest` makes it. */
+export interface CorpusSuggestions {
+  folder: FolderGlossary;
+  /** Most files first, then most occurrences. */
+  candidates: SuggestedEntity<NameRef>[];
+  /** The possible variants of known entities, in file and text order. */
+  variants: { file: DocumentAnalysis; variant: PossibleVariant }[];
+}
+
+/** One file's part of the corpus-wide list, for the entry it was computed from. */
+interface FileDiscovery {
+  entry: DocumentAnalysis;
+  words?: WordStats;
+  discovery?: Discovery;
+}
+
 export class CorpusIndex extends Disposable {
   private readonly entries = new Map<string, DocumentAnalysis>();
+  /** Per file (by URI): its word statistics and its discovery with the folder's statistics, computed on demand. */
+  private readonly discoveries = new Map<string, FileDiscovery>();
+  /** Per folder (by URI): the statistics its files' discoveries were made with. */
+  private readonly corpusWords = new Map<string, WordStats>();
   private readonly changed = new vscode.EventEmitter<CorpusChange>();
   private readonly decoder = new TextDecoder();
   private watchers: vscode.Disposable[] = [];
@@ -129,6 +158,72 @@ export class CorpusIndex extends Disposable {
       .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
   }
 
+  /**
+   * The folder's corpus-wide list of names the glossary lacks, reading the whole
+   * corpus first: each file's word statistics, merged, and each file's discovery
+   * with them, grouped into candidates (the core's `suggestEntities`, as `glossa
+   * suggest`). A file's part is computed when first asked for after its entry
+   * changed, never on a keystroke; discoveries are made again only when the
+   * merged statistics read differently, or for the files that changed.
+   */
+  async suggestions(folder: FolderGlossary, token?: vscode.CancellationToken): Promise<CorpusSuggestions | undefined> {
+    if (!(await this.ensure({ token }))) return undefined;
+    const files = this.sortedFiles(folder);
+    // Pass 1 off the suggest loop, yielding now and then: on a large corpus, words of every file are read once.
+    let lastYield = performance.now();
+    for (const entry of files) {
+      this.partOf(entry).words ??= entry.folder.engine.discoveryWords(entry.text, textFormatOf(entry.uri.path));
+      if (performance.now() - lastYield > 30) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = performance.now();
+        if (token?.isCancellationRequested) return undefined;
+      }
+    }
+    // Entries may have changed while yielding: read them again (their words are cached, or cheap for one file).
+    const current = this.sortedFiles(folder);
+    const key = folder.folder.uri.toString();
+    const started = performance.now();
+    let discovered = 0;
+    const result = suggestEntities<NameRef>(
+      current.map((entry) => {
+        const part = this.partOf(entry);
+        return {
+          name: entry.uri.toString(),
+          words: () => (part.words ??= entry.folder.engine.discoveryWords(entry.text, textFormatOf(entry.uri.path))),
+          discover: (words, changed) => {
+            if (changed || !part.discovery) {
+              part.discovery = entry.folder.engine.discover(entry.text, entry.analysis.mentions, words, textFormatOf(entry.uri.path));
+              discovered++;
+            }
+            return part.discovery;
+          },
+          locate: (start, end) => ({ file: entry, start, end }),
+        };
+      }),
+      folder.engine.entities.map((e) => e.id),
+      this.corpusWords.get(key),
+    );
+    this.corpusWords.set(key, result.words);
+    // Forget the parts of files no longer indexed.
+    for (const uri of this.discoveries.keys()) if (!this.entries.has(uri)) this.discoveries.delete(uri);
+    if (discovered > 0) {
+      this.log.info(`Suggestions of "${folder.folder.name}": discovery in ${discovered} of ${current.length} file(s), ${result.candidates.length} candidate(s), in ${(performance.now() - started).toFixed(1)} ms`);
+    }
+    const variants: CorpusSuggestions['variants'] = [];
+    result.discoveries.forEach(({ discovery }, i) => {
+      for (const variant of discovery.variants) variants.push({ file: current[i], variant });
+    });
+    return { folder, candidates: result.candidates, variants };
+  }
+
+  /** The file's part of the corpus-wide list, new when its entry changed. */
+  private partOf(entry: DocumentAnalysis): FileDiscovery {
+    const key = entry.uri.toString();
+    let part = this.discoveries.get(key);
+    if (part?.entry !== entry) this.discoveries.set(key, (part = { entry }));
+    return part;
+  }
+
   /** Takes the analysis of an open document as the file's entry (the editor's text wins over the disk). */
   update(analysis: DocumentAnalysis): void {
     const key = analysis.uri.toString();
@@ -149,6 +244,7 @@ export class CorpusIndex extends Disposable {
   rescan(options: ScanOptions = {}): Promise<boolean> {
     this.isComplete = false;
     this.entries.clear();
+    this.discoveries.clear();
     return this.ensure(options);
   }
 
@@ -156,6 +252,7 @@ export class CorpusIndex extends Disposable {
     const wasComplete = this.isComplete || this.entries.size > 0;
     this.isComplete = false;
     this.entries.clear();
+    this.discoveries.clear();
     this.fireAll();
     this.setUpWatchers();
     if (wasComplete) void this.ensure();
