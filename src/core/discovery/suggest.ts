@@ -131,16 +131,23 @@ interface Group<L> {
  */
 export function groupUnknownNames<L>(occurrences: Iterable<NameOccurrence<L>>, takenIds: Iterable<string> = []): SuggestedEntity<L>[] {
   const byKey = new Map<string, Group<L>>();
+  // A corpus writes each name many times: each spelling as written is read once.
+  const byWritten = new Map<string, { text: string; group: Group<L> }>();
   for (const occurrence of occurrences) {
-    const text = occurrence.text.normalize('NFC').replace(/\s+/g, ' ');
-    const key = fold(text).toLowerCase();
-    let group = byKey.get(key);
-    if (!group) {
-      group = { key, words: spellingWords(text), occurrences: [], spellings: new Map(), parent: undefined as unknown as Group<L> };
-      group.parent = group;
-      byKey.set(key, group);
+    let seen = byWritten.get(occurrence.text);
+    if (!seen) {
+      const text = occurrence.text.normalize('NFC').replace(/\s+/g, ' ');
+      const key = fold(text).toLowerCase();
+      let group = byKey.get(key);
+      if (!group) {
+        group = { key, words: spellingWords(text), occurrences: [], spellings: new Map(), parent: undefined as unknown as Group<L> };
+        group.parent = group;
+        byKey.set(key, group);
+      }
+      byWritten.set(occurrence.text, (seen = { text, group }));
     }
-    group.occurrences.push({ ...occurrence, text });
+    const { text, group } = seen;
+    group.occurrences.push(occurrence.text === text ? occurrence : { ...occurrence, text });
     group.spellings.set(text, (group.spellings.get(text) ?? 0) + 1);
   }
 
@@ -177,7 +184,7 @@ export function groupUnknownNames<L>(occurrences: Iterable<NameOccurrence<L>>, t
     const all: NameOccurrence<L>[] = [];
     for (const g of groups) {
       for (const [text, n] of g.spellings) spellings.set(text, (spellings.get(text) ?? 0) + n);
-      all.push(...g.occurrences);
+      for (const o of g.occurrences) all.push(o);
     }
     const ranked = [...spellings].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || byCodeUnits(a.text, b.text));
     const name = [...ranked].sort((a, b) => diacritics(b.text) - diacritics(a.text) || b.count - a.count || byCodeUnits(a.text, b.text))[0].text;
