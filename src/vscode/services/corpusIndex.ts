@@ -9,7 +9,7 @@
  * statistics and its discovery) until the file's entry changes.
  */
 import * as vscode from 'vscode';
-import { suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
+import { mergeWordStats, newWordStats, sameDiscoveryWords, suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeText, type DocumentAnalyses, type DocumentAnalysis } from './documentAnalyses';
@@ -57,6 +57,8 @@ interface FileDiscovery {
   entry: DocumentAnalysis;
   words?: WordStats;
   discovery?: Discovery;
+  /** The corpus's words the discovery was made with. */
+  with?: WordStats;
 }
 
 export class CorpusIndex extends Disposable {
@@ -65,6 +67,8 @@ export class CorpusIndex extends Disposable {
   private readonly discoveries = new Map<string, FileDiscovery>();
   /** Per folder (by URI): the statistics its files' discoveries were made with. */
   private readonly corpusWords = new Map<string, WordStats>();
+  /** Per folder: the list being made. */
+  private readonly suggesting = new Map<string, Promise<CorpusSuggestions | undefined>>();
   private readonly changed = new vscode.EventEmitter<CorpusChange>();
   private readonly decoder = new TextDecoder();
   private watchers: vscode.Disposable[] = [];
@@ -163,55 +167,79 @@ export class CorpusIndex extends Disposable {
    * corpus first: each file's word statistics, merged, and each file's discovery
    * with them, grouped into candidates (the core's `suggestEntities`, as `glossa
    * suggest`). A file's part is computed when first asked for after its entry
-   * changed, never on a keystroke; discoveries are made again only when the
-   * merged statistics read differently, or for the files that changed.
+   * changed, never on a keystroke; discoveries are made again only for the files
+   * that changed, or for all when the merged statistics read differently. The
+   * work yields to the extension host every 30 ms; one list per folder at a time.
    */
-  async suggestions(folder: FolderGlossary, token?: vscode.CancellationToken): Promise<CorpusSuggestions | undefined> {
+  suggestions(folder: FolderGlossary, token?: vscode.CancellationToken): Promise<CorpusSuggestions | undefined> {
+    const key = folder.folder.uri.toString();
+    const run = (): Promise<CorpusSuggestions | undefined> => this.makeSuggestions(folder, token);
+    const next = (this.suggesting.get(key) ?? Promise.resolve(undefined)).then(run, run);
+    this.suggesting.set(key, next);
+    const done = (): void => {
+      if (this.suggesting.get(key) === next) this.suggesting.delete(key);
+    };
+    next.then(done, done);
+    return next;
+  }
+
+  private async makeSuggestions(folder: FolderGlossary, token?: vscode.CancellationToken): Promise<CorpusSuggestions | undefined> {
     if (!(await this.ensure({ token }))) return undefined;
+    // One snapshot of the entries (each is immutable): a file that changes meanwhile fires a change, and a new list follows.
     const files = this.sortedFiles(folder);
-    // Pass 1 off the suggest loop, yielding now and then: on a large corpus, words of every file are read once.
-    let lastYield = performance.now();
-    for (const entry of files) {
-      this.partOf(entry).words ??= entry.folder.engine.discoveryWords(entry.text, textFormatOf(entry.uri.path));
+    const parts = files.map((entry) => this.partOf(entry));
+    const key = folder.folder.uri.toString();
+    const started = performance.now();
+    let lastYield = started;
+    const pause = async (): Promise<boolean> => {
       if (performance.now() - lastYield > 30) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         lastYield = performance.now();
-        if (token?.isCancellationRequested) return undefined;
       }
+      return !token?.isCancellationRequested;
+    };
+    // Pass 1: each file's words, kept until its entry changes.
+    for (let i = 0; i < files.length; i++) {
+      parts[i].words ??= folder.engine.discoveryWords(files[i].text, textFormatOf(files[i].uri.path));
+      if (!(await pause())) return undefined;
     }
-    // Entries may have changed while yielding: read them again (their words are cached, or cheap for one file).
-    const current = this.sortedFiles(folder);
-    const key = folder.folder.uri.toString();
-    const started = performance.now();
+    // The corpus's words: the previous ones while they read the same, so that the discoveries made with them stand.
+    const merged = newWordStats();
+    for (const part of parts) mergeWordStats(merged, part.words!);
+    const previous = this.corpusWords.get(key);
+    const words = previous && sameDiscoveryWords(previous, merged) ? previous : merged;
+    this.corpusWords.set(key, words);
+    // Pass 2: the discoveries missing, or made with other words.
     let discovered = 0;
+    for (let i = 0; i < files.length; i++) {
+      const part = parts[i];
+      if (part.discovery === undefined || part.with !== words) {
+        part.discovery = folder.engine.discover(files[i].text, files[i].analysis.mentions, words, textFormatOf(files[i].uri.path));
+        part.with = words;
+        discovered++;
+      }
+      if (!(await pause())) return undefined;
+    }
     const result = suggestEntities<NameRef>(
-      current.map((entry) => {
-        const part = this.partOf(entry);
-        return {
-          name: entry.uri.toString(),
-          words: () => (part.words ??= entry.folder.engine.discoveryWords(entry.text, textFormatOf(entry.uri.path))),
-          discover: (words, changed) => {
-            if (changed || !part.discovery) {
-              part.discovery = entry.folder.engine.discover(entry.text, entry.analysis.mentions, words, textFormatOf(entry.uri.path));
-              discovered++;
-            }
-            return part.discovery;
-          },
-          locate: (start, end) => ({ file: entry, start, end }),
-        };
-      }),
+      files.map((entry, i) => ({
+        name: entry.uri.toString(),
+        words: () => parts[i].words!,
+        discover: () => parts[i].discovery!,
+        locate: (start, end) => ({ file: entry, start, end }),
+      })),
       folder.engine.entities.map((e) => e.id),
-      this.corpusWords.get(key),
+      words,
     );
-    this.corpusWords.set(key, result.words);
     // Forget the parts of files no longer indexed.
     for (const uri of this.discoveries.keys()) if (!this.entries.has(uri)) this.discoveries.delete(uri);
     if (discovered > 0) {
-      this.log.info(`Suggestions of "${folder.folder.name}": discovery in ${discovered} of ${current.length} file(s), ${result.candidates.length} candidate(s), in ${(performance.now() - started).toFixed(1)} ms`);
+      this.log.info(
+        `Suggestions of "${folder.folder.name}": discovery in ${discovered} of ${files.length} file(s), ${result.candidates.length} candidate(s), in ${(performance.now() - started).toFixed(1)} ms`,
+      );
     }
     const variants: CorpusSuggestions['variants'] = [];
     result.discoveries.forEach(({ discovery }, i) => {
-      for (const variant of discovery.variants) variants.push({ file: current[i], variant });
+      for (const variant of discovery.variants) variants.push({ file: files[i], variant });
     });
     return { folder, candidates: result.candidates, variants };
   }
