@@ -67,6 +67,8 @@ export class CorpusIndex extends Disposable {
   private readonly discoveries = new Map<string, FileDiscovery>();
   /** Per folder (by URI): the statistics its files' discoveries were made with. */
   private readonly corpusWords = new Map<string, WordStats>();
+  /** Per folder: the last list, and the file parts and words it was made of. */
+  private readonly lastSuggestions = new Map<string, { parts: FileDiscovery[]; words: WordStats; list: CorpusSuggestions }>();
   /** Per folder: the list being made. */
   private readonly suggesting = new Map<string, Promise<CorpusSuggestions | undefined>>();
   private readonly changed = new vscode.EventEmitter<CorpusChange>();
@@ -220,6 +222,9 @@ export class CorpusIndex extends Disposable {
       }
       if (!(await pause())) return undefined;
     }
+    // Nothing changed since the last list (another folder's change, a view shown again): that list stands.
+    const last = this.lastSuggestions.get(key);
+    if (last && last.words === words && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i] && p.with === words)) return last.list;
     const result = suggestEntities<NameRef>(
       files.map((entry, i) => ({
         name: entry.uri.toString(),
@@ -241,7 +246,9 @@ export class CorpusIndex extends Disposable {
     result.discoveries.forEach(({ discovery }, i) => {
       for (const variant of discovery.variants) variants.push({ file: files[i], variant });
     });
-    return { folder, candidates: result.candidates, variants };
+    const list: CorpusSuggestions = { folder, candidates: result.candidates, variants };
+    this.lastSuggestions.set(key, { parts, words, list });
+    return list;
   }
 
   /** The file's part of the corpus-wide list, new when its entry changed. */
@@ -273,6 +280,7 @@ export class CorpusIndex extends Disposable {
     this.isComplete = false;
     this.entries.clear();
     this.discoveries.clear();
+    this.lastSuggestions.clear();
     return this.ensure(options);
   }
 
@@ -281,6 +289,7 @@ export class CorpusIndex extends Disposable {
     this.isComplete = false;
     this.entries.clear();
     this.discoveries.clear();
+    this.lastSuggestions.clear();
     this.fireAll();
     this.setUpWatchers();
     if (wasComplete) void this.ensure();
