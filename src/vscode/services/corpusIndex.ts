@@ -238,9 +238,10 @@ export class CorpusIndex extends Disposable {
     // Forget the parts of files no longer indexed.
     for (const uri of this.discoveries.keys()) if (!this.entries.has(uri)) this.discoveries.delete(uri);
     if (discovered > 0) {
-      this.log.info(
-        `Suggestions of "${folder.folder.name}": discovery in ${discovered} of ${files.length} file(s), ${result.candidates.length} candidate(s), in ${(performance.now() - started).toFixed(1)} ms`,
-      );
+      // A full list (the first, or new corpus words) at info; the one file of an edit at debug.
+      const line = `Suggestions of "${folder.folder.name}": discovery in ${discovered} of ${files.length} file(s), ${result.candidates.length} candidate(s), in ${(performance.now() - started).toFixed(1)} ms`;
+      if (discovered === files.length) this.log.info(line);
+      else this.log.debug(line);
     }
     const variants: CorpusSuggestions['variants'] = [];
     result.discoveries.forEach(({ discovery }, i) => {
