@@ -202,6 +202,17 @@ async function main() {
     await page.locator('.pane-body .monaco-list-row', { hasText: target.name }).first().waitFor({ timeout: 15_000 });
     await shot('7-entities');
   });
+
+  timeout.phase = 'showing the Suggestions view';
+  await check('the Suggestions view lists a name the sample glossary lacks, with its spellings', async () => {
+    await runCommand(page, 'Glossa: Suggest Entities');
+    const row = page.locator('.pane-body .monaco-list-row', { hasText: 'Nguyễn Minh Vũ' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'Nguyen Minh Vu' }).first().waitFor({ timeout: 15_000 });
+    await row.hover();
+    await shot('8-suggestions');
+  });
 }
 
 /** Runs a command by its title from the command palette. */

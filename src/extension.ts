@@ -25,6 +25,8 @@ import { registerRecordFact } from './vscode/features/recordFact';
 import { registerReferences } from './vscode/features/references';
 import { registerRename } from './vscode/features/rename';
 import { registerStatusBar } from './vscode/features/statusBar';
+import { registerSuggestCommands } from './vscode/features/suggestCommands';
+import { registerSuggestionsView } from './vscode/features/suggestionsView';
 import { GlossaryStore } from './vscode/services/glossaryStore';
 import { createLog, Figures } from './vscode/services/log';
 import { Work } from './vscode/services/work';
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
   const diagnostics = registerDiagnostics(deps);
   const entitiesView = registerEntitiesView(deps);
   const numbersView = registerNumbersView(deps);
+  const suggestionsView = registerSuggestionsView(deps);
   const statusBar = registerStatusBar(deps);
   context.subscriptions.push(
     highlighting,
@@ -59,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
     registerDocumentSymbols(deps),
     entitiesView,
     numbersView,
+    suggestionsView,
+    registerSuggestCommands(deps, suggestionsView),
     statusBar,
     registerNavigationCommands(deps),
     registerGeneralCommands(deps),
@@ -74,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
 
   void vscode.commands.executeCommand('setContext', ContextKeys.active, true);
   log.info(`Glossa activated (${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s))`);
-  return createApi({ deps, logUri: context.logUri, highlighting, diagnostics, entitiesView, numbersView, statusBar });
+  return createApi({ deps, logUri: context.logUri, highlighting, diagnostics, entitiesView, numbersView, suggestionsView, statusBar });
 }
 
 export function deactivate(): void {

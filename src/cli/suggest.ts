@@ -1,12 +1,13 @@
 /**
  * `glossa suggest`: the names the glossary lacks (DESIGN.md, Discovery), grouped
  * across the corpus into candidate entries, and the possible variants of known
- * ones. Two passes: the first learns which words the corpus also writes in lower
- * case (a capitalised one of them only begins a sentence) and which acronyms
- * recur; the second finds the candidates.
+ * ones, through the core's `suggestEntities` (as the editor's Suggestions view).
+ * Two passes: the first learns which words the corpus also writes in lower case
+ * (a capitalised one of them only begins a sentence) and which acronyms recur;
+ * the second finds the candidates.
  */
 import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
-import { Engine, LineIndex, groupUnknownNames, mergeWordStats, newWordStats, textFormatOf, type NameOccurrence, type PossibleVariant, type Problem, type SuggestedEntity } from '../core';
+import { Engine, LineIndex, suggestEntities, textFormatOf, type PossibleVariant, type Problem, type SuggestedEntity } from '../core';
 import type { CliOptions } from './args';
 import { corpusFiles, displayPath, readText } from './files';
 import type { VariantRow } from './output';
@@ -42,19 +43,27 @@ export function variantRows(file: string, lines: LineIndex, variants: readonly P
 /** Runs `glossa suggest`; returns the exit status (1 when the glossary has errors). */
 export function suggest(options: CliOptions, engine: Engine): number {
   const files = corpusFiles(options.paths.length > 0 ? options.paths : ['.']);
-  const stats = newWordStats();
-  for (const file of files) mergeWordStats(stats, engine.discoveryWords(readText(file), textFormatOf(file)));
-  const occurrences: NameOccurrence<Location>[] = [];
   const variants: VariantRow[] = [];
-  for (const file of files) {
-    const text = readText(file);
-    const name = displayPath(file);
-    const lines = new LineIndex(text);
-    const discovery = engine.discover(text, engine.mentions(text, { format: textFormatOf(file) }), stats, textFormatOf(file));
-    variants.push(...variantRows(name, lines, discovery.variants));
-    for (const u of discovery.unknownNames) occurrences.push({ file: name, text: u.text, afterPlacePreposition: u.afterPlacePreposition, at: locate(lines, u.start, u.end) });
-  }
-  const candidates = groupUnknownNames(occurrences, engine.entities.map((e) => e.id));
+  // Pass 1 reads each file for its words; pass 2 reads it again (one file at a time), so the corpus is never held whole.
+  let lines = new LineIndex('');
+  const { candidates } = suggestEntities<Location>(
+    files.map((file) => {
+      const name = displayPath(file);
+      return {
+        name,
+        words: () => engine.discoveryWords(readText(file), textFormatOf(file)),
+        discover: (words) => {
+          const text = readText(file);
+          lines = new LineIndex(text);
+          const discovery = engine.discover(text, engine.mentions(text, { format: textFormatOf(file) }), words, textFormatOf(file));
+          variants.push(...variantRows(name, lines, discovery.variants));
+          return discovery;
+        },
+        locate: (start, end) => locate(lines, start, end),
+      };
+    }),
+    engine.entities.map((e) => e.id),
+  );
   const problems = engine.glossary.problems;
   const report: SuggestReport = {
     candidates: candidates.map((c) => ({

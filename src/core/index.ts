@@ -25,7 +25,7 @@ export { mergeWindows, reanalyze, type ChangeWindow, type Reanalysis } from './a
 export { MentionIndex, spellingKey, type MentionIndexEntry, type SpellingOrder } from './analysis/mentionIndex';
 export { DiscoveryIndex, isCommon, type Discovery, type PossibleVariant, type UnknownName } from './discovery/discover';
 export { mergeWordStats, newWordStats, type WordStats } from './discovery/scan';
-export { groupUnknownNames, proposedKind, type NameOccurrence, type SuggestedEntity } from './discovery/suggest';
+export { groupUnknownNames, proposedKind, sameDiscoveryWords, suggestEntities, type NameOccurrence, type SuggestedEntity, type SuggestFile, type Suggestions } from './discovery/suggest';
 export { DEFAULT_DISCOVERY_LEVELS, discoveryFindings, variantMessage, type DiscoveryLevels } from './discovery/findings';
 export type { VariantReason } from './discovery/nameIndex';
 export { TitleIndex, currentTitle, holdsOn, type TitleVerdict } from './titles/titles';
@@ -33,6 +33,7 @@ export { documentDate, firstDate, DATE_LINES, type DocumentDate } from './titles
 export { formatDay, parseIsoDay } from './titles/dates';
 export { findings, describeNumber, describeTerms, DEFAULT_FINDING_LEVELS, type FindingLevels, type FindingOptions } from './findings';
 export { addEntity, addAlias, renameEntity, type NewEntity, type SpellingField, type GlossaryEditOptions } from './edit/glossaryEdits';
+export { addEntities } from './edit/addEntities';
 export { appendFact, factIdBase, type NewFact, type FactEditOptions } from './edit/factEdits';
 export { factKeyword } from './edit/factKeyword';
 export { renameMentionEdits } from './edit/renameMentions';

@@ -14,6 +14,7 @@ import type { EntitiesView } from './features/entitiesView';
 import type { Highlighting } from './features/highlighting';
 import type { NumbersView } from './features/numbersView';
 import type { StatusBar } from './features/statusBar';
+import type { SuggestionsView } from './features/suggestionsView';
 import type { TreeSnapshot } from './treeSnapshot';
 
 /** A range as plain data (0-based, UTF-16 characters). */
@@ -72,7 +73,9 @@ export interface GlossaApi {
   /** The ranges decorated in a visible editor of the document, by kind, and the non-canonical spellings. */
   decorations(uri: vscode.Uri): DecorationData | undefined;
   /** The content of a Glossa tree view as the user sees it, fully expanded. */
-  tree(view: 'glossa.entities' | 'glossa.numbers'): Promise<TreeSnapshot[]>;
+  tree(view: 'glossa.entities' | 'glossa.numbers' | 'glossa.suggestions'): Promise<TreeSnapshot[]>;
+  /** The names of the candidates selected in the Suggestions view. */
+  suggestionsSelection(): string[];
   /** The status bar item's text and tooltip. */
   status(): { text: string; tooltip: string; error: boolean };
   /** The latest latency figures (open → diagnostics, keystroke → annotated), as the log states them. */
@@ -88,10 +91,11 @@ export interface ApiParts {
   diagnostics: Diagnostics;
   entitiesView: EntitiesView;
   numbersView: NumbersView;
+  suggestionsView: SuggestionsView;
   statusBar: StatusBar;
 }
 
-export function createApi({ deps, logUri, highlighting, diagnostics, entitiesView, numbersView, statusBar }: ApiParts): GlossaApi {
+export function createApi({ deps, logUri, highlighting, diagnostics, entitiesView, numbersView, suggestionsView, statusBar }: ApiParts): GlossaApi {
   const { store, work, corpus, analyses } = deps;
   const ready = async (): Promise<void> => {
     await store.ready;
@@ -125,8 +129,9 @@ export function createApi({ deps, logUri, highlighting, diagnostics, entitiesVie
     },
     async tree(view) {
       await ready();
-      return view === 'glossa.entities' ? entitiesView.snapshot() : numbersView.snapshot();
+      return view === 'glossa.entities' ? entitiesView.snapshot() : view === 'glossa.suggestions' ? suggestionsView.snapshot() : numbersView.snapshot();
     },
+    suggestionsSelection: () => suggestionsView.selection().map((node) => node.candidate.name),
     status: () => statusBar.state(),
     figures: () => deps.figures.samples(),
     trace: (uri) => ({ analyses: [...analyses.history(uri)], decorations: highlighting.decorations(uri)?.analysis, diagnostics: diagnostics.source(uri) }),

@@ -18,6 +18,8 @@ export const Commands = {
   linkToEntity: 'glossa.linkToEntity',
   findEntity: 'glossa.findEntity',
   createGlossary: 'glossa.createGlossary',
+  suggestEntities: 'glossa.suggestEntities',
+  addSuggested: 'glossa.addSuggested',
   /** Internal (not in the palette): opens a file at a range; used by hover links. */
   openLocation: 'glossa.openLocation',
 } as const;
@@ -26,6 +28,7 @@ export const Commands = {
 export const Views = {
   entities: 'glossa.entities',
   numbers: 'glossa.numbers',
+  suggestions: 'glossa.suggestions',
 } as const;
 
 /** Context keys the manifest's `when` clauses use. */

@@ -8,8 +8,9 @@ import type { EntityKind } from '../glossary/types';
 import { suggestId } from '../glossary/parse';
 import { fold } from '../text/fold';
 import { LONG_WORD, romanized } from './compare';
+import type { Discovery } from './discover';
 import { NameIndex } from './nameIndex';
-import { spellingWords } from './scan';
+import { mergeWordStats, newWordStats, spellingWords, type WordStats } from './scan';
 
 /** One unknown name where it was found; `at` is the caller's location (offsets, or line and character). */
 export interface NameOccurrence<L> {
@@ -33,6 +34,77 @@ export interface SuggestedEntity<L> {
   spellings: { text: string; count: number }[];
   /** In the order given. */
   occurrences: NameOccurrence<L>[];
+}
+
+/**
+ * One corpus file as the corpus-wide list reads it, in two passes: first what it
+ * says about its words, then its discovery with what the whole corpus says.
+ */
+export interface SuggestFile<L> {
+  /** Names the file in the occurrences (and counts the files of a candidate). */
+  readonly name: string;
+  /** Pass 1: the file's word statistics (`Engine.discoveryWords`). */
+  words(): WordStats;
+  /**
+   * Pass 2: the file's discovery with the corpus's statistics (`Engine.discover`).
+   * `changed` is false when those read as the previous call's (`previousWords`):
+   * a file whose text did not change then has the same discovery.
+   */
+  discover(corpusWords: WordStats, changed: boolean): Discovery;
+  /** Where an offset range of the file is, as the occurrences give it. */
+  locate(start: number, end: number): L;
+}
+
+/** The corpus-wide list and what it was made with. */
+export interface Suggestions<L> {
+  candidates: SuggestedEntity<L>[];
+  /** Each file's discovery with the corpus's statistics (its possible variants too), in the order given. */
+  discoveries: { name: string; discovery: Discovery }[];
+  /** The corpus's statistics: the next call's `previousWords`. */
+  words: WordStats;
+}
+
+/**
+ * The corpus-wide list of names the glossary lacks (DESIGN.md, Discovery 3), as
+ * `glossa suggest` and the editor's Suggestions view make it: the files' word
+ * statistics merged (a word the corpus writes in lower case somewhere only
+ * begins a sentence anywhere), each file's unknown names found with them, and
+ * those grouped into candidates (`groupUnknownNames`).
+ */
+export function suggestEntities<L>(files: readonly SuggestFile<L>[], takenIds: Iterable<string> = [], previousWords?: WordStats): Suggestions<L> {
+  const words = newWordStats();
+  for (const file of files) mergeWordStats(words, file.words());
+  const changed = !previousWords || !sameDiscoveryWords(previousWords, words);
+  const occurrences: NameOccurrence<L>[] = [];
+  const discoveries: Suggestions<L>['discoveries'] = [];
+  for (const file of files) {
+    const discovery = file.discover(words, changed);
+    discoveries.push({ name: file.name, discovery });
+    for (const u of discovery.unknownNames) occurrences.push({ file: file.name, text: u.text, afterPlacePreposition: u.afterPlacePreposition, at: file.locate(u.start, u.end) });
+  }
+  return { candidates: groupUnknownNames(occurrences, takenIds), discoveries, words };
+}
+
+/**
+ * Do two sets of word statistics tell discovery the same? It reads which words
+ * are written in lower case, which short all-capitals words occur twice or more
+ * and which capitalised words stand alone mid-sentence twice or more.
+ */
+export function sameDiscoveryWords(a: WordStats, b: WordStats): boolean {
+  if (a.lower.size !== b.lower.size) return false;
+  for (const w of a.lower) if (!b.lower.has(w)) return false;
+  return sameRecurring(a.caps, b.caps) && sameRecurring(a.midCapital, b.midCapital);
+}
+
+function sameRecurring(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  let n = 0;
+  for (const [w, count] of a) {
+    if (count < 2) continue;
+    n++;
+    if ((b.get(w) ?? 0) < 2) return false;
+  }
+  for (const count of b.values()) if (count >= 2) n--;
+  return n === 0;
 }
 
 const BODY_WORDS = new Set([
@@ -59,16 +131,23 @@ interface Group<L> {
  */
 export function groupUnknownNames<L>(occurrences: Iterable<NameOccurrence<L>>, takenIds: Iterable<string> = []): SuggestedEntity<L>[] {
   const byKey = new Map<string, Group<L>>();
+  // A corpus writes each name many times: each spelling as written is read once.
+  const byWritten = new Map<string, { text: string; group: Group<L> }>();
   for (const occurrence of occurrences) {
-    const text = occurrence.text.normalize('NFC').replace(/\s+/g, ' ');
-    const key = fold(text).toLowerCase();
-    let group = byKey.get(key);
-    if (!group) {
-      group = { key, words: spellingWords(text), occurrences: [], spellings: new Map(), parent: undefined as unknown as Group<L> };
-      group.parent = group;
-      byKey.set(key, group);
+    let seen = byWritten.get(occurrence.text);
+    if (!seen) {
+      const text = occurrence.text.normalize('NFC').replace(/\s+/g, ' ');
+      const key = fold(text).toLowerCase();
+      let group = byKey.get(key);
+      if (!group) {
+        group = { key, words: spellingWords(text), occurrences: [], spellings: new Map(), parent: undefined as unknown as Group<L> };
+        group.parent = group;
+        byKey.set(key, group);
+      }
+      byWritten.set(occurrence.text, (seen = { text, group }));
     }
-    group.occurrences.push({ ...occurrence, text });
+    const { text, group } = seen;
+    group.occurrences.push(occurrence.text === text ? occurrence : { ...occurrence, text });
     group.spellings.set(text, (group.spellings.get(text) ?? 0) + 1);
   }
 
@@ -105,7 +184,7 @@ export function groupUnknownNames<L>(occurrences: Iterable<NameOccurrence<L>>, t
     const all: NameOccurrence<L>[] = [];
     for (const g of groups) {
       for (const [text, n] of g.spellings) spellings.set(text, (spellings.get(text) ?? 0) + n);
-      all.push(...g.occurrences);
+      for (const o of g.occurrences) all.push(o);
     }
     const ranked = [...spellings].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || byCodeUnits(a.text, b.text));
     const name = [...ranked].sort((a, b) => diacritics(b.text) - diacritics(a.text) || b.count - a.count || byCodeUnits(a.text, b.text))[0].text;

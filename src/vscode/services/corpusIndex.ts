@@ -4,10 +4,12 @@
  * corpus starts the scan), read through `vscode.workspace.fs`, and kept up to
  * date from the open editors, file-system events and glossary changes.
  * References, mention counts, the views, the status bar and workspace-scope
- * diagnostics all read it.
+ * diagnostics all read it. It also makes the corpus-wide list of names the
+ * glossary lacks (`suggestions`), keeping each file's part of it (its word
+ * statistics and its discovery) until the file's entry changes.
  */
 import * as vscode from 'vscode';
-import { StringTable, type CheckedNumber, type Mention } from '../../core';
+import { mergeWordStats, newWordStats, sameDiscoveryWords, StringTable, suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeFile, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
@@ -47,6 +49,31 @@ export interface NumberRef {
   number: CheckedNumber;
 }
 
+/** Where a name discovery found is: a span of a file's entry. */
+export interface NameRef {
+  file: FileAnalysis;
+  start: number;
+  end: number;
+}
+
+/** The corpus-wide list of a folder (DESIGN.md, Discovery 3), as `glossa suggest` makes it. */
+export interface CorpusSuggestions {
+  folder: FolderGlossary;
+  /** Most files first, then most occurrences. */
+  candidates: SuggestedEntity<NameRef>[];
+  /** The possible variants of known entities, in file and text order. */
+  variants: { file: FileAnalysis; variant: PossibleVariant }[];
+}
+
+/** One file's part of the corpus-wide list, for the entry it was computed from. */
+interface FileDiscovery {
+  entry: FileAnalysis;
+  words?: WordStats;
+  discovery?: Discovery;
+  /** The corpus's words the discovery was made with. */
+  with?: WordStats;
+}
+
 export class CorpusIndex extends Disposable {
   private readonly entries = new Map<string, FileAnalysis>();
   /** Counts the changes of `entries`: what is derived from them is made again after one. */
@@ -54,6 +81,14 @@ export class CorpusIndex extends Disposable {
   private readonly derivedByFolder = new Map<string, Derived>();
   /** The strings the entries of files read from disk keep (spellings, numbers as written), one copy each. */
   private readonly strings = new StringTable();
+  /** Per file (by URI): its word statistics and its discovery with the folder's statistics, computed on demand. */
+  private readonly discoveries = new Map<string, FileDiscovery>();
+  /** Per folder (by URI): the statistics its files' discoveries were made with. */
+  private readonly corpusWords = new Map<string, WordStats>();
+  /** Per folder: the last list, and the file parts and words it was made of. */
+  private readonly lastSuggestions = new Map<string, { parts: FileDiscovery[]; words: WordStats; list: CorpusSuggestions }>();
+  /** Per folder: the list being made. */
+  private readonly suggesting = new Map<string, Promise<CorpusSuggestions | undefined>>();
   private readonly changed = new vscode.EventEmitter<CorpusChange>();
   private readonly decoder = new TextDecoder();
   private watchers: vscode.Disposable[] = [];
@@ -215,8 +250,116 @@ export class CorpusIndex extends Disposable {
 
   private clearEntries(): void {
     this.entries.clear();
+    this.discoveries.clear();
+    this.lastSuggestions.clear();
     this.strings.clear();
     this.version++;
+  }
+
+  /**
+   * The folder's corpus-wide list of names the glossary lacks, reading the whole
+   * corpus first: each file's word statistics, merged, and each file's discovery
+   * with them, grouped into candidates (the core's `suggestEntities`, as `glossa
+   * suggest`). A file's part is computed when first asked for after its entry
+   * changed, never on a keystroke; discoveries are made again only for the files
+   * that changed, or for all when the merged statistics read differently. The
+   * work yields to the extension host every 30 ms; one list per folder at a time.
+   */
+  suggestions(folder: FolderGlossary, token?: vscode.CancellationToken): Promise<CorpusSuggestions | undefined> {
+    const key = folder.folder.uri.toString();
+    const run = (): Promise<CorpusSuggestions | undefined> => this.makeSuggestions(folder, token);
+    const next = (this.suggesting.get(key) ?? Promise.resolve(undefined)).then(run, run);
+    this.suggesting.set(key, next);
+    const done = (): void => {
+      if (this.suggesting.get(key) === next) this.suggesting.delete(key);
+    };
+    next.then(done, done);
+    return next;
+  }
+
+  private async makeSuggestions(folder: FolderGlossary, token?: vscode.CancellationToken): Promise<CorpusSuggestions | undefined> {
+    if (!(await this.ensure({ token }))) return undefined;
+    // One snapshot of the entries (each is immutable): a file that changes meanwhile fires a change, and a new list follows.
+    const files = this.sortedFiles(folder);
+    const parts = files.map((entry) => this.partOf(entry));
+    const key = folder.folder.uri.toString();
+    const started = performance.now();
+    let lastYield = started;
+    const pause = async (): Promise<boolean> => {
+      if (performance.now() - lastYield > 30) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = performance.now();
+      }
+      return !token?.isCancellationRequested;
+    };
+    // Pass 1: each file's words, kept until its entry changes (the text read again: the index keeps none of a file read from disk).
+    for await (const [i, text] of this.readAhead(files, (i) => parts[i].words === undefined)) {
+      if (text !== undefined) parts[i].words = folder.engine.discoveryWords(text, textFormatOf(files[i].uri.path));
+      if (!(await pause())) return undefined;
+    }
+    // The corpus's words: the previous ones while they read the same, so that the discoveries made with them stand.
+    const merged = newWordStats();
+    for (const part of parts) if (part.words) mergeWordStats(merged, part.words);
+    const previous = this.corpusWords.get(key);
+    const words = previous && sameDiscoveryWords(previous, merged) ? previous : merged;
+    this.corpusWords.set(key, words);
+    // Pass 2: the discoveries missing, or made with other words. A file whose text changed meanwhile has none: its new entry follows.
+    let discovered = 0;
+    for await (const [i, text] of this.readAhead(files, (i) => parts[i].discovery === undefined || parts[i].with !== words)) {
+      const part = parts[i];
+      part.discovery = text === undefined ? { variants: [], unknownNames: [] } : folder.engine.discover(text, files[i].analysis.mentions, words, textFormatOf(files[i].uri.path));
+      part.with = text === undefined ? undefined : words;
+      discovered++;
+      if (!(await pause())) return undefined;
+    }
+    // Nothing changed since the last list (another folder's change, a view shown again): that list stands.
+    const last = this.lastSuggestions.get(key);
+    if (last && last.words === words && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i] && p.with === words)) return last.list;
+    const result = suggestEntities<NameRef>(
+      files.map((entry, i) => ({
+        name: entry.uri.toString(),
+        words: () => parts[i].words!,
+        discover: () => parts[i].discovery!,
+        locate: (start, end) => ({ file: entry, start, end }),
+      })),
+      folder.engine.entities.map((e) => e.id),
+      words,
+    );
+    // Forget the parts of files no longer indexed.
+    for (const uri of this.discoveries.keys()) if (!this.entries.has(uri)) this.discoveries.delete(uri);
+    if (discovered > 0) {
+      // A full list (the first, or new corpus words) at info; the one file of an edit at debug.
+      const line = `Suggestions of "${folder.folder.name}": discovery in ${discovered} of ${files.length} file(s), ${result.candidates.length} candidate(s), in ${(performance.now() - started).toFixed(1)} ms`;
+      if (discovered === files.length) this.log.info(line);
+      else this.log.debug(line);
+    }
+    const variants: CorpusSuggestions['variants'] = [];
+    result.discoveries.forEach(({ discovery }, i) => {
+      for (const variant of discovery.variants) variants.push({ file: files[i], variant });
+    });
+    const list: CorpusSuggestions = { folder, candidates: result.candidates, variants };
+    this.lastSuggestions.set(key, { parts, words, list });
+    return list;
+  }
+
+  /** The texts of the files that `wanted` picks (by index), in order, several reads in flight. */
+  private async *readAhead(files: readonly FileAnalysis[], wanted: (i: number) => boolean): AsyncGenerator<[number, string | undefined]> {
+    const picked = files.map((_, i) => i).filter(wanted);
+    const reads: (Promise<string | undefined> | undefined)[] = picked.slice(0, READS_IN_FLIGHT).map((i) => this.textOf(files[i]));
+    for (let k = 0; k < picked.length; k++) {
+      const text = await reads[k];
+      reads[k] = undefined; // The texts are not kept: one file's at a time, and those in flight.
+      if (k + READS_IN_FLIGHT < picked.length) reads.push(this.textOf(files[picked[k + READS_IN_FLIGHT]]));
+      yield [picked[k], text];
+    }
+  }
+
+  /** The file's part of the corpus-wide list, new when its entry changed. */
+  private partOf(entry: FileAnalysis): FileDiscovery {
+    const key = entry.uri.toString();
+    let part = this.discoveries.get(key);
+    if (part?.entry !== entry) this.discoveries.set(key, (part = { entry }));
+    return part;
   }
 
   /** Takes the analysis of an open document as the file's entry (the editor's text wins over the disk). */
