@@ -21,6 +21,10 @@ import type { Work } from './work';
 /** How many files the scan reads ahead of the one it analyses. */
 const READS_IN_FLIGHT = 16;
 
+/** What a file whose text changed since its entry was made contributes to the suggestions until its new entry comes. */
+const NO_WORDS = newWordStats();
+const NO_DISCOVERY: Discovery = { variants: [], unknownNames: [] };
+
 /** What `CorpusIndex.derived` makes of the entries of a folder. */
 interface Derived {
   version: number;
@@ -165,13 +169,12 @@ export class CorpusIndex extends Disposable {
   }
 
   /**
-   * The text an entry was made from: the editor's, or the file read again from
+   * The text an entry was made from: an open document's own, or the file read again from
    * disk (undefined when it changed meanwhile: the index reads it again anyway).
    */
   async textOf(file: FileAnalysis): Promise<string | undefined> {
     if (file.text !== undefined) return file.text;
-    const open = userDocument(file.uri);
-    if (open) return open.version === file.version ? open.getText() : undefined;
+    // An entry without text was read from disk.
     try {
       const text = this.decoder.decode(await vscode.workspace.fs.readFile(file.uri));
       return text.length === file.length ? text : undefined;
@@ -318,8 +321,8 @@ export class CorpusIndex extends Disposable {
     const result = suggestEntities<NameRef>(
       files.map((entry, i) => ({
         name: entry.uri.toString(),
-        words: () => parts[i].words!,
-        discover: () => parts[i].discovery!,
+        words: () => parts[i].words ?? NO_WORDS,
+        discover: () => parts[i].discovery ?? NO_DISCOVERY,
         locate: (start, end) => ({ file: entry, start, end }),
       })),
       folder.engine.entities.map((e) => e.id),
