@@ -1,13 +1,14 @@
 // The web bundle's rules, shared by esbuild.mjs (the extension's `browser` entry),
-// scripts/run-integration.mjs (the tests for the web worker extension host) and the
+// scripts/lib/webTests.mjs (the tests for the web worker extension host) and the
 // unit test that proves the check fails. A web worker has no Node: no builtin module
-// (`path`, `fs`, ...) and no Node global (`process`, `Buffer`, ...). Two checks
-// enforce that, so that a slip fails the build instead of the extension in the browser:
+// (`path`, `fs`, ...) and no Node global (`process`, `Buffer`, ...); and it has no
+// page: no `document`, no `window`. Two checks enforce that, so that a slip fails
+// the build instead of the extension in the browser:
 //   - forbidNodeBuiltins: an esbuild plugin that fails the build when any module of
 //     the bundle, ours or a dependency's, imports a Node builtin;
 //   - checkNodeGlobals: after the build, a scope-aware pass over the bundle (ESLint's
-//     scope analysis) that fails when code reads a Node global it does not declare.
-//     `typeof process` alone is allowed: that is how a library probes its environment.
+//     scope analysis) that fails when code reads a Node or page global it does not
+//     declare. `typeof process` alone is allowed: that is how a library probes.
 import { builtinModules } from 'node:module';
 import * as fs from 'node:fs';
 
@@ -20,8 +21,8 @@ export function isNodeBuiltin(name) {
   return builtins.has(name) || name.startsWith('node:');
 }
 
-/** Globals that exist in Node and not in a web worker. */
-export const nodeGlobals = ['process', 'Buffer', 'global', '__dirname', '__filename', 'setImmediate', 'clearImmediate'];
+/** Globals that exist in Node or in a page, and not in a web worker. */
+export const nodeGlobals = ['process', 'Buffer', 'global', '__dirname', '__filename', 'setImmediate', 'clearImmediate', 'document', 'window', 'localStorage', 'sessionStorage'];
 
 /**
  * An esbuild plugin that fails the build on any import of a Node builtin, naming the
@@ -87,14 +88,16 @@ export async function checkNodeGlobals(file) {
   if (reads.length === 0) return;
   const list = reads.slice(0, 10).map((r) => `  ${file}:${r.line}:${r.column}: ${r.name}`).join('\n');
   const more = reads.length > 10 ? `\n  … and ${reads.length - 10} more` : '';
-  throw new Error(`the web bundle reads Node globals, which a web worker does not have:\n${list}${more}`);
+  throw new Error(`the web bundle reads Node or page globals, which a web worker does not have:\n${list}${more}`);
 }
 
 /**
  * esbuild options for a bundle that runs in the web worker extension host: one
  * CommonJS file (the host evaluates it with `module`, `exports` and a `require`
- * that knows only `vscode`), the browser builds of the dependencies (`browser` field
- * first: yaml ships one), and the Node-builtin check.
+ * that knows only `vscode`), the worker or browser builds of the dependencies (the
+ * `worker` export condition first: decode-named-character-reference's `browser`
+ * build needs a `document`; the `browser` field next: yaml ships one), and the
+ * Node-builtin check.
  */
 export function webOptions({ production = false } = {}) {
   return {
@@ -102,6 +105,7 @@ export function webOptions({ production = false } = {}) {
     platform: 'browser',
     target: 'es2022',
     format: 'cjs',
+    conditions: ['worker'],
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
     minify: production,

@@ -61,9 +61,15 @@ describe('the web bundle check', function () {
   it('fails when the code reads `process` or `Buffer`, giving the line in the bundle', async () => {
     const { error } = await bundle({ 'entry.ts': "export const debug = process.env.DEBUG === '1';\nexport const bytes = (s: string) => Buffer.from(s);\n" });
     assert.ok(error, 'the build passed');
-    assert.match(error, /reads Node globals/);
+    assert.match(error, /reads Node or page globals/);
     assert.match(error, /extension\.js:\d+:\d+: process/);
     assert.match(error, /extension\.js:\d+:\d+: Buffer/);
+  });
+
+  it('fails when the code reads `document`, which a web worker has not (a library\'s DOM build)', async () => {
+    const { error } = await bundle({ 'entry.ts': "const element = document.createElement('i');\nexport const decode = (s: string) => ((element.innerHTML = s), element.textContent);\n" });
+    assert.ok(error, 'the build passed');
+    assert.match(error, /extension\.js:\d+:\d+: document/);
   });
 
   it('lets a library probe with `typeof process` and a local named `process` through', async () => {
