@@ -14,7 +14,8 @@
 // Options: --multi-root runs only the multi-root pass, --no-multi-root skips it;
 // --web runs only the web worker pass, --no-web skips it. For `npm run bench`: --workspace DIR opens a copy of DIR instead of the
 // fixture workspace; --tests FILE loads another compiled suite entry (a run()
-// module); either runs that one pass only.
+// module; with --web, a .ts entry is bundled for the web worker); either runs that
+// one pass only.
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
@@ -34,7 +35,7 @@ import {
   stopGroup,
   tempDir,
 } from './lib/codeServer.mjs';
-import { bundleWebTests } from './lib/webTests.mjs';
+import { bundleWebEntry, bundleWebTests } from './lib/webTests.mjs';
 import { copyWorkspace, makeFixtureWorkspace, makeMultiRootWorkspace } from './lib/workspace.mjs';
 
 const tag = 'integration';
@@ -77,8 +78,13 @@ const webSuite = {
 
 /** The passes to run, each in its own VS Code server: a suite entry and how to build what it opens. */
 const passes = [];
-if (testsOption || workspaceSource) {
-  passes.push(flag('web') ? { ...webSuite, tests: testsOption ?? webSuite.tests, prepare: testsOption ? undefined : webSuite.prepare } : { name: 'integration', tests: testsOption ?? path.join(compiled, 'integration', 'index.js'), results: 'integration', open: openFolder });
+if ((testsOption || workspaceSource) && flag('web')) {
+  // A TypeScript entry of its own (test/bench/activation.ts) is bundled for the web worker like the suite.
+  const entry = testsOption?.endsWith('.ts') ? testsOption : undefined;
+  const outfile = entry ? path.join(repoRoot, 'out', 'test-web', `${path.basename(entry, '.ts')}.js`) : (testsOption ?? webSuite.tests);
+  passes.push({ ...webSuite, tests: outfile, prepare: entry ? () => bundleWebEntry({ entry, outfile, mark: testMark }) : testsOption ? undefined : webSuite.prepare });
+} else if (testsOption || workspaceSource) {
+  passes.push({ name: 'integration', tests: testsOption ?? path.join(compiled, 'integration', 'index.js'), results: 'integration', open: openFolder });
 } else if (flag('web')) {
   passes.push(webSuite);
 } else {
@@ -103,7 +109,7 @@ async function main() {
   for (const pass of passes) {
     if (!pass.prepare) continue;
     const built = await pass.prepare();
-    say(tag, `${pass.name}: bundled ${built.files} test files for the web worker into ${path.relative(repoRoot, built.outfile)}`);
+    say(tag, `${pass.name}: bundled ${built.files} test file${built.files === 1 ? "" : "s"} for the web worker into ${path.relative(repoRoot, built.outfile)}`);
   }
   for (const [file, hint] of [
     ...passes.map((pass) => [pass.tests, 'npm run compile-tests']),

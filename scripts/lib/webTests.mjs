@@ -51,23 +51,9 @@ function webTestModules() {
   };
 }
 
-/**
- * Writes the web bundle of the suite in `suiteDir` to `outfile`; `label` names it in
- * the closing line, `mark` and `grep` are the runner's GLOSSA_TEST_MARK and GLOSSA_TEST_GREP.
- */
-export async function bundleWebTests({ suiteDir, label, outfile, mark = '', grep }) {
-  const files = testFiles(suiteDir);
-  if (files.length === 0) throw new Error(`no *.test.ts files under ${suiteDir}`);
-  const entry = [
-    `import { runWeb } from ${JSON.stringify(path.join(repoRoot, 'test', 'web', 'index.ts'))};`,
-    'export function run(): Promise<void> {',
-    `  return runWeb(${JSON.stringify(label)}, () => {`,
-    ...files.map((file) => `    require(${JSON.stringify(file)});`),
-    '  });',
-    '}',
-  ].join('\n');
-  await esbuild.build({
-    stdin: { contents: entry, resolveDir: repoRoot, sourcefile: 'web-tests.ts', loader: 'ts' },
+/** esbuild options for a test bundle of the web worker host, with the runner's GLOSSA_TEST_MARK and GLOSSA_TEST_GREP. */
+function testOptions({ outfile, mark = '', grep }) {
+  return {
     outfile,
     bundle: true,
     platform: 'browser',
@@ -82,6 +68,33 @@ export async function bundleWebTests({ suiteDir, label, outfile, mark = '', grep
       'process.env.GLOSSA_TEST_GREP': grep ? JSON.stringify(grep) : 'undefined',
     },
     plugins: [webTestModules()],
+  };
+}
+
+/**
+ * Writes the web bundle of the suite in `suiteDir` to `outfile`; `label` names it in
+ * the closing line, `mark` and `grep` are the runner's GLOSSA_TEST_MARK and GLOSSA_TEST_GREP.
+ */
+export async function bundleWebTests({ suiteDir, label, outfile, mark, grep }) {
+  const files = testFiles(suiteDir);
+  if (files.length === 0) throw new Error(`no *.test.ts files under ${suiteDir}`);
+  const entry = [
+    `import { runWeb } from ${JSON.stringify(path.join(repoRoot, 'test', 'web', 'index.ts'))};`,
+    'export function run(): Promise<void> {',
+    `  return runWeb(${JSON.stringify(label)}, () => {`,
+    ...files.map((file) => `    require(${JSON.stringify(file)});`),
+    '  });',
+    '}',
+  ].join('\n');
+  await esbuild.build({
+    ...testOptions({ outfile, mark, grep }),
+    stdin: { contents: entry, resolveDir: repoRoot, sourcefile: 'web-tests.ts', loader: 'ts' },
   });
   return { outfile, files: files.length };
+}
+
+/** Writes the web bundle of one entry module that exports run() (test/bench/activation.ts) to `outfile`. */
+export async function bundleWebEntry({ entry, outfile, mark }) {
+  await esbuild.build({ ...testOptions({ outfile, mark }), entryPoints: [entry] });
+  return { outfile, files: 1 };
 }
