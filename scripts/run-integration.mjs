@@ -109,7 +109,7 @@ async function main() {
   for (const pass of passes) {
     if (!pass.prepare) continue;
     const built = await pass.prepare();
-    say(tag, `${pass.name}: bundled ${built.files} test file${built.files === 1 ? "" : "s"} for the web worker into ${path.relative(repoRoot, built.outfile)}`);
+    say(tag, `${pass.name}: bundled ${built.files} test file${built.files === 1 ? '' : 's'} for the web worker into ${path.relative(repoRoot, built.outfile)}`);
   }
   for (const [file, hint] of [
     ...passes.map((pass) => [pass.tests, 'npm run compile-tests']),
