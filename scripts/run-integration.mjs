@@ -8,9 +8,9 @@
 // (`N passing`), so whoever adds them up (.ci/run) counts each test once.
 // Expects `npm run build && npm run compile-tests` first (package.json does that).
 //
-// Environment: GLOSSA_TEST_TIMEOUT (seconds, default 180) bounds each pass after
-// code-server is installed; GLOSSA_TEST_GREP runs only matching tests;
-// GLOSSA_CHROMIUM overrides /usr/bin/chromium.
+// Environment: GLOSSA_TEST_TIMEOUT (seconds, default 180, 420 for the web pass)
+// bounds each pass after code-server is installed; GLOSSA_TEST_GREP runs only
+// matching tests; GLOSSA_CHROMIUM overrides /usr/bin/chromium.
 // Options: --multi-root runs only the multi-root pass, --no-multi-root skips it;
 // --web runs only the web worker pass, --no-web skips it. For `npm run bench`: --workspace DIR opens a copy of DIR instead of the
 // fixture workspace; --tests FILE loads another compiled suite entry (a run()
@@ -145,7 +145,8 @@ async function openMultiRoot(tmp) {
 
 /** Starts a VS Code server, opens the pass's workspace in Chromium, runs its suite; returns the suite's exit code. */
 async function runPass(pass, codeServer) {
-  const timeoutSeconds = Number(process.env.GLOSSA_TEST_TIMEOUT || 180);
+  // The web worker pass is the slowest (under the shared load, twice the Node pass's time).
+  const timeoutSeconds = Number(process.env.GLOSSA_TEST_TIMEOUT || (pass.web ? 420 : 180));
   const timeout = startTimeout(cleanup, `${tag}:${pass.name}`, timeoutSeconds * 1000);
 
   timeout.phase = 'preparing the workspace';
