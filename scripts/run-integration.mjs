@@ -12,10 +12,10 @@
 // bounds each pass after code-server is installed; GLOSSA_TEST_GREP runs only
 // matching tests; GLOSSA_CHROMIUM overrides /usr/bin/chromium.
 // Options: --multi-root runs only the multi-root pass, --no-multi-root skips it;
-// --web runs only the web worker pass, --no-web skips it. For `npm run bench`: --workspace DIR opens a copy of DIR instead of the
-// fixture workspace; --tests FILE loads another compiled suite entry (a run()
-// module; with --web, a .ts entry is bundled for the web worker); either runs that
-// one pass only.
+// --web runs only the web worker pass, --no-web skips it. For `npm run bench`:
+// --workspace DIR opens a copy of DIR instead of the fixture workspace; --tests FILE
+// loads another compiled suite entry (a run() module; with --web, a .ts entry is
+// bundled for the web worker); either runs that one pass only (the web one with --web).
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
