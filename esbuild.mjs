@@ -1,6 +1,10 @@
-// Bundles the extension and the CLI into dist/. `--production` minifies and drops
-// source maps (what the .vsix ships); `--watch` rebuilds on change.
+// Bundles the extension and the CLI into dist/, and the extension's `browser` entry
+// for VS Code for the Web into dist/web/ (the web worker extension host: no Node
+// builtins, no Node globals; scripts/lib/webBundle.mjs checks both and fails the
+// build). `--production` minifies and drops source maps (what the .vsix ships);
+// `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { checkNodeGlobalsAfterBuild, webOptions } from './scripts/lib/webBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,6 +24,11 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  (() => {
+    const web = webOptions({ production });
+    // The same src/extension.ts: every feature is file-system neutral (vscode.workspace.fs, findFiles).
+    return { ...web, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', plugins: [...web.plugins, checkNodeGlobalsAfterBuild()] };
+  })(),
 ];
 
 if (watch) {

@@ -33,6 +33,12 @@ export default tseslint.config(
     files: ['src/vscode/**/*.ts', 'src/extension.ts'],
     rules: {
       'no-console': 'error',
+      // The same file is the extension's `browser` entry (VS Code for the Web): no Node there.
+      'no-restricted-imports': [
+        'error',
+        { paths: nodeBuiltins.map((name) => ({ name, message: 'The extension also runs in a web worker: no Node builtins (vscode.workspace.fs and findFiles reach files).' })) },
+      ],
+      'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname', '__filename'],
     },
   },
   {

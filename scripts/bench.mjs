@@ -7,6 +7,7 @@
 // Then, unless --skip-editor-scale, the editor at scale: *Check All Files in the
 // Workspace* on the whole generated corpus in the real VS Code, with hovers and
 // keystrokes meanwhile, and the extension host's memory growth.
+// Then the web bundle's size and activation time beside the Node host's (webFigures).
 // Options: --corpus-mb N (default 100), --runs N (default 3), --skip-rg, --skip-editor,
 // --skip-editor-scale.
 import { spawnSync } from 'node:child_process';
@@ -194,3 +195,33 @@ if (!args.includes('--skip-editor-scale')) {
   console.log(`\nThe editor at scale (a real VS Code: the 10,000-entity glossary, ${corpus} as the workspace):`);
   editorScaleFigures();
 }
+
+// VS Code for the Web: the browser bundle beside the Node one, as the .vsix ships them
+// (esbuild.mjs --production), and the time each extension host takes to activate
+// Glossa from them in the same workspace (test/bench/activation.ts). The
+// development build is put back afterwards.
+function webFigures() {
+  const build = (...flags) => {
+    const r = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs'), ...flags], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`esbuild.mjs ${flags.join(' ')} failed:\n${r.stderr}`);
+  };
+  console.log('\nVS Code for the Web (the browser bundle beside the Node one, minified as the .vsix ships them):');
+  build('--production');
+  try {
+    for (const [label, file] of [['Node host', 'dist/extension.js'], ['web worker host', 'dist/web/extension.js']]) {
+      console.log(`  ${label.padEnd(15)} ${file.padEnd(22)} ${fmt(fs.statSync(path.join(root, file)).size / 1024).padStart(5)} KiB`);
+    }
+    if (args.includes('--skip-editor')) return;
+    const dir = path.join(out, 'editor');
+    for (const extra of [[], ['--web']]) {
+      const tests = extra.length ? path.join(root, 'test', 'bench', 'activation.ts') : path.join(root, 'out', 'test', 'bench', 'activation.js');
+      const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-integration.mjs'), ...extra, '--workspace', dir, '--tests', tests], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+      const lines = `${r.stdout}`.split('\n').filter((l) => l.startsWith('activation: '));
+      if (r.status !== 0 || lines.length === 0) console.log(`  (the activation run${extra.length ? ' in the web worker host' : ''} failed, exit ${r.status}:)\n${`${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-10).join('\n')}`);
+      for (const line of lines) console.log(`  ${line.slice('activation: '.length)} (the 10,000-entity glossary workspace)`);
+    }
+  } finally {
+    build();
+  }
+}
+webFigures();

@@ -1,18 +1,21 @@
 // `npm run test:integration`: runs test/integration inside the Node extension host
 // of a real VS Code (the server inside code-server), driven by headless Chromium,
 // then test/integration-multiroot in a workspace of two folders (the fixture
-// workspace and a copy of samples/, each with its own glossary). Each pass starts
-// its own VS Code server and prints its own mocha summary (`N passing`), so
-// whoever adds them up (.ci/run) counts each test once.
+// workspace and a copy of samples/, each with its own glossary), then test/integration
+// again in the web worker extension host (VS Code for the Web: the extension's
+// `browser` entry, the tests bundled for the browser by scripts/lib/webTests.mjs).
+// Each pass starts its own VS Code server and prints its own mocha summary
+// (`N passing`), so whoever adds them up (.ci/run) counts each test once.
 // Expects `npm run build && npm run compile-tests` first (package.json does that).
 //
-// Environment: GLOSSA_TEST_TIMEOUT (seconds, default 180) bounds each pass after
-// code-server is installed; GLOSSA_TEST_GREP runs only matching tests;
-// GLOSSA_CHROMIUM overrides /usr/bin/chromium.
-// Options: --multi-root runs only the multi-root pass, --no-multi-root only the main
-// one. For `npm run bench`: --workspace DIR opens a copy of DIR instead of the
-// fixture workspace; --tests FILE loads another compiled suite entry (a run()
-// module); either runs that one pass only.
+// Environment: GLOSSA_TEST_TIMEOUT (seconds, default 180, 420 for the web pass)
+// bounds each pass after code-server is installed; GLOSSA_TEST_GREP runs only
+// matching tests; GLOSSA_CHROMIUM overrides /usr/bin/chromium.
+// Options: --multi-root runs only the multi-root pass, --no-multi-root skips it;
+// --web runs only the web worker pass, --no-web skips it. For `npm run bench`:
+// --workspace DIR opens a copy of DIR instead of the fixture workspace; --tests FILE
+// loads another compiled suite entry (a run() module; with --web, a .ts entry is
+// bundled for the web worker); either runs that one pass only (the web one with --web).
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
@@ -32,9 +35,12 @@ import {
   stopGroup,
   tempDir,
 } from './lib/codeServer.mjs';
+import { bundleWebEntry, bundleWebTests } from './lib/webTests.mjs';
 import { copyWorkspace, makeFixtureWorkspace, makeMultiRootWorkspace } from './lib/workspace.mjs';
 
 const tag = 'integration';
+const { publisher, name: extensionName } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const extensionId = `${publisher}.${extensionName}`;
 const started = Date.now();
 const cleanup = new Cleanup(tag);
 const option = (name) => {
@@ -46,18 +52,48 @@ const testsOption = option('tests');
 const workspaceSource = option('workspace');
 const compiled = path.join(repoRoot, 'out', 'test');
 
+/** Marks the reporter's lines among the workbench's (see test/integration/reporter.ts). */
+const testMark = '\u2063glossa-test\u2063 ';
+
+/**
+ * The web worker pass's suite: test/integration bundled for the browser into
+ * out/test-web/ (inside the extension folder, so the host loads it as the
+ * extension's CommonJS), before the pass starts.
+ */
+const webSuite = {
+  name: 'web',
+  tests: path.join(repoRoot, 'out', 'test-web', 'integration.js'),
+  results: 'integration-web',
+  open: openFolder,
+  web: true,
+  prepare: () =>
+    bundleWebTests({
+      suiteDir: path.join(repoRoot, 'test', 'integration'),
+      label: 'integration (web worker)',
+      outfile: webSuite.tests,
+      mark: testMark,
+      grep: process.env.GLOSSA_TEST_GREP,
+    }),
+};
+
 /** The passes to run, each in its own VS Code server: a suite entry and how to build what it opens. */
 const passes = [];
-if (testsOption || workspaceSource) {
+if ((testsOption || workspaceSource) && flag('web')) {
+  // A TypeScript entry of its own (test/bench/activation.ts) is bundled for the web worker like the suite.
+  const entry = testsOption?.endsWith('.ts') ? testsOption : undefined;
+  const outfile = entry ? path.join(repoRoot, 'out', 'test-web', `${path.basename(entry, '.ts')}.js`) : (testsOption ?? webSuite.tests);
+  passes.push({ ...webSuite, tests: outfile, prepare: entry ? () => bundleWebEntry({ entry, outfile, mark: testMark }) : testsOption ? undefined : webSuite.prepare });
+} else if (testsOption || workspaceSource) {
   passes.push({ name: 'integration', tests: testsOption ?? path.join(compiled, 'integration', 'index.js'), results: 'integration', open: openFolder });
+} else if (flag('web')) {
+  passes.push(webSuite);
 } else {
   if (!flag('multi-root')) passes.push({ name: 'integration', tests: path.join(compiled, 'integration', 'index.js'), results: 'integration', open: openFolder });
   if (!flag('no-multi-root')) {
     passes.push({ name: 'multi-root', tests: path.join(compiled, 'integration-multiroot', 'index.js'), results: 'integration-multiroot', open: openMultiRoot });
   }
+  if (!flag('no-web') && !flag('multi-root')) passes.push(webSuite);
 }
-/** Marks the reporter's lines among the workbench's (see test/integration/runSuite.ts). */
-const testMark = '\u2063glossa-test\u2063 ';
 
 try {
   process.exitCode = await main();
@@ -70,9 +106,15 @@ say(tag, `done in ${seconds(started)} s, exit code ${process.exitCode}`);
 process.exit(process.exitCode);
 
 async function main() {
+  for (const pass of passes) {
+    if (!pass.prepare) continue;
+    const built = await pass.prepare();
+    say(tag, `${pass.name}: bundled ${built.files} test file${built.files === 1 ? '' : 's'} for the web worker into ${path.relative(repoRoot, built.outfile)}`);
+  }
   for (const [file, hint] of [
     ...passes.map((pass) => [pass.tests, 'npm run compile-tests']),
     [path.join(repoRoot, 'dist', 'extension.js'), 'npm run build'],
+    ...(passes.some((pass) => pass.web) ? [[path.join(repoRoot, 'dist', 'web', 'extension.js'), 'npm run build']] : []),
   ]) {
     if (!fs.existsSync(file)) throw new SetupError(`${path.relative(repoRoot, file)} is missing: run \`${hint}\` first`);
   }
@@ -103,7 +145,8 @@ async function openMultiRoot(tmp) {
 
 /** Starts a VS Code server, opens the pass's workspace in Chromium, runs its suite; returns the suite's exit code. */
 async function runPass(pass, codeServer) {
-  const timeoutSeconds = Number(process.env.GLOSSA_TEST_TIMEOUT || 180);
+  // The web worker pass is the slowest (under the shared load, twice the Node pass's time).
+  const timeoutSeconds = Number(process.env.GLOSSA_TEST_TIMEOUT || (pass.web ? 420 : 180));
   const timeout = startTimeout(cleanup, `${tag}:${pass.name}`, timeoutSeconds * 1000);
 
   timeout.phase = 'preparing the workspace';
@@ -125,6 +168,8 @@ async function runPass(pass, codeServer) {
     port,
     logFile: serverLog,
     env: { GLOSSA_TEST_MARK: testMark },
+    // The web pass: see the payload below.
+    settings: pass.web ? { 'remote.extensionKind': { [extensionId]: ['web'] } } : undefined,
   });
   say(tag, `${pass.name}: VS Code server ${server.version} on 127.0.0.1:${port} (log: ${path.relative(repoRoot, serverLog)})`);
 
@@ -153,9 +198,20 @@ async function runPass(pass, codeServer) {
   });
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  // The web pass opens the same fixture folder, served by this VS Code server:
+  // `?folder=` makes it vscode-remote://127.0.0.1:P/<path>, which the web worker host
+  // reaches through the remote file system (vscode.workspace.fs), as the Node host does.
+  // extensionDevelopmentKind=web asks for the extension (its `browser` entry) and the
+  // suite in the workbench's web worker extension host; the workbench reads it only
+  // because the server runs with --enable-smoke-test-driver. This VS Code (1.139.1)
+  // parses it into `extensionDevelopmentLocationKind` but picks the host from
+  // `extensionDevelopmentKind`, which its web workbench never sets, so the pass also
+  // gives the user setting `remote.extensionKind` = web for Glossa (set above), which
+  // that same code honours. The suite checks that it runs in a web worker.
   const payload = [
     ['extensionDevelopmentPath', remote(repoRoot)],
     ['extensionTestsPath', remote(pass.tests)],
+    ...(pass.web ? [['extensionDevelopmentKind', 'web']] : []),
   ];
   const url = `http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 

@@ -1,8 +1,10 @@
 // `npm run test:ui`: installs the packaged glossa-<version>.vsix into code-server,
 // opens a copy of samples/ in headless Chromium and uses it as a person would:
 // opens an article, hovers over a name, runs a Glossa command from the command
-// palette. Screenshots go to test-results/ui/. This proves the .vsix works, not the
-// development folder; the logic is tested in test/integration.
+// palette. Then it does it again with the extension in the browser's web worker
+// extension host (VS Code for the Web: the .vsix's browser bundle) and hovers over
+// the same name. Screenshots go to test-results/ui/. This proves the .vsix works,
+// not the development folder; the logic is tested in test/integration.
 //
 // Expects `npm run package` first (package.json does that). Environment:
 // GLOSSA_TEST_TIMEOUT (seconds, default 240) bounds the run after code-server is
@@ -26,6 +28,7 @@ import {
   seconds,
   startCodeServer,
   startTimeout,
+  stopGroup,
   tempDir,
 } from './lib/codeServer.mjs';
 import { makeSampleWorkspace } from './lib/workspace.mjs';
@@ -213,6 +216,65 @@ async function main() {
     await row.hover();
     await shot('8-suggestions');
   });
+
+  if (typeof target === 'string') return;
+  timeout.phase = 'restarting code-server with Glossa in the web worker extension host';
+  await browser.close();
+  await stopGroup(server.pgid);
+  await webWorkerHover({ codeServer, tmp, workspace, extensionsDir, target });
+}
+
+/**
+ * The same workspace and .vsix in a second code-server whose user settings run
+ * Glossa in the browser's web worker extension host (`remote.extensionKind`: web):
+ * the workbench must fetch the browser bundle (dist/web/extension.js), and the hover
+ * card over the same name must show its canonical name.
+ */
+async function webWorkerHover({ codeServer, tmp, workspace, extensionsDir, target }) {
+  const { publisher, name } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const port = await freePort();
+  const server = await startCodeServer(cleanup, {
+    codeServer,
+    dataDir: path.join(tmp, 'server-web'),
+    port,
+    folder: workspace,
+    extensionsDir,
+    logFile: path.join(shotsDir, 'code-server-web.log'),
+    settings: { ...quietSettings, 'workbench.startupEditor': 'none', 'remote.extensionKind': { [`${publisher}.${name}`]: ['web'] } },
+  });
+  const browser = await launchChromium(cleanup, { dataDir: path.join(tmp, 'browser-web') });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The web worker host fetches the extension's code from the server; the Node host would require it there.
+  const webBundle = [];
+  context.on('requestfinished', async (request) => {
+    if (/dist\/web\/extension\.js\b/.test(decodeURIComponent(request.url()))) webBundle.push((await request.response())?.status());
+  });
+  const page = await context.newPage();
+  const shot = (name) => page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+
+  const opened = await check('with Glossa in the web worker host, the workbench loads its browser bundle and opens the article', async () => {
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await quickOpen(page, target.file);
+    await page.locator(`.tab[aria-label^="${path.basename(target.file)}"]`).first().waitFor({ timeout: 15_000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+    await goToPosition(page, target.line + 1, target.character + 1);
+    await page.locator('.statusbar-item', { hasText: /\d+ entities/ }).first().waitFor({ timeout: 30_000 });
+    if (!webBundle.includes(200)) throw new Error(`the workbench did not fetch dist/web/extension.js (responses: ${JSON.stringify(webBundle)})`);
+    return true;
+  });
+  if (opened) {
+    await check('in the web worker host, the hover card over a name shows its canonical name', async () => {
+      const hover = await showHover(page, 'Known spellings').finally(() => shot('9-hover-web-worker'));
+      const text = await hover.innerText();
+      if (!text.includes(target.name)) {
+        throw new Error(`the hover card over "${target.spelling}" does not show "${target.name}": ${JSON.stringify(text.slice(0, 200))}`);
+      }
+    });
+  }
+  await browser.close();
+  await stopGroup(server.pgid);
 }
 
 /** Runs a command by its title from the command palette. */

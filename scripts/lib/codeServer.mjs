@@ -440,9 +440,14 @@ export async function waitForHttp(url, { timeoutMs = 60_000, server, logFile, wh
 /**
  * Starts the VS Code server inside code-server as a smoke-test host: the workbench
  * accepts extensionDevelopmentPath / extensionTestsPath through its URL payload.
- * Its per-user folders live in `dataDir`.
+ * Its per-user folders live in `dataDir`; `settings`, if given, are the user settings.
  */
-export async function startTestHost(cleanup, { codeServer, dataDir, port, logFile, env = {}, timeoutMs = 60_000 }) {
+export async function startTestHost(cleanup, { codeServer, dataDir, port, logFile, env = {}, settings, timeoutMs = 60_000 }) {
+  if (settings) {
+    const settingsFile = path.join(dataDir, 'ud', 'User', 'settings.json');
+    await fsp.mkdir(path.dirname(settingsFile), { recursive: true });
+    await fsp.writeFile(settingsFile, JSON.stringify(settings, null, 2) + '\n');
+  }
   const args = [
     codeServer.serverMain,
     '--host', '127.0.0.1',

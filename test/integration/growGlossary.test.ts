@@ -129,7 +129,11 @@ describe('growing the glossary', () => {
     const id = await vscode.commands.executeCommand<string>('glossa.findEntity', { query: 'bui thanh son', open: 'mentions' });
     assert.strictEqual(id, 'bui-thanh-son');
     // The references view opens at the entry; its locations are the mention index's.
-    const active = vscode.window.activeTextEditor!;
-    assert.strictEqual(vscode.workspace.asRelativePath(active.document.uri), 'glossary.yaml');
+    // The workbench opens that editor after the command returns: the extension host hears of it later.
+    const active = await waitFor(() => {
+      const editor = vscode.window.activeTextEditor;
+      return editor && vscode.workspace.asRelativePath(editor.document.uri) === 'glossary.yaml' ? editor : undefined;
+    }, 'the glossary in the active editor', 5_000).catch(() => vscode.window.activeTextEditor);
+    assert.strictEqual(active && vscode.workspace.asRelativePath(active.document.uri), 'glossary.yaml');
   });
 });

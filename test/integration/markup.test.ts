@@ -3,15 +3,15 @@
 // each test and removed afterwards), Glossa highlights, diagnoses, hovers and
 // normalizes the text only, never links, paths, code, tags or comments.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RangeData } from '../../src/vscode/api';
 import { editingSuite } from './acting';
 import { articleUri, extensionId, glossa, glossaDiagnostics, hoverText, openArticle, positionOf } from './glossa';
 import { waitFor } from './support';
 
-const fixture = (name: string) => fs.readFileSync(path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'test', 'fixtures', 'markup', name), 'utf8');
+// Through vscode.workspace.fs, so that the web worker pass reads it too.
+const fixture = async (name: string) =>
+  new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(vscode.extensions.getExtension(extensionId)!.extensionUri, 'test', 'fixtures', 'markup', name)));
 
 /** Ranges as `line:character+length`, in document order. */
 const spans = (ranges: RangeData[]) =>
@@ -24,7 +24,7 @@ describe('markup is not text (rule 12)', () => {
 
   async function openFixture(): Promise<vscode.TextEditor> {
     const name = `markup-article-${++copies}.md`;
-    await vscode.workspace.fs.writeFile(articleUri(name), new TextEncoder().encode(fixture('article.md')));
+    await vscode.workspace.fs.writeFile(articleUri(name), new TextEncoder().encode(await fixture('article.md')));
     return openArticle(name);
   }
 
@@ -72,7 +72,7 @@ describe('markup is not text (rule 12)', () => {
     const original = editor.document.getText();
     const count = await vscode.commands.executeCommand<number>('glossa.normalizeFile');
     assert.strictEqual(count, 19);
-    assert.strictEqual(editor.document.getText(), fixture('article.normalized.md'));
+    assert.strictEqual(editor.document.getText(), await fixture('article.normalized.md'));
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), original);
   });
