@@ -6,7 +6,7 @@ import { parseGlossary } from '../../src/core';
 import type { TreeSnapshot } from '../../src/vscode/treeSnapshot';
 import { documentOf, editingSuite, eventually, readDisk } from './acting';
 import { Articles, folderUri, glossa, openArticle, workspaceFile } from './glossa';
-import { waitFor } from './support';
+import { desktopOnly, waitFor } from './support';
 
 interface SuggestData {
   candidates: {
@@ -76,7 +76,7 @@ describe('the Suggestions view and the discovery commands', () => {
     assert.ok(!son.document.getText().includes('Trọng'));
   });
 
-  it('glossa.suggestEntities with a folder returns the candidates as glossa suggest --format json prints them', async () => {
+  desktopOnly.it('glossa.suggestEntities with a folder returns the candidates as glossa suggest --format json prints them', async () => {
     const data = await suggest();
     assert.ok(data && data.candidates.length > 0);
     const tree = await suggestionsWhen(() => true, 'the Suggestions view');
