@@ -125,11 +125,11 @@ export class DiscoveryIndex {
   /**
    * Discovery in `text`, whose `mentions` the matcher found. `stats` tell common
    * words and real acronyms (default: the text's own; the CLI passes the whole
-   * corpus's).
+   * corpus's; a function gets the text's own and returns those to use).
    */
-  discover(text: string, mentions: readonly Mention[], stats?: WordStats): Discovery {
+  discover(text: string, mentions: readonly Mention[], stats?: WordStats | ((own: WordStats) => WordStats)): Discovery {
     const scan = scanText(text);
-    const words = stats ?? scan.stats;
+    const words = stats === undefined ? scan.stats : typeof stats === 'function' ? stats(scan.stats) : stats;
     const variants: PossibleVariant[] = [];
     const unknownNames: UnknownName[] = [];
     // Where each entity was first fully mentioned: it licenses variants of its short form after it.
