@@ -32,7 +32,7 @@ export { TitleIndex, currentTitle, holdsOn, type TitleVerdict } from './titles/t
 export { documentDate, firstDate, DATE_LINES, type DocumentDate } from './titles/documentDate';
 export { formatDay, parseIsoDay } from './titles/dates';
 export { findings, describeNumber, describeTerms, DEFAULT_FINDING_LEVELS, type FindingLevels, type FindingOptions } from './findings';
-export { addEntity, addAlias, renameEntity, type NewEntity, type SpellingField, type GlossaryEditOptions } from './edit/glossaryEdits';
+export { addEntity, addAlias, addIgnored, renameEntity, type NewEntity, type SpellingField, type GlossaryEditOptions } from './edit/glossaryEdits';
 export { appendFact, factIdBase, type NewFact, type FactEditOptions } from './edit/factEdits';
 export { factKeyword } from './edit/factKeyword';
 export { renameMentionEdits } from './edit/renameMentions';
