@@ -5,10 +5,12 @@
  * `onDidAnalyze` once per analysis it makes. Highlighting, diagnostics, the corpus
  * index and the status bar subscribe; a glossary or settings change re-analyses the
  * open documents through the same event. Reading an analysis (`get`, `peek`)
- * computes it when needed and caches it, and has no other effect.
+ * computes it when needed and caches it, and has no other effect. Each analysis
+ * carries its discovery (possible variants, unknown names): after an edit it is
+ * found again in the same paragraphs as the mentions, else on first read.
  */
 import * as vscode from 'vscode';
-import { LineIndex, mergeWindows, reanalyze, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type NumberKind } from '../../core';
+import { discoverFully, LineIndex, mergeWindows, reanalyze, rediscover, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type Discovery, type DiscoveryState, type NumberKind } from '../../core';
 import { Disposable } from '../disposable';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
@@ -47,6 +49,14 @@ export interface DocumentAnalysis {
   readonly inexact?: boolean;
   /** Counts the analyses of this window, so that a view can say which one it shows. */
   readonly serial: number;
+  /**
+   * Possible variants and unknown names (DESIGN.md, Discovery), judged by this
+   * document's own words. After an edit they are found again in the paragraphs the
+   * analysis read again, at once (their cost is in `ms`); otherwise on first read.
+   */
+  readonly discovery: Discovery;
+  /** The discovery with the statistics the next edit builds on, once made (undefined before `discovery` is read). */
+  readonly discoveryState: DiscoveryState | undefined;
 }
 
 /**
@@ -245,9 +255,14 @@ export class DocumentAnalyses extends Disposable {
     if (entry.fromVersion !== cached.version || entry.toVersion !== document.version) return undefined;
     const started = performance.now();
     const ignored = this.config.read(document.uri).ignoredNumbers;
-    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored, { format: textFormatOf(document.uri.path), previousText: cached.text });
+    const format = textFormatOf(document.uri.path);
+    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored, { format, previousText: cached.text });
     if (!result) return undefined;
-    return makeAnalysis(document.uri, document.version, text, folder, result.analysis, performance.now() - started, true, textMs, !result.exact);
+    // Discovery again in the same paragraphs, from the previous analysis's when it was made and exact (else on first read, in full).
+    const previous = cached.discoveryState;
+    const delta = entry.window.newEnd - entry.window.oldEnd;
+    const discovery = result.exact && previous ? rediscover(folder.engine, previous, cached.text, text, result.region, delta, result.analysis.mentions, format) : undefined;
+    return makeAnalysis(document.uri, document.version, text, folder, result.analysis, performance.now() - started, true, textMs, !result.exact, discovery?.exact ? discovery : undefined);
   }
 }
 
@@ -277,8 +292,10 @@ function makeAnalysis(
   incremental: boolean,
   textMs: number,
   inexact = false,
+  discovered?: DiscoveryState,
 ): DocumentAnalysis {
   let lines: LineIndex | undefined;
+  let state = discovered;
   return {
     uri,
     version,
@@ -294,6 +311,12 @@ function makeAnalysis(
     inexact,
     textMs,
     serial: ++serials,
+    get discovery() {
+      return (state ??= discoverFully(folder.engine, text, analysis.mentions, textFormatOf(uri.path))).discovery;
+    },
+    get discoveryState() {
+      return state;
+    },
   };
 }
 
