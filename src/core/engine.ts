@@ -49,6 +49,8 @@ export class Engine {
   private discoveryIndex: DiscoveryIndex | undefined;
   /** Every glossary title: reads the title before a person's mention and judges it. */
   readonly titles: TitleIndex;
+  /** The directives of the last two texts asked about. */
+  private readonly recentDirectives: { text: string; format: TextFormat; directives: Directives }[] = [];
 
   constructor(
     readonly glossary: Glossary,
@@ -108,8 +110,12 @@ export class Engine {
    * and the spans it disables. A text without "glossa-" costs one scan.
    */
   directives(text: string, format: TextFormat = 'plain'): Directives {
-    if (!mayHoldDirectives(text)) return NO_DIRECTIVES;
-    return directivesOf(text, format, format === 'markdown' ? markupOf(text, format).directives : []);
+    // The editor asks several times per keystroke, of the new text and of the one before: the scan of a long text counts.
+    for (const recent of this.recentDirectives) if (recent.format === format && recent.text === text) return recent.directives;
+    const directives = mayHoldDirectives(text) ? directivesOf(text, format, format === 'markdown' ? markupOf(text, format).directives : []) : NO_DIRECTIVES;
+    this.recentDirectives.unshift({ text, format, directives });
+    if (this.recentDirectives.length > 2) this.recentDirectives.pop();
+    return directives;
   }
 
   /** The text's markup with its directives applied: what is masked holds nothing; `ignored` spellings are no mentions. */

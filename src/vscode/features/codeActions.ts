@@ -177,7 +177,6 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     const add = new vscode.CodeAction(vscode.l10n.t('Add "{0}" to Glossary…', spelling), vscode.CodeActionKind.QuickFix);
     add.command = { command: Commands.addToGlossary, title: add.title, arguments: [document.uri, range, undefined, undefined, proposalFor(analysis, name)] };
     add.diagnostics = [diagnostic];
-    add.isPreferred = true;
     const ignore = glossaryIgnoreAction(vscode.l10n.t('Not a name to track: add "{0}" to the glossary\'s ignore list', spelling), document, analysis, diagnostic, name);
     return [add, ignore];
   };
@@ -210,6 +209,8 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
       if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return actions;
 
       const spellingDiagnostics: vscode.Diagnostic[] = [];
+      // After the fixes of the mentions: a name the glossary does not know may hold one ("Việt Nam Fatherland Front for the Government").
+      const discoveryActions: vscode.CodeAction[] = [];
       // Last: ignoring a name is the fix of least consequence.
       const ignoreActions: vscode.CodeAction[] = [];
       for (const diagnostic of context.diagnostics) {
@@ -230,12 +231,12 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
         } else if (diagnostic.code === FindingCode.possibleVariant) {
           const variant = analysis.discovery.variants.find((v) => v.start === start && v.end === end);
           if (!variant) continue;
-          actions.push(...variantActions(document, analysis, diagnostic, variant));
+          discoveryActions.push(...variantActions(document, analysis, diagnostic, variant));
           ignoreActions.push(ignoreAction(document, analysis, diagnostic, variant));
         } else if (diagnostic.code === FindingCode.unknownName) {
           const name = analysis.discovery.unknownNames.find((u) => u.start === start && u.end === end);
           if (!name) continue;
-          actions.push(...unknownNameActions(document, analysis, diagnostic, name));
+          discoveryActions.push(...unknownNameActions(document, analysis, diagnostic, name));
           ignoreActions.push(ignoreAction(document, analysis, diagnostic, name));
         } else if (diagnostic.code === FindingCode.unverifiedNumber || diagnostic.code === FindingCode.conflictingNumber || diagnostic.code === FindingCode.disputedNumber) {
           const number = analysis.analysis.numbers.find((n) => n.start === start && n.end === end);
@@ -255,6 +256,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
           actions.splice(at < 0 ? actions.length : at, 0, action);
         }
       }
+      actions.push(...discoveryActions);
       const seen = new Set<string>();
       for (const action of ignoreActions) {
         if (!seen.has(action.title)) actions.push(action);
