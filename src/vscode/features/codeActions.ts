@@ -19,7 +19,7 @@
  * "Fix all" and `editor.codeActionsOnSave` apply every normalization of the file.
  */
 import * as vscode from 'vscode';
-import { findings, FindingCode, groupUnknownNames, textFormatOf, type CheckedNumber, type Mention, type PossibleVariant, type UnknownName } from '../../core';
+import { findings, FindingCode, fold, groupUnknownNames, textFormatOf, type CheckedNumber, type Mention, type PossibleVariant, type UnknownName } from '../../core';
 import { Commands } from '../commands';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
 import type { Deps } from '../deps';
@@ -277,7 +277,15 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
  * name (most diacritics, then most frequent), kind and other spellings.
  */
 function proposalFor(analysis: DocumentAnalysis, name: UnknownName): EntityProposal {
-  const occurrences = analysis.discovery.unknownNames.map((u) => ({ file: '', text: u.text, afterPlacePreposition: u.afterPlacePreposition, at: u.start }));
+  // Only the names that may be spellings of this one (as many words, one of them the same; for one word, the same first
+  // letter): a long document has thousands of unknown names, and grouping them all would hold up the light bulb.
+  const words = (text: string) => fold(text.normalize('NFC')).toLowerCase().split(/\s+/);
+  const target = words(name.text);
+  const near = analysis.discovery.unknownNames.filter((u) => {
+    const w = words(u.text);
+    return w.length === target.length && (w.length === 1 ? w[0][0] === target[0][0] : w.some((x) => target.includes(x)));
+  });
+  const occurrences = near.map((u) => ({ file: '', text: u.text, afterPlacePreposition: u.afterPlacePreposition, at: u.start }));
   const candidate = groupUnknownNames(occurrences, analysis.folder.engine.entities.map((e) => e.id)).find((c) => c.occurrences.some((o) => o.at === name.start));
   if (!candidate) return { aliases: [] };
   return { name: candidate.name, kind: candidate.kind, aliases: candidate.aliases };

@@ -312,7 +312,12 @@ function makeAnalysis(
     textMs,
     serial: ++serials,
     get discovery() {
-      return (state ??= discoverFully(folder.engine, text, analysis.mentions, textFormatOf(uri.path))).discovery;
+      if (!state) {
+        state = discoverFully(folder.engine, text, analysis.mentions, textFormatOf(uri.path));
+        // Only an open document's next edit builds on the statistics: a file read from disk keeps none.
+        if (version === undefined) state.stats = undefined;
+      }
+      return state.discovery;
     },
     get discoveryState() {
       return state;
