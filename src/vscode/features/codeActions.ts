@@ -162,9 +162,11 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     alias.diagnostics = [diagnostic];
     // The short-word tier may be another person: adding it as an alias is then no obvious choice.
     alias.isPreferred = variant.reason !== 'short-word';
-    const replace = new vscode.CodeAction(vscode.l10n.t('Replace with "{0}"', variant.canonical), vscode.CodeActionKind.QuickFix);
+    // The spelling Normalize would write: the canonical one, or its diacritic-free form in an `ascii` workspace.
+    const written = deps.config.read(document.uri).normalizeStyle === 'ascii' ? fold(variant.canonical) : variant.canonical;
+    const replace = new vscode.CodeAction(vscode.l10n.t('Replace with "{0}"', written), vscode.CodeActionKind.QuickFix);
     replace.edit = new vscode.WorkspaceEdit();
-    replace.edit.replace(document.uri, range, variant.canonical);
+    replace.edit.replace(document.uri, range, written);
     replace.diagnostics = [diagnostic];
     const ignore = glossaryIgnoreAction(vscode.l10n.t('Not a variant: add "{0}" to the glossary\'s ignore list', spelling), document, analysis, diagnostic, variant);
     return [alias, replace, ignore];

@@ -122,6 +122,15 @@ export class DocumentAnalyses extends Disposable {
       }),
     );
     this._register(store.onDidChange((folder) => this.work.debounce(`analysis:glossary:${folder.folder.uri.toString()}`, 0, () => this.announceAll('glossary', folder))));
+    // Discovery's index of the glossary's spellings, built as part of loading the glossary rather than on the first document opened.
+    this._register(
+      store.onDidChange((folder) =>
+        this.work.debounce(`analysis:discovery-index:${folder.folder.uri.toString()}`, 0, () => {
+          const { levels } = this.config.read(folder.folder.uri);
+          if (levels.possibleVariant !== 'off' || levels.shortWordVariant !== 'off' || levels.unknownName !== 'off') void folder.engine.discovery;
+        }),
+      ),
+    );
   }
 
   /** Is the document one Glossa annotates (a corpus file in a folder, not too big)? */

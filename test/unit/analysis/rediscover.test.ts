@@ -28,8 +28,8 @@ const INSERTS = [
   'in Hanoi',
 ];
 
-function edit(text: string, rnd: () => number): { text: string; change: ChangeWindow } {
-  const at = Math.floor(rnd() * (text.length + 1));
+function edit(text: string, rnd: () => number, from = 0): { text: string; change: ChangeWindow } {
+  const at = from + Math.floor(rnd() * (text.length - from + 1));
   const remove = rnd() < 0.4 ? Math.floor(rnd() * 20) : 0;
   const insert = rnd() < 0.85 ? INSERTS[Math.floor(rnd() * INSERTS.length)] : '';
   const end = Math.min(text.length, at + remove);
@@ -72,6 +72,34 @@ describe('re-discovery after an edit', () => {
     }
     assert.ok(exact > inexact * 2, `${exact} exact, ${inexact} not`);
     assert.ok(changed > 100, `only ${changed} edits changed the discovery`);
+  });
+
+  it('in Markdown: equals a full discovery after random edits when it says it is exact (markup and directives read in the whole text)', () => {
+    const rnd = random(9);
+    const article = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'markup', 'article.md'), 'utf8');
+    // Without its fenced code and definitions, edited in its body (as the incremental re-analysis test of Markdown): the re-analysis is then mostly local.
+    const prose = article.replace(/```[\s\S]*?```\n/, '').replace(/\n\[[^\]]+\]: .*/g, '');
+    const from = prose.indexOf('# ');
+    let exact = 0;
+    let text = prose;
+    let analysis = engine.analyze(text, { format: 'markdown' });
+    let state: DiscoveryState = discoverFully(engine, text, analysis.mentions, 'markdown');
+    for (let i = 0; i < 150; i++) {
+      const next = edit(text, rnd, from);
+      const result = reanalyze(engine, analysis, next.text, next.change, undefined, undefined, { format: 'markdown', previousText: text });
+      const fullAnalysis = engine.analyze(next.text, { format: 'markdown' });
+      const again = result?.exact ? rediscover(engine, state, text, next.text, result.region, next.change.newEnd - next.change.oldEnd, result.analysis.mentions, 'markdown') : undefined;
+      if (again?.exact) {
+        exact++;
+        assert.deepStrictEqual(again.discovery, engine.discover(next.text, fullAnalysis.mentions, undefined, 'markdown'), `edit ${i}: ${JSON.stringify(next.change)}`);
+        state = again;
+      } else {
+        state = discoverFully(engine, next.text, fullAnalysis.mentions, 'markdown');
+      }
+      text = next.text;
+      analysis = fullAnalysis;
+    }
+    assert.ok(exact > 30, `${exact} exact`);
   });
 
   it('is inexact when a lower-case word typed in one paragraph makes a sentence-initial word elsewhere common', () => {
