@@ -28,6 +28,9 @@ export interface Analysis {
   date?: DocumentDate;
 }
 
+/** The word statistics discovery judges by: given, or made from the text's own (`own`, which the caller may keep). */
+export type StatsChoice = WordStats | ((own: WordStats) => WordStats);
+
 /** How the text is marked up (DESIGN.md rule 12): what is markup holds no mentions or numbers. */
 export interface FormatOption {
   /** `markdown` or `plain` (the default); `textFormatOf(fileName)` picks it from a file name. */
@@ -46,6 +49,8 @@ export class Engine {
   private discoveryIndex: DiscoveryIndex | undefined;
   /** Every glossary title: reads the title before a person's mention and judges it. */
   readonly titles: TitleIndex;
+  /** The directives of the last two texts asked about. */
+  private readonly recentDirectives: { text: string; format: TextFormat; directives: Directives }[] = [];
 
   constructor(
     readonly glossary: Glossary,
@@ -88,13 +93,16 @@ export class Engine {
    * It has no date: the caller knows the whole document's.
    */
   analyzeRegion(text: string, start: number, end: number, options: AnalyzeOptions = {}): Analysis {
-    const format = options.format ?? 'plain';
+    return this.analyzeMarkup(text.slice(start, end), this.readableRegion(text, start, end, options.format ?? 'plain'), options);
+  }
+
+  /** The markup of `text.slice(start, end)` read in the context of the whole text, with the whole text's directives applied. */
+  private readableRegion(text: string, start: number, end: number, format: TextFormat): Markup & { ignored?: ReadonlySet<string> } {
     const markup = markupIn(text, format, start, end);
     // Directives reach past the region (a `glossa-disable` above it, an ignore list anywhere): read the whole text's.
     const directives = this.directives(text, format);
-    if (directives === NO_DIRECTIVES) return this.analyzeMarkup(text.slice(start, end), markup, options);
-    const region = { ...markup, visible: maskSpans(markup.visible, maskedIn(directives, start, end)), ignored: directives.ignored };
-    return this.analyzeMarkup(text.slice(start, end), region, options);
+    if (directives === NO_DIRECTIVES) return markup;
+    return { ...markup, visible: maskSpans(markup.visible, maskedIn(directives, start, end)), ignored: directives.ignored };
   }
 
   /**
@@ -102,8 +110,12 @@ export class Engine {
    * and the spans it disables. A text without "glossa-" costs one scan.
    */
   directives(text: string, format: TextFormat = 'plain'): Directives {
-    if (!mayHoldDirectives(text)) return NO_DIRECTIVES;
-    return directivesOf(text, format, format === 'markdown' ? markupOf(text, format).directives : []);
+    // The editor asks several times per keystroke, of the new text and of the one before: the scan of a long text counts.
+    for (const recent of this.recentDirectives) if (recent.format === format && recent.text === text) return recent.directives;
+    const directives = mayHoldDirectives(text) ? directivesOf(text, format, format === 'markdown' ? markupOf(text, format).directives : []) : NO_DIRECTIVES;
+    this.recentDirectives.unshift({ text, format, directives });
+    if (this.recentDirectives.length > 2) this.recentDirectives.pop();
+    return directives;
   }
 
   /** The text's markup with its directives applied: what is masked holds nothing; `ignored` spellings are no mentions. */
@@ -137,10 +149,29 @@ export class Engine {
    * first. Markup holds no candidates (rule 12): discovery reads the text with
    * its markup masked, offsets unchanged.
    */
-  discover(text: string, mentions?: readonly Mention[], stats?: WordStats, format: TextFormat = 'plain'): Discovery {
+  discover(text: string, mentions?: readonly Mention[], stats?: StatsChoice, format: TextFormat = 'plain'): Discovery {
     const readable = this.readable(text, format);
+    return this.discoverReadable(readable, mentions ?? this.matchText(text, readable, {}), stats);
+  }
+
+  /**
+   * Discovery in `text.slice(start, end)`, in that slice's offsets, with the markup and
+   * directives read in the context of the whole text (as `analyzeRegion`): the editor's
+   * re-discovery of the paragraphs around an edit. `mentions` are in the slice's offsets
+   * (a full mention before it may stand at a negative offset: it licenses short forms).
+   */
+  discoverRegion(text: string, start: number, end: number, mentions: readonly Mention[], stats?: StatsChoice, format: TextFormat = 'plain'): Discovery {
+    return this.discoverReadable(this.readableRegion(text, start, end, format), mentions, stats);
+  }
+
+  /** What `text.slice(start, end)` says about its words, read as `discoverRegion` reads it. */
+  discoveryWordsIn(text: string, start: number, end: number, format: TextFormat = 'plain'): WordStats {
+    return scanText(this.readableRegion(text, start, end, format).visible, false).stats;
+  }
+
+  private discoverReadable(readable: Markup & { ignored?: ReadonlySet<string> }, mentions: readonly Mention[], stats: StatsChoice | undefined): Discovery {
     const { visible, ignored } = readable;
-    const found = this.discovery.discover(visible, mentions ?? this.matchText(text, readable, {}), stats);
+    const found = this.discovery.discover(visible, mentions, stats);
     if (!ignored || ignored.size === 0) return found;
     // The file's `glossa-ignore` spellings are neither candidates nor variants.
     return {

@@ -20,6 +20,8 @@ export const Commands = {
   createGlossary: 'glossa.createGlossary',
   suggestEntities: 'glossa.suggestEntities',
   addSuggested: 'glossa.addSuggested',
+  /** Internal (not in the palette): adds a spelling to the glossary's `ignore:` list; used by quick fixes. */
+  ignoreInGlossary: 'glossa.ignoreInGlossary',
   /** Internal (not in the palette): opens a file at a range; used by hover links. */
   openLocation: 'glossa.openLocation',
 } as const;

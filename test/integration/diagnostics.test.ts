@@ -19,7 +19,7 @@ const config = () => vscode.workspace.getConfiguration('glossa');
 
 describe('diagnostics', () => {
   afterEach(async () => {
-    for (const key of ['diagnostics.unverifiedNumber', 'diagnostics.nonCanonicalSpelling', 'diagnostics.scope']) {
+    for (const key of ['diagnostics.unverifiedNumber', 'diagnostics.nonCanonicalSpelling', 'diagnostics.unknownName', 'diagnostics.scope']) {
       if (config().inspect(key)?.workspaceValue !== undefined) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     }
     await (await glossa()).ready();
@@ -34,8 +34,12 @@ describe('diagnostics', () => {
       diagnostics.map((d) => describe_(editor.document, d)),
       [
         'info non-canonical-spelling 1:180-1:193 "Sergei Lavrov" "Sergei Lavrov" is an alias of Sergey Lavrov: write "Sergey Lavrov".',
+        // Names the glossary does not know (discovery): a word capitalised mid-sentence twice, and a name of two words.
+        `hint unknown-name 5:58-5:71 "Comprehensive" "Comprehensive" is not in the glossary: add it to the glossary, or to the glossary's ignore list if it is no name to track.`,
+        `hint unknown-name 9:119-9:131 "BRICS Summit" "BRICS Summit" is not in the glossary: add it to the glossary, or to the glossary's ignore list if it is no name to track.`,
         'warning unverified-number 11:51-11:53 "75" Unverified number: "75" read as 75. No fact in the ledger confirms it.',
         'warning unverified-number 13:18-13:20 "75" Unverified number: "75" read as 75. No fact in the ledger confirms it.',
+        `hint unknown-name 19:83-19:96 "Comprehensive" "Comprehensive" is not in the glossary: add it to the glossary, or to the glossary's ignore list if it is no name to track.`,
       ],
     );
   });
@@ -85,7 +89,9 @@ describe('diagnostics', () => {
     await waitFor(() => (codes().includes('error unverified-number') ? true : undefined), 'unverified numbers as errors');
     await config().update('diagnostics.unverifiedNumber', 'off', vscode.ConfigurationTarget.Workspace);
     await config().update('diagnostics.nonCanonicalSpelling', 'off', vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => (codes().length === 0 ? true : undefined), 'no diagnostics with both kinds off');
+    await waitFor(() => (codes().every((c) => c === 'hint unknown-name') ? true : undefined), 'only unknown names with both kinds off');
+    await config().update('diagnostics.unknownName', 'off', vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => (codes().length === 0 ? true : undefined), 'no diagnostics with the three kinds off');
   });
 
   it('updates the edited document as the user types', async () => {

@@ -94,11 +94,15 @@ describe('quick fixes', () => {
     const d = editor.document;
     const front = rangeOf(d, 'Việt Nam Fatherland Front');
     const fixes = await fixesAt(d.uri, front);
+    // The longer name holding the mention is not in the glossary either (discovery): its fixes come after.
     assert.deepStrictEqual(fixes.map((a) => a.title), [
       'Normalize to Vietnam Fatherland Front',
       'Normalize all 4 in this file',
       "Add 'Việt Nam Fatherland Front' as an alias of Vietnam Fatherland Front",
+      'Add "Việt Nam Fatherland Front for the Government" to Glossary…',
+      'Not a name to track: add "Việt Nam Fatherland Front for the Government" to the glossary\'s ignore list',
       'Ignore "Việt Nam Fatherland Front" in this file',
+      'Ignore "Việt Nam Fatherland Front for the Government" in this file',
     ]);
     const glossaryUri = workspaceFile('glossary.yaml');
     const before = snapshot().text(glossaryUri);
@@ -110,7 +114,10 @@ describe('quick fixes', () => {
     assert.strictEqual(await readDisk(glossaryUri), expected, 'the glossary is saved');
     // The store follows: the spelling is now an alias, still normalized, and there is nothing left to add.
     await eventually(() => glossaDiagnostics(d.uri).some((x) => x.range.isEqual(front) && x.message.includes('is an alias of Vietnam Fatherland Front')), 'the mention now an alias');
-    assert.deepStrictEqual((await fixesAt(d.uri, front)).map((a) => a.title), ['Normalize to Vietnam Fatherland Front', 'Normalize all 4 in this file', 'Ignore "Việt Nam Fatherland Front" in this file']);
+    assert.deepStrictEqual(
+      (await fixesAt(d.uri, front)).filter((a) => !a.title.includes('for the Government')).map((a) => a.title),
+      ['Normalize to Vietnam Fatherland Front', 'Normalize all 4 in this file', 'Ignore "Việt Nam Fatherland Front" in this file'],
+    );
   });
 
   it('Fix All (source.fixAll.glossa) gives the text of Normalize All in File, and runs on save', async () => {

@@ -123,10 +123,9 @@ export function reanalyze(
 /** Do the old and new text have the same directives (what they mask and ignore)? Unknown old text: only if neither can hold one. */
 function sameDirectives(engine: Engine, markup: { format: TextFormat; previousText?: string }, text: string): boolean {
   const { previousText, format } = markup;
-  if (!mayHoldDirectives(text) && (previousText === undefined || !mayHoldDirectives(previousText))) return true;
-  if (previousText === undefined) return false;
-  const before = engine.directives(previousText, format);
   const after = engine.directives(text, format);
+  if (previousText === undefined) return !mayHoldDirectives(text);
+  const before = engine.directives(previousText, format);
   if (before.list.length !== after.list.length || before.ignored.size !== after.ignored.size) return false;
   if ([...before.ignored].some((key) => !after.ignored.has(key))) return false;
   // The masked spans may only have moved with the edit: compare their text.

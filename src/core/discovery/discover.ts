@@ -125,11 +125,11 @@ export class DiscoveryIndex {
   /**
    * Discovery in `text`, whose `mentions` the matcher found. `stats` tell common
    * words and real acronyms (default: the text's own; the CLI passes the whole
-   * corpus's).
+   * corpus's; a function gets the text's own and returns those to use).
    */
-  discover(text: string, mentions: readonly Mention[], stats?: WordStats): Discovery {
+  discover(text: string, mentions: readonly Mention[], stats?: WordStats | ((own: WordStats) => WordStats)): Discovery {
     const scan = scanText(text);
-    const words = stats ?? scan.stats;
+    const words = stats === undefined ? scan.stats : typeof stats === 'function' ? stats(scan.stats) : stats;
     const variants: PossibleVariant[] = [];
     const unknownNames: UnknownName[] = [];
     // Where each entity was first fully mentioned: it licenses variants of its short form after it.
@@ -315,6 +315,8 @@ export class DiscoveryIndex {
 
   /** Is the word at `i` (next to an "and" on side `dir`) the edge of a mention, a title or a demonym? */
   private endsAName(words: RunWord[], covered: Uint8Array, i: number, dir: 1 | -1): boolean {
+    // "… and the Vietnamese Ministry": the word after the article.
+    if (dir === 1 && words[i].connector && words[i].key === 'the' && i + 1 < words.length) i++;
     if (covered[i] === 1 || this.isInflection(words[i].key) || USUAL_TITLE_WORDS.has(words[i].key)) return true;
     return dir === 1 ? this.titleAt(words, i, words.length, 1) > 0 : this.titleAt(words, 0, i + 1, -1) > 0;
   }

@@ -33,7 +33,7 @@ export function discoveryFindings(discovery: Discovery, levels: Partial<Discover
   }
   if (level.unknownName !== 'off') {
     for (const u of discovery.unknownNames) {
-      out.push({ start: u.start, end: u.end, severity: level.unknownName, code: FindingCode.unknownName, message: `"${u.text}" is not in the glossary: add it, or add it to the glossary's ignore list.` });
+      out.push({ start: u.start, end: u.end, severity: level.unknownName, code: FindingCode.unknownName, message: `"${u.text}" is not in the glossary: add it to the glossary, or to the glossary's ignore list if it is no name to track.` });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -46,11 +46,11 @@ const REASONS: Record<PossibleVariant['reason'], string> = {
   'short-word': 'one short word differs',
 };
 
-/** `Not in the glossary: "Serguei Lavrov" looks like Sergey Lavrov (another romanization).` */
+/** `Not in the glossary: "Serguei Lavrov" looks like Sergey Lavrov (another romanization). Add it as an alias of Sergey Lavrov, or write "Sergey Lavrov".` */
 export function variantMessage(v: PossibleVariant): string {
   const like = v.closestTo === v.canonical ? v.canonical : `${v.canonical} ("${v.closestTo}")`;
   if (v.reason === 'short-word') {
-    return `Not in the glossary: "${v.text}" looks like ${like}, but one short word differs: it may be another person.`;
+    return `Not in the glossary: "${v.text}" looks like ${like}, but one short word differs: it may be another person. If it is ${v.canonical}, add it as an alias; if not, add the other person to the glossary.`;
   }
-  return `Not in the glossary: "${v.text}" looks like ${like} (${REASONS[v.reason]}).`;
+  return `Not in the glossary: "${v.text}" looks like ${like} (${REASONS[v.reason]}). Add it as an alias of ${v.canonical}, or write "${v.canonical}".`;
 }

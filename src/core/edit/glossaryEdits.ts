@@ -7,9 +7,10 @@
  * line and column), and nothing is changed.
  */
 
-import { isScalar, Scalar, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, Scalar, type Node, type YAMLMap } from 'yaml';
 import { parseGlossary, suggestId } from '../glossary/parse';
 import { ENTITY_KINDS, type Entity, type EntityKind, type Glossary } from '../glossary/types';
+import { ignoreKey } from '../text/directives';
 import { getPair } from '../yamlSource';
 import type { EditFailure, EditResult, SourceEdit } from './types';
 import {
@@ -17,8 +18,10 @@ import {
   appendItemEdits,
   applyChecked,
   cleanText,
+  column,
   existingIds,
   fail,
+  flowList,
   isFailure,
   itemList,
   keepCommentColumn,
@@ -220,6 +223,50 @@ export function renameEntity(glossaryText: string, entityId: string, newName: st
       if (e.name !== value) return `the new name does not read back`;
       return keepOld && !e.aliases.includes(oldName) ? `the old name does not read back as an alias` : undefined;
     });
+  });
+}
+
+/**
+ * Adds `spelling` to the glossary's top-level `ignore:` list (spellings discovery never
+ * reports): at the end of the list in its own style, into an empty `ignore:`, or as a new
+ * `ignore:` at the end of the file, after a blank line, in the style most lists of the
+ * file use. A spelling the list already holds (compared folded and ignoring case, as
+ * discovery compares them) is a no-op with a message.
+ */
+export function addIgnored(glossaryText: string, spelling: string, options: GlossaryEditOptions = {}): EditResult {
+  return guarded(() => {
+    const value = cleanText(spelling ?? '');
+    if (value === '') return fail('There is no spelling to ignore.');
+    const file = openYaml(glossaryText, WHAT);
+    if (isFailure(file)) return file;
+    const entities = topList(file, 'entities', WHAT);
+    if (isFailure(entities)) return entities;
+    const style = listStyle(file, entities, LIST_KEYS);
+    const contents = file.doc.contents;
+    let edits: SourceEdit[];
+    if (!isMap(contents)) {
+      // A file of comments only: the list is its first content.
+      const { text, eol } = file;
+      const before = text === '' || text.endsWith('\n') ? '' : eol;
+      edits = [{ start: text.length, end: text.length, newText: `${before}ignore:${style.flow ? ` ${flowList([value])}` : `${eol}${' '.repeat(style.indent)}- ${yamlScalar(value)}`}${eol}` }];
+    } else {
+      const list = itemList(file, contents, 'ignore', `the glossary's ignore list`);
+      if (isFailure(list)) return list;
+      const key = ignoreKey(value);
+      if (list.state === 'list' && list.values.some((v) => ignoreKey(v) === key)) return unchanged(`'${value}' is already on the glossary's ignore list.`);
+      if (list.state === 'absent') {
+        const { text, eol } = file;
+        const indent = ' '.repeat(contents.range ? column(text, contents.range[0]) : 0);
+        const before = text.endsWith('\n') ? eol : `${eol}${eol}`;
+        const body = style.flow ? ` ${flowList([value])}` : `${eol}${indent}${' '.repeat(style.indent)}- ${yamlScalar(value)}`;
+        edits = [{ start: text.length, end: text.length, newText: `${before}${indent}ignore:${body}${eol}` }];
+      } else {
+        edits = addToListEdits(file, contents, 'ignore', list, value, [], style);
+      }
+    }
+    return finish(glossaryText, edits, options, `Added '${value}' to the glossary's ignore list: discovery no longer reports it.`, (glossary) =>
+      (glossary.ignore ?? []).some((s) => s.text === value) ? undefined : `'${value}' does not read back on the ignore list`,
+    );
   });
 }
 

@@ -9,17 +9,22 @@
  * - a title that is another person's, or not the person's on the document's date:
  *   "Replace with '<title>', the title of <name>" (the person's current title).
  * - a figure's diagnostic: "Don't check line N", a `glossa-disable-next-line` above it;
- * - a name's diagnostic (spelling, title): "Ignore "<text>" in this file", which
+ * - a possible variant: "Add '<spelling>' as an alias of <name>" (preferred), "Replace with
+ *   '<name>'", and "Not a variant" (the spelling goes on the glossary's `ignore:` list);
+ * - an unknown name: "Add '<name>' to Glossary…", filled in with discovery's proposal (name,
+ *   kind, the document's other spellings), and "Not a name to track" (the ignore list);
+ * - a name's diagnostic (spelling, title, discovery): "Ignore "<text>" in this file", which
  *   writes a `glossa-ignore` directive (DESIGN.md "Exceptions") near the top, or
  *   appends to the file's existing one.
  * "Fix all" and `editor.codeActionsOnSave` apply every normalization of the file.
  */
 import * as vscode from 'vscode';
-import { findings, FindingCode, textFormatOf, type CheckedNumber, type Mention } from '../../core';
+import { findings, FindingCode, fold, groupUnknownNames, textFormatOf, type CheckedNumber, type Mention, type PossibleVariant, type UnknownName } from '../../core';
 import { Commands } from '../commands';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
 import type { Deps } from '../deps';
 import type { DocumentAnalysis } from '../services/documentAnalyses';
+import type { EntityProposal } from './glossaryCommands';
 
 /** The kind of the fix-all action: `source.fixAll.glossa`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('glossa');
@@ -121,7 +126,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
   };
 
   /** "Ignore "<spelling>" in this file": appends to the file's first glossa-ignore directive, or writes one near the top. */
-  const ignoreAction = (document: vscode.TextDocument, analysis: DocumentAnalysis, diagnostic: vscode.Diagnostic, mention: Mention): vscode.CodeAction => {
+  const ignoreAction = (document: vscode.TextDocument, analysis: DocumentAnalysis, diagnostic: vscode.Diagnostic, mention: { text: string }): vscode.CodeAction => {
     const spelling = mention.text.normalize('NFC').replace(/\s+/g, ' ');
     const format = textFormatOf(document.uri.path);
     const text = analysis.text;
@@ -138,6 +143,44 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
     }
     action.diagnostics = [diagnostic];
     return action;
+  };
+
+  /** The spelling put on the glossary's `ignore:` list, everywhere (a `glossa.ignoreInGlossary` command). */
+  const glossaryIgnoreAction = (title: string, document: vscode.TextDocument, analysis: DocumentAnalysis, diagnostic: vscode.Diagnostic, span: { start: number; end: number }): vscode.CodeAction => {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.command = { command: Commands.ignoreInGlossary, title, arguments: [document.uri, toRange(analysis.lines, span.start, span.end)] };
+    action.diagnostics = [diagnostic];
+    return action;
+  };
+
+  /** On a possible variant: Add "…" as an alias of … (preferred), Replace with "…", Not a variant. */
+  const variantActions = (document: vscode.TextDocument, analysis: DocumentAnalysis, diagnostic: vscode.Diagnostic, variant: PossibleVariant): vscode.CodeAction[] => {
+    const spelling = variant.text.normalize('NFC').replace(/\s+/g, ' ');
+    const range = toRange(analysis.lines, variant.start, variant.end);
+    const alias = new vscode.CodeAction(vscode.l10n.t('Add "{0}" as an alias of {1}', spelling, variant.canonical), vscode.CodeActionKind.QuickFix);
+    alias.command = { command: Commands.linkToEntity, title: alias.title, arguments: [document.uri, range, variant.entityId, 'aliases'] };
+    alias.diagnostics = [diagnostic];
+    // The short-word tier may be another person: adding it as an alias is then no obvious choice.
+    alias.isPreferred = variant.reason !== 'short-word';
+    // The spelling Normalize would write: the canonical one, or its diacritic-free form in an `ascii` workspace.
+    const written = deps.config.read(document.uri).normalizeStyle === 'ascii' ? fold(variant.canonical) : variant.canonical;
+    const replace = new vscode.CodeAction(vscode.l10n.t('Replace with "{0}"', written), vscode.CodeActionKind.QuickFix);
+    replace.edit = new vscode.WorkspaceEdit();
+    replace.edit.replace(document.uri, range, written);
+    replace.diagnostics = [diagnostic];
+    const ignore = glossaryIgnoreAction(vscode.l10n.t('Not a variant: add "{0}" to the glossary\'s ignore list', spelling), document, analysis, diagnostic, variant);
+    return [alias, replace, ignore];
+  };
+
+  /** On an unknown name: Add to Glossary… with discovery's proposal from this document's spellings, and the ignore list. */
+  const unknownNameActions = (document: vscode.TextDocument, analysis: DocumentAnalysis, diagnostic: vscode.Diagnostic, name: UnknownName): vscode.CodeAction[] => {
+    const spelling = name.text.normalize('NFC').replace(/\s+/g, ' ');
+    const range = toRange(analysis.lines, name.start, name.end);
+    const add = new vscode.CodeAction(vscode.l10n.t('Add "{0}" to Glossary…', spelling), vscode.CodeActionKind.QuickFix);
+    add.command = { command: Commands.addToGlossary, title: add.title, arguments: [document.uri, range, undefined, undefined, proposalFor(analysis, name)] };
+    add.diagnostics = [diagnostic];
+    const ignore = glossaryIgnoreAction(vscode.l10n.t('Not a name to track: add "{0}" to the glossary\'s ignore list', spelling), document, analysis, diagnostic, name);
+    return [add, ignore];
   };
 
   /** "Don't check line N": a `glossa-disable-next-line` directive on a line of its own just above the diagnostic's line. */
@@ -168,6 +211,8 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
       if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return actions;
 
       const spellingDiagnostics: vscode.Diagnostic[] = [];
+      // After the fixes of the mentions: a name the glossary does not know may hold one ("Việt Nam Fatherland Front for the Government").
+      const discoveryActions: vscode.CodeAction[] = [];
       // Last: ignoring a name is the fix of least consequence.
       const ignoreActions: vscode.CodeAction[] = [];
       for (const diagnostic of context.diagnostics) {
@@ -185,6 +230,16 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
           if (action) actions.push(action);
           const mention = analysis.analysis.mentions.find((m) => m.start >= end); // the name after its title
           if (mention) ignoreActions.push(ignoreAction(document, analysis, diagnostic, mention));
+        } else if (diagnostic.code === FindingCode.possibleVariant) {
+          const variant = analysis.discovery.variants.find((v) => v.start === start && v.end === end);
+          if (!variant) continue;
+          discoveryActions.push(...variantActions(document, analysis, diagnostic, variant));
+          ignoreActions.push(ignoreAction(document, analysis, diagnostic, variant));
+        } else if (diagnostic.code === FindingCode.unknownName) {
+          const name = analysis.discovery.unknownNames.find((u) => u.start === start && u.end === end);
+          if (!name) continue;
+          discoveryActions.push(...unknownNameActions(document, analysis, diagnostic, name));
+          ignoreActions.push(ignoreAction(document, analysis, diagnostic, name));
         } else if (diagnostic.code === FindingCode.unverifiedNumber || diagnostic.code === FindingCode.conflictingNumber || diagnostic.code === FindingCode.disputedNumber) {
           const number = analysis.analysis.numbers.find((n) => n.start === start && n.end === end);
           if (number) actions.push(...(await numberActions(analysis, diagnostic, number, token)));
@@ -203,6 +258,7 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
           actions.splice(at < 0 ? actions.length : at, 0, action);
         }
       }
+      actions.push(...discoveryActions);
       const seen = new Set<string>();
       for (const action of ignoreActions) {
         if (!seen.has(action.title)) actions.push(action);
@@ -215,6 +271,26 @@ export function registerCodeActions(deps: Deps): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider({ pattern: '**/*' }, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   });
+}
+
+/**
+ * What discovery proposes for an unknown name (DESIGN.md, Discovery 3): the document's
+ * unknown names grouped into candidates; the one holding this name gives the proposed
+ * name (most diacritics, then most frequent), kind and other spellings.
+ */
+function proposalFor(analysis: DocumentAnalysis, name: UnknownName): EntityProposal {
+  // Only the names that may be spellings of this one (as many words, one of them the same; for one word, the same first
+  // letter): a long document has thousands of unknown names, and grouping them all would hold up the light bulb.
+  const words = (text: string) => fold(text.normalize('NFC')).toLowerCase().split(/\s+/);
+  const target = words(name.text);
+  const near = analysis.discovery.unknownNames.filter((u) => {
+    const w = words(u.text);
+    return w.length === target.length && (w.length === 1 ? w[0][0] === target[0][0] : w.some((x) => target.includes(x)));
+  });
+  const occurrences = near.map((u) => ({ file: '', text: u.text, afterPlacePreposition: u.afterPlacePreposition, at: u.start }));
+  const candidate = groupUnknownNames(occurrences, analysis.folder.engine.entities.map((e) => e.id)).find((c) => c.occurrences.some((o) => o.at === name.start));
+  if (!candidate) return { aliases: [] };
+  return { name: candidate.name, kind: candidate.kind, aliases: candidate.aliases };
 }
 
 /** The offset just after a Markdown document's YAML front matter (0 without one): where a directive goes. */

@@ -1,7 +1,8 @@
 /**
- * Diagnostics: unverified, conflicting and disputed numbers and non-canonical
- * spellings, exactly as the core's `findings()` states them (the CLI prints the
- * same codes and messages). Source "glossa"; one severity setting per kind.
+ * Diagnostics: unverified, conflicting and disputed numbers, non-canonical
+ * spellings, titles, and discovery's possible variants and unknown names, exactly
+ * as the core's `findings()` states them (the CLI prints the same codes and
+ * messages). Source "glossa"; one severity setting per kind.
  *
  * Scope `openFiles`: the open corpus documents, published from each analysis of
  * the pipeline as the user opens and edits them (only the edited document), and
@@ -10,7 +11,7 @@
  * progress notification, then kept up to date from the corpus index.
  */
 import * as vscode from 'vscode';
-import { findings, StringTable, type Finding } from '../../core';
+import { findings, StringTable, type Analysis, type DiscoveryLevels, type Finding } from '../../core';
 import { Commands } from '../commands';
 import { findingToDiagnostic, toRange } from '../convert';
 import type { Deps } from '../deps';
@@ -59,7 +60,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
     const started = performance.now();
     const { engine } = analysis.folder;
     const settings = config.read(analysis.uri);
-    const list = findings(analysis.analysis, engine, { levels: settings.levels, style: settings.normalizeStyle });
+    const list = findings(withDiscovery(analysis, settings.levels), engine, { levels: settings.levels, style: settings.normalizeStyle });
     let needsCorpus = false;
     const diagnostics = list.map((finding) => {
       if (finding.factId) needsCorpus = true;
@@ -246,6 +247,12 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
     source: (uri) => sources.get(uri.toString()),
     dispose: () => subscriptions.dispose(),
   };
+}
+
+/** The analysis with its discovery, unless every kind of discovery finding is turned off (then it is not made). */
+export function withDiscovery(analysis: FileAnalysis, levels: DiscoveryLevels): Analysis {
+  if (levels.possibleVariant === 'off' && levels.shortWordVariant === 'off' && levels.unknownName === 'off') return analysis.analysis;
+  return { ...analysis.analysis, discovery: analysis.discovery };
 }
 
 /**

@@ -2,11 +2,13 @@
  * Hover cards. On a name: who it is (canonical spelling, kind, description,
  * titles, country, links), how it is spelled here and why that matched, every
  * known spelling, how often it is mentioned in this file and in the corpus, and
- * command links to its glossary entry and to all its mentions. On a number: the
- * value as parsed, its kind and qualifier, and what the facts ledger says.
+ * command links to its glossary entry and to all its mentions. On a possible
+ * variant: the entity's card under "Not in the glossary: looks like …"; on an
+ * unknown name, a short card saying what to do. On a number: the value as
+ * parsed, its kind and qualifier, and what the facts ledger says.
  */
 import * as vscode from 'vscode';
-import { entitySpellings, fold, formatDay, formatValue, type CheckedNumber, type DatedTitle, type Entity, type Fact, type Mention, type SpellingRole } from '../../core';
+import { entitySpellings, fold, formatDay, formatValue, type CheckedNumber, type DatedTitle, type Entity, type Fact, type Mention, type PossibleVariant, type SpellingRole, type UnknownName } from '../../core';
 import { commandLink, Commands } from '../commands';
 import { kindIcon, toRange } from '../convert';
 import type { Deps } from '../deps';
@@ -40,6 +42,22 @@ export function registerHover(deps: Deps): vscode.Disposable {
         if (number.fact) await deps.corpus.ensure({}, CORPUS_WAIT_MS);
         return new vscode.Hover(numberCard(deps, analysis, number), toRange(analysis.lines, number.start, number.end));
       }
+      // Names the glossary does not know yet, where their diagnostics are shown.
+      const levels = deps.config.read(document.uri).levels;
+      const { variants, unknownNames } = analysis.discovery;
+      const v = itemAt(variants, offset);
+      const variant = v >= 0 ? variants[v] : undefined;
+      const entity = variant && analysis.folder.engine.entity(variant.entityId);
+      if (variant && entity && (variant.reason === 'short-word' ? levels.shortWordVariant : levels.possibleVariant) !== 'off') {
+        await deps.corpus.ensure({}, CORPUS_WAIT_MS);
+        if (token.isCancellationRequested) return undefined;
+        return new vscode.Hover(variantCard(deps, analysis, variant, entity, document.uri, position), toRange(analysis.lines, variant.start, variant.end));
+      }
+      const u = itemAt(unknownNames, offset);
+      if (u >= 0 && levels.unknownName !== 'off') {
+        const name = unknownNames[u];
+        return new vscode.Hover(unknownNameCard(name), toRange(analysis.lines, name.start, name.end));
+      }
       return undefined;
     },
   };
@@ -53,10 +71,62 @@ function newCard(): vscode.MarkdownString {
 }
 
 function mentionCard(deps: Deps, analysis: DocumentAnalysis, mention: Mention, entity: Entity, uri: vscode.Uri, position: vscode.Position): vscode.MarkdownString {
-  const { folder } = analysis;
   const card = newCard();
+  whoItIs(card, analysis.folder, entity);
 
-  // Who it is.
+  // How it is written here.
+  card.appendMarkdown('---\n\n');
+  card.appendMarkdown(`**${vscode.l10n.t('Here')}:** ${whyMatched(analysis, mention, entity)}\n\n`);
+  whereElse(deps, card, analysis, entity, uri, position);
+  return card;
+}
+
+/**
+ * A possible variant (DESIGN.md, Discovery 1): the entity's card under the line
+ * "Not in the glossary: looks like Sergey Lavrov", and what to do about it.
+ */
+function variantCard(deps: Deps, analysis: DocumentAnalysis, variant: PossibleVariant, entity: Entity, uri: vscode.Uri, position: vscode.Position): vscode.MarkdownString {
+  const card = newCard();
+  card.appendMarkdown(`$(question) **${vscode.l10n.t('Not in the glossary: looks like {0}', md(entity.name))}**\n\n---\n\n`);
+  whoItIs(card, analysis.folder, entity);
+  card.appendMarkdown('---\n\n');
+  const written = `"${md(variant.text.replace(/\s+/g, ' '))}"`;
+  const closest = variant.closestTo === entity.name ? '' : vscode.l10n.t(' (closest to "{0}")', md(variant.closestTo));
+  const why = variantReasonLabel(variant.reason);
+  const here =
+    variant.reason === 'short-word'
+      ? vscode.l10n.t('{0} — not a spelling the glossary lists: {1}{2}. It may be another person.', written, why, closest)
+      : vscode.l10n.t('{0} — not a spelling the glossary lists: {1}{2}.', written, why, closest);
+  card.appendMarkdown(`**${vscode.l10n.t('Here')}:** ${here}\n\n`);
+  card.appendMarkdown(`${vscode.l10n.t('Quick fixes: add it as an alias of {0}, replace it with "{0}", or, if it is not a variant, put it on the glossary\'s ignore list.', md(entity.name))}\n\n`);
+  whereElse(deps, card, analysis, entity, uri, position);
+  return card;
+}
+
+/** An unknown name (DESIGN.md, Discovery 2): not in the glossary, and what to do. */
+function unknownNameCard(name: UnknownName): vscode.MarkdownString {
+  const card = newCard();
+  card.appendMarkdown(`#### $(question) ${md(name.text.replace(/\s+/g, ' '))}\n\n`);
+  card.appendMarkdown(`**${vscode.l10n.t('Not in the glossary.')}** ${vscode.l10n.t('Glossa does not know this name: it is neither a name, an alias nor a short form of an entity.')}\n\n`);
+  card.appendMarkdown(`${vscode.l10n.t('To track it, use the quick fix Add to Glossary… (its kind and spellings come filled in); if it is no name to track (a byline, a brand), put it on the glossary\'s ignore list.')}\n\n`);
+  return card;
+}
+
+function variantReasonLabel(reason: PossibleVariant['reason']): string {
+  switch (reason) {
+    case 'edit':
+      return vscode.l10n.t('one letter differs');
+    case 'transposition':
+      return vscode.l10n.t('two letters are swapped');
+    case 'romanization':
+      return vscode.l10n.t('another romanization');
+    default:
+      return vscode.l10n.t('one short word differs');
+  }
+}
+
+/** Who the entity is: name, kind, country, description, titles, links and the glossary's other fields. */
+function whoItIs(card: vscode.MarkdownString, folder: FolderGlossary, entity: Entity): void {
   card.appendMarkdown(`#### $(${kindIcon(entity.kind)}) ${md(entity.name)}\n\n`);
   const kindLine = [`*${kindLabel(entity.kind)}*`];
   if (entity.country) kindLine.push(md(countryName(entity.country)));
@@ -68,10 +138,11 @@ function mentionCard(deps: Deps, analysis: DocumentAnalysis, mention: Mention, e
   if (links.length) facts.push(`**${vscode.l10n.t('Links')}:** ${links.join(' · ')}`);
   for (const [key, value] of Object.entries(entity.extra)) facts.push(`**${md(key)}:** ${md(formatExtra(value))}`);
   if (facts.length) card.appendMarkdown(facts.join('  \n') + '\n\n');
+}
 
-  // How it is written here.
-  card.appendMarkdown('---\n\n');
-  card.appendMarkdown(`**${vscode.l10n.t('Here')}:** ${whyMatched(analysis, mention, entity)}\n\n`);
+/** The entity's known spellings (those used here in bold), its mentions in this file and the corpus, and links to its entry and mentions. */
+function whereElse(deps: Deps, card: vscode.MarkdownString, analysis: DocumentAnalysis, entity: Entity, uri: vscode.Uri, position: vscode.Position): void {
+  const { folder } = analysis;
   const used = new Set(analysis.analysis.mentions.filter((x) => x.entityId === entity.id).map((x) => x.matched));
   const spellings = entitySpellings(entity).map(({ text, role }) => {
     const label = `${md(text)} *(${roleLabel(role)})*`;
@@ -96,7 +167,6 @@ function mentionCard(deps: Deps, analysis: DocumentAnalysis, mention: Mention, e
   const goTo = commandLink(Commands.goToEntry, [folder.folder.uri.toString(), 'entity', entity.id]);
   const showAll = commandLink(Commands.showMentions, [uri.toString(), position.line, position.character, entity.id]);
   card.appendMarkdown(`[$(go-to-file) ${vscode.l10n.t('Go to glossary entry')}](${goTo} "${entity.id}") &nbsp;·&nbsp; [$(references) ${vscode.l10n.t('Show all mentions')}](${showAll})`);
-  return card;
 }
 
 /** "General Secretary (since 3 August 2024), President (22 May 2024 – 21 October 2024)": each title with its dates. */

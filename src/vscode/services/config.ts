@@ -4,7 +4,7 @@
  * or a workspace folder), so multi-root workspaces can differ.
  */
 import * as vscode from 'vscode';
-import type { FindingLevel, FindingLevels, NormalizeStyle, NumberKind } from '../../core';
+import type { DiscoveryLevels, FindingLevel, FindingLevels, NormalizeStyle, NumberKind } from '../../core';
 import { Disposable } from '../disposable';
 
 export type DiagnosticsScope = 'openFiles' | 'workspace';
@@ -18,7 +18,8 @@ export interface GlossaConfig {
   maxFileSize: number;
   highlight: boolean;
   diagnosticsScope: DiagnosticsScope;
-  levels: FindingLevels;
+  /** The severity of each kind of finding (discovery's included), or `off`. */
+  levels: FindingLevels & DiscoveryLevels;
   ignoredNumbers: ReadonlySet<NumberKind>;
   /** What Normalize (and the spelling diagnostics) take as the right spelling. */
   normalizeStyle: NormalizeStyle;
@@ -26,7 +27,7 @@ export interface GlossaConfig {
   completion: boolean;
 }
 
-const LEVELS: readonly FindingLevel[] = ['error', 'warning', 'info', 'off'];
+const LEVELS: readonly FindingLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 /**
  * Glossa's settings, one instance for the window. It holds the only settings
@@ -87,6 +88,9 @@ function read(scope?: vscode.ConfigurationScope): GlossaConfig {
       nonCanonicalSpelling: level('diagnostics.nonCanonicalSpelling', 'info'),
       titleMismatch: level('diagnostics.titleMismatch', 'warning'),
       outdatedTitle: level('diagnostics.outdatedTitle', 'warning'),
+      possibleVariant: level('diagnostics.possibleVariant', 'warning'),
+      shortWordVariant: level('diagnostics.shortWordVariant', 'info'),
+      unknownName: level('diagnostics.unknownName', 'hint'),
     },
     ignoredNumbers: new Set(strings('numbers.ignore', ['year', 'date', 'time']) as NumberKind[]),
     normalizeStyle: c.get<string>('normalize.style') === 'ascii' ? 'ascii' : 'canonical',

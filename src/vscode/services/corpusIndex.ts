@@ -9,7 +9,7 @@
  * statistics and its discovery) until the file's entry changes.
  */
 import * as vscode from 'vscode';
-import { mergeWordStats, newWordStats, sameDiscoveryWords, StringTable, suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
+import { mergeWordStats, newWordStats, type DiscoveryLevels, sameDiscoveryWords, StringTable, suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeFile, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
@@ -20,6 +20,11 @@ import type { Work } from './work';
 
 /** How many files the scan reads ahead of the one it analyses. */
 const READS_IN_FLIGHT = 16;
+
+/** Whether a file's discovery is needed: some discovery finding is not turned off. */
+function wantsDiscovery(levels: DiscoveryLevels): boolean {
+  return levels.possibleVariant !== 'off' || levels.shortWordVariant !== 'off' || levels.unknownName !== 'off';
+}
 
 /** What a file whose text changed since its entry was made contributes to the suggestions until its new entry comes. */
 const NO_WORDS = newWordStats();
@@ -126,6 +131,9 @@ export class CorpusIndex extends Disposable {
       }),
       this.config.onDidChange((e) => {
         if (e.affectsConfiguration('glossa.include') || e.affectsConfiguration('glossa.exclude') || e.affectsConfiguration('glossa.maxFileSize') || e.affectsConfiguration('glossa.numbers')) {
+          this.invalidate();
+        } else if (e.affectsConfiguration('glossa.diagnostics') && this.files().some((f) => f.discovery === undefined && wantsDiscovery(this.config.read(f.uri).levels))) {
+          // A discovery finding turned on again: the files read from disk while all were off have no discovery.
           this.invalidate();
         }
       }),
@@ -532,7 +540,8 @@ export class CorpusIndex extends Disposable {
       this.deleteEntry(key);
       return 'skipped';
     }
-    this.setEntry(key, analyzeFile(uri, read, folder, this.config.read(uri).ignoredNumbers, this.strings));
+    const settings = this.config.read(uri);
+    this.setEntry(key, analyzeFile(uri, read, folder, settings.ignoredNumbers, this.strings, wantsDiscovery(settings.levels)));
     return true;
   }
 

@@ -5,10 +5,12 @@
  * `onDidAnalyze` once per analysis it makes. Highlighting, diagnostics, the corpus
  * index and the status bar subscribe; a glossary or settings change re-analyses the
  * open documents through the same event. Reading an analysis (`get`, `peek`)
- * computes it when needed and caches it, and has no other effect.
+ * computes it when needed and caches it, and has no other effect. Each analysis
+ * carries its discovery (possible variants, unknown names): after an edit it is
+ * found again in the same paragraphs as the mentions, else on first read.
  */
 import * as vscode from 'vscode';
-import { LineIndex, StringTable, mergeWindows, reanalyze, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type NumberKind } from '../../core';
+import { discoverFully, LineIndex, StringTable, mergeWindows, reanalyze, rediscover, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type Discovery, type DiscoveryState, type NumberKind } from '../../core';
 import { Disposable } from '../disposable';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
@@ -56,6 +58,13 @@ export interface FileAnalysis {
   readonly inexact?: boolean;
   /** Counts the analyses of this window, so that a view can say which one it shows. */
   readonly serial: number;
+  /**
+   * Possible variants and unknown names (DESIGN.md, Discovery), judged by this
+   * file's own words: an open document's on first read (after an edit, found again
+   * in the paragraphs the analysis read again); a file read from disk's as it is
+   * read, unless every discovery finding is turned off (then undefined).
+   */
+  readonly discovery: Discovery | undefined;
 }
 
 /** The analysis of an open document (or of a text in hand): its text comes with it. */
@@ -63,6 +72,9 @@ export interface DocumentAnalysis extends FileAnalysis {
   readonly text: string;
   /** Offsets to positions (built on first use). */
   readonly lines: LineIndex;
+  readonly discovery: Discovery;
+  /** The discovery with the statistics the next edit builds on, once made (undefined before `discovery` is read). */
+  readonly discoveryState: DiscoveryState | undefined;
 }
 
 /**
@@ -128,6 +140,15 @@ export class DocumentAnalyses extends Disposable {
       }),
     );
     this._register(store.onDidChange((folder) => this.work.debounce(`analysis:glossary:${folder.folder.uri.toString()}`, 0, () => this.announceAll('glossary', folder))));
+    // Discovery's index of the glossary's spellings, built as part of loading the glossary rather than on the first document opened.
+    this._register(
+      store.onDidChange((folder) =>
+        this.work.debounce(`analysis:discovery-index:${folder.folder.uri.toString()}`, 0, () => {
+          const { levels } = this.config.read(folder.folder.uri);
+          if (levels.possibleVariant !== 'off' || levels.shortWordVariant !== 'off' || levels.unknownName !== 'off') void folder.engine.discovery;
+        }),
+      ),
+    );
   }
 
   /** Is the document one Glossa annotates (a corpus file in a folder, not too big)? */
@@ -261,9 +282,14 @@ export class DocumentAnalyses extends Disposable {
     if (entry.fromVersion !== cached.version || entry.toVersion !== document.version) return undefined;
     const started = performance.now();
     const ignored = this.config.read(document.uri).ignoredNumbers;
-    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored, { format: textFormatOf(document.uri.path), previousText: cached.text });
+    const format = textFormatOf(document.uri.path);
+    const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored, { format, previousText: cached.text });
     if (!result) return undefined;
-    return makeAnalysis(document.uri, document.version, text, folder, result.analysis, performance.now() - started, true, textMs, !result.exact);
+    // Discovery again in the same paragraphs, from the previous analysis's when it was made and exact (else on first read, in full).
+    const previous = cached.discoveryState;
+    const delta = entry.window.newEnd - entry.window.oldEnd;
+    const discovery = result.exact && previous ? rediscover(folder.engine, previous, cached.text, text, result.region, delta, result.analysis.mentions, format) : undefined;
+    return makeAnalysis(document.uri, document.version, text, folder, result.analysis, performance.now() - started, true, textMs, !result.exact, discovery?.exact ? discovery : undefined);
   }
 }
 
@@ -289,8 +315,10 @@ export function analyzeText(
  * are copied through `strings`, one copy per distinct spelling, since a substring
  * would keep the whole text alive).
  */
-export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossary, ignored: ReadonlySet<NumberKind>, strings: StringTable): FileAnalysis {
-  const { version, generation, analysis, ms, serial } = analyzeText(uri, undefined, text, folder, ignored);
+export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossary, ignored: ReadonlySet<NumberKind>, strings: StringTable, discover: boolean): FileAnalysis {
+  const started = performance.now();
+  const { version, generation, analysis, serial } = analyzeText(uri, undefined, text, folder, ignored);
+  const discovery = discover ? folder.engine.discover(text, analysis.mentions, undefined, textFormatOf(uri.path)) : undefined;
   // Shorter substrings are copies already (V8 shares the memory of 13 characters or more).
   const own = (text: string): string => (text.length < 13 ? text : strings.own(text));
   for (const m of analysis.mentions) {
@@ -302,7 +330,9 @@ export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossar
     if (n.context !== null) n.context = own(n.context);
     if (n.qualifier !== null) n.qualifier = own(n.qualifier);
   }
-  return { uri, version, folder, generation, length: text.length, lines: new LineIndex(text), analysis, ms, serial };
+  for (const v of discovery?.variants ?? []) v.text = own(v.text);
+  for (const u of discovery?.unknownNames ?? []) u.text = own(u.text);
+  return { uri, version, folder, generation, length: text.length, lines: new LineIndex(text), analysis, discovery, ms: performance.now() - started, serial };
 }
 
 function makeAnalysis(
@@ -315,8 +345,10 @@ function makeAnalysis(
   incremental: boolean,
   textMs: number,
   inexact = false,
+  discovered?: DiscoveryState,
 ): DocumentAnalysis {
   let lines: LineIndex | undefined;
+  let state = discovered;
   return {
     uri,
     version,
@@ -333,6 +365,17 @@ function makeAnalysis(
     inexact,
     textMs,
     serial: ++serials,
+    get discovery() {
+      if (!state) {
+        state = discoverFully(folder.engine, text, analysis.mentions, textFormatOf(uri.path));
+        // Only an open document's next edit builds on the statistics: a file read from disk keeps none.
+        if (version === undefined) state.stats = undefined;
+      }
+      return state.discovery;
+    },
+    get discoveryState() {
+      return state;
+    },
   };
 }
 

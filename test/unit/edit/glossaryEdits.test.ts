@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addAlias, addEntity, renameEntity } from '../../../src/core/edit/glossaryEdits';
+import { addAlias, addEntity, addIgnored, renameEntity } from '../../../src/core/edit/glossaryEdits';
 import { parseGlossary } from '../../../src/core/glossary/parse';
 import type { Glossary } from '../../../src/core/glossary/types';
 import { applied, assertAllCrlf, changedLines, crlf, readRepoFile, succeeded } from './support';
@@ -299,6 +299,56 @@ describe('glossary edits', () => {
     });
   });
 
+  describe('addIgnored', () => {
+    it('creates the ignore list at the end of the file, after a blank line, in the style of its lists', () => {
+      const result = succeeded(addIgnored(SMALL, ' Serguei  Lavrov '));
+      assert.equal(result.message, "Added 'Serguei Lavrov' to the glossary's ignore list: discovery no longer reports it.");
+      assert.deepEqual(result.problems, []);
+      const text = applied(SMALL, result);
+      assert.equal(text, `${SMALL}\nignore: [Serguei Lavrov]\n`);
+      assert.deepEqual(parse(text).ignore?.map((s) => s.text), ['Serguei Lavrov']);
+      assert.deepEqual(parse(text).entities, parse(SMALL).entities.map((e) => e), 'the entities are untouched');
+    });
+
+    it('writes a block list when the file writes its lists that way, and ends the last line first', () => {
+      const block = 'entities:\n  - id: moscow\n    kind: place\n    name: Moscow\n    aliases:\n      - Moskva\n      - Moscou';
+      assert.equal(applied(block, addIgnored(block, 'Photo: VNA')), `${block}\n\nignore:\n  - "Photo: VNA"\n`);
+    });
+
+    it('appends to an existing list in its own style, keeping an aligned comment in its column', () => {
+      const flow = `ignore: [Photo VNA]                    # bylines\n${SMALL}`;
+      assert.equal(applied(flow, addIgnored(flow, 'Serguei Lavrov')), `ignore: [Photo VNA, Serguei Lavrov]    # bylines\n${SMALL}`);
+      const block = `${SMALL}ignore:\n  - Photo VNA # byline\n  - Ngọc Vân\n`;
+      assert.equal(applied(block, addIgnored(block, 'Serguei Lavrov')), `${block}  - Serguei Lavrov\n`);
+    });
+
+    it('fills an empty ignore: and ignore: []', () => {
+      for (const empty of ['ignore:', 'ignore: []', 'ignore: ~']) {
+        const text = `${SMALL}${empty}\n`;
+        assert.equal(applied(text, addIgnored(text, 'Tô Lâm Jr')), `${SMALL}ignore: [Tô Lâm Jr]\n`, empty);
+      }
+    });
+
+    it('is a no-op, with a message, for a spelling the list holds in any case or diacritics', () => {
+      const text = `${SMALL}ignore: [Serguei Lavrov]\n`;
+      const result = succeeded(addIgnored(text, 'SERGUEÏ LAVROV'));
+      assert.equal(result.changed, false);
+      assert.equal(result.message, "'SERGUEÏ LAVROV' is already on the glossary's ignore list.");
+    });
+
+    it('refuses an empty spelling, a broken file and an ignore that is not a list, with the line and column', () => {
+      assert.equal(addIgnored(SMALL, '  ').ok, false);
+      const broken = addIgnored('entities: [\n', 'X');
+      assert.ok(!broken.ok && broken.line === 1, JSON.stringify(broken));
+      const scalar = addIgnored(`${SMALL}ignore: { a: b }\n`, 'X');
+      assert.ok(!scalar.ok && /not a list/.test(scalar.error) && scalar.line === SMALL.split('\n').length - 1, JSON.stringify(scalar));
+    });
+
+    it('starts a file of comments only with the list', () => {
+      assert.equal(applied('# Glossary\n', addIgnored('# Glossary\n', 'Ngọc Vân')), '# Glossary\nignore: [Ngọc Vân]\n');
+    });
+  });
+
   describe('CRLF files stay CRLF', () => {
     const small = crlf(SMALL);
     const cases: [string, (text: string) => ReturnType<typeof addAlias>][] = [
@@ -308,6 +358,8 @@ describe('glossary edits', () => {
       ['addAlias as a new key', (t) => addAlias(t, 'sergey-lavrov', 'Sergei Lavrov')],
       ['renameEntity', (t) => renameEntity(t, 'sergey-lavrov', 'Sergei Lavrov')],
       ['renameEntity in a block list', (t) => renameEntity(t, 'moscow', 'Moskva')],
+      ['addIgnored as a new list', (t) => addIgnored(t, 'Serguei Lavrov')],
+      ['addIgnored to a block list', (t) => addIgnored(`${t}ignore:\r\n  - Photo VNA\r\n`, 'Serguei Lavrov')],
     ];
     for (const [title, edit] of cases) {
       it(title, () => {
