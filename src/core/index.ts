@@ -21,7 +21,7 @@ export { parseLedger } from './numbers/ledger';
 export { checkNumbers, compileLedger, CONFLICT_WINDOW_WORDS, DEFAULT_IGNORED_NUMBER_KINDS, type CompiledLedger, type IndexedFact } from './numbers/verify';
 export { Engine, type Analysis, type AnalyzeOptions, type FormatOption } from './engine';
 export { mergeWindows, reanalyze, type ChangeWindow, type Reanalysis } from './analysis/incremental';
-export { MentionIndex, spellingKey, type MentionIndexEntry, type SpellingOrder } from './analysis/mentionIndex';
+export { MentionIndex, spellingKey, type MentionIndexEntry, type MentionIndexSnapshot, type SpellingOrder } from './analysis/mentionIndex';
 export { DiscoveryIndex, isCommon, type Discovery, type PossibleVariant, type UnknownName } from './discovery/discover';
 export { mergeWordStats, newWordStats, type WordStats } from './discovery/scan';
 export { groupUnknownNames, proposedKind, type NameOccurrence, type SuggestedEntity } from './discovery/suggest';
