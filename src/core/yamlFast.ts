@@ -301,6 +301,7 @@ interface Frame {
   pending: boolean;
 }
 
+const NOT_TEXT_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 const KEY_RE = /[A-Za-z_][A-Za-z0-9_-]{0,99}:(?= |\n|$)/y;
 /** Characters a plain value may not start with (indicators, quotes, flow brackets). */
 const PLAIN_START_RE = /[^-?:,[\]{}#&*!|>'"%@` ]/y;
@@ -334,7 +335,8 @@ function scanBlockYaml(text: string): FastNode | null {
     const map = frame.node as FastMap;
     close(frame);
     const name = text.slice(at, end - 1);
-    if (plainKind(name) !== 'string' || name === '__proto__' || map.names.includes(name)) throw new Decline();
+    // KEY_RE's keys start with a letter or '_': of the core schema's other values, only its null and yes/no words.
+    if (NOT_TEXT_KEYS.has(name) || name === '__proto__' || map.names.includes(name)) throw new Decline();
     map.names.push(name);
     let p = end;
     while (p < lineEnd && text.charCodeAt(p) === 0x20) p++;

@@ -168,11 +168,11 @@ class FastReader {
       id,
       kind: kind as EntityKind,
       name,
-      aliases: unique(aliases),
-      aka: unique(aka),
-      short: unique(short),
+      aliases: once(aliases),
+      aka: once(aka),
+      short: once(short),
       shortIsDefault,
-      titles: unique(titles.titles),
+      titles: once(titles.titles),
       links,
       extra,
       location: this.locateOffsets(item.start, Math.max(item.start, trimEnd(text, end))),
@@ -286,6 +286,11 @@ class FastReader {
     });
     return out;
   }
+}
+
+/** `unique` without a set for the short lists most are (each list here is this entry's own). */
+function once(list: string[]): string[] {
+  return list.length < 2 ? list : unique(list);
 }
 
 function trimEnd(text: string, end: number): number {
