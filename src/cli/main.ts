@@ -23,7 +23,7 @@ import {
 import { parseCli, UsageError, USAGE, type CliOptions } from './args';
 import { corpusFiles, displayPath, InputError, readText } from './files';
 import { chunkFiles, runChunks, serveJobs, threadsFor, type ChunkRunner, type JobInput } from './jobs';
-import { printCheck, printNormalize, printStats, type CheckReport, type StatsEntity } from './output';
+import { addTally, printCheck, printNormalize, printStats, type CheckReport, type CheckTally, type StatsEntity } from './output';
 import { suggest, variantRows } from './suggest';
 
 const VERSION = '0.1.0';
@@ -44,10 +44,12 @@ function engineFrom(options: CliOptions, glossary: SourceFile[], facts: SourceFi
 }
 
 /** What `check` finds in a run of files: the report's rows for them, in file order. */
-type CheckPart = Pick<CheckReport, 'files' | 'mentions' | 'variants' | 'numbers' | 'problems'>;
+type CheckPart = Pick<CheckReport, 'files' | 'mentions' | 'variants' | 'numbers' | 'problems'> & { tally?: CheckTally };
 
 function checkFiles(engine: Engine, files: string[], options: CliOptions): CheckPart {
   const part: CheckPart = { files: [], mentions: [], variants: [], numbers: [], problems: [] };
+  // The text format prints counts of mentions and numbers: keep those, not a row for each.
+  const tally: CheckTally | undefined = options.format === 'json' ? undefined : (part.tally = { mentions: 0, entities: new Set(), numbers: 0, byStatus: {} });
   for (const file of files) {
     const text = readText(file);
     const name = displayPath(file);
@@ -56,12 +58,22 @@ function checkFiles(engine: Engine, files: string[], options: CliOptions): Check
     part.files.push(name);
     for (const m of analysis.mentions) {
       const entity = engine.entity(m.entityId)!;
+      if (tally) {
+        tally.mentions++;
+        tally.entities.add(entity.id);
+        continue;
+      }
       const mention: CheckReport['mentions'][number] = { file: name, ...range(lines, m.start, m.end), text: m.text, entity: entity.id, kind: entity.kind, canonical: entity.name, variant: m.variant };
       if (m.title) mention.title = m.title.text.replace(/\s+/g, ' ');
       part.mentions.push(mention);
     }
     for (const n of analysis.numbers) {
       if (!options.allNumbers && DEFAULT_IGNORED_NUMBER_KINDS.has(n.kind)) continue;
+      if (tally) {
+        tally.numbers++;
+        tally.byStatus[n.status] = (tally.byStatus[n.status] ?? 0) + 1;
+        continue;
+      }
       part.numbers.push({ file: name, ...range(lines, n.start, n.end), text: n.text, kind: n.kind, value: n.value, unit: n.unit, qualifier: n.qualifier, status: n.status, fact: n.fact });
     }
     // Possible variants as the editor finds them (each file on its own); unknown names are for `glossa suggest`.
@@ -124,6 +136,7 @@ async function check(options: CliOptions): Promise<number> {
       const into = report[key] as unknown[];
       for (const row of part[key]) into.push(row);
     }
+    if (part.tally) addTally((report.tally ??= { mentions: 0, entities: new Set(), numbers: 0, byStatus: {} }), part.tally);
   }
   printCheck(report, options.format);
   const errors = report.problems.some((p) => p.severity === 'error');
