@@ -1,3 +1,7 @@
 #!/usr/bin/env node
 // The `glossa` command: the bundled CLI (in a checkout, `npm run build` first).
-process.exitCode = require('../dist/cli.js').main(process.argv.slice(2));
+require('../dist/cli.js')
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,7 +1,9 @@
 // `npm run bench`: prints figures (not pass/fail) for the engine on generated corpora.
 // Generates a workspace with ../shared/bench/gen.mjs once (kept in bench-workspace/, ignored),
-// then measures `glossa stats` over 100 MB with glossaries of 100, 1,000 and 10,000 entities,
-// glossary compile time, one 1 MB document's scan time in-process, and peak memory.
+// then measures, each in fresh processes: the glossary load (fast path and full) for 100, 1,000
+// and 10,000 entities; `glossa stats` over 100 MB for each size; check and stats with --jobs 1
+// and 2 paired with ripgrep in the same rounds (cold and warm); one 1 MB article's cost over the
+// glossary load; then one 1 MB document's scan time in-process, and peak memory.
 // Then, unless --skip-editor, the in-editor figures inside a real VS Code (the
 // integration harness): open → diagnostics of a 1 MB article and keystroke → annotated.
 // Then, unless --skip-editor-scale, the editor at scale: *Check All Files in the
@@ -46,7 +48,7 @@ function generate() {
   fs.writeFileSync(marker, '');
 }
 
-/** Runs `glossa stats --format json` in a fresh process; returns wall time and the report's own timing. */
+/** Runs `glossa stats --format json` (default --jobs) in a fresh process; returns wall time and the report's own timing. */
 function stats(corpus, glossary) {
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'stats', corpus, '--glossary', glossary, '--format', 'json'], {
@@ -61,18 +63,6 @@ function stats(corpus, glossary) {
   }
   const report = JSON.parse(r.stdout);
   return { wallMs, ...report.timing, bytes: report.bytes, files: report.files, mentions: report.entities.reduce((s, e) => s + e.mentions, 0) };
-}
-
-function ripgrep(corpus, patterns) {
-  const probe = spawnSync('rg', ['--version'], { encoding: 'utf8' });
-  if (probe.status !== 0 || args.includes('--skip-rg')) return null;
-  const times = [];
-  for (let k = 0; k < runs; k++) {
-    const started = process.hrtime.bigint();
-    spawnSync('rg', ['-F', '-f', patterns, '--count-matches', corpus], { cwd: out, maxBuffer: 256 * 2 ** 20 });
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return median(times);
 }
 
 function inProcess() {
@@ -115,8 +105,81 @@ function inProcess() {
 
 generate();
 const corpus = `corpus-${corpusMb}mb`;
-console.log(`\nGlossa benchmark — ${corpus}, ${runs} runs each, medians; machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}\n`);
+const cores = (await import('node:os')).availableParallelism();
+console.log(`\nGlossa benchmark — ${corpus}, ${runs} runs each, medians; machine: ${cores} cores, Node ${process.version}\n`);
 
+// Every CLI figure is a fresh process; its peak memory is read by a preloaded hook at exit.
+const rssHook = path.join(out, '.maxrss.cjs');
+fs.writeFileSync(rssHook, "process.on('exit', () => process.stderr.write(`\\nglossa-bench-maxrss ${process.resourceUsage().maxRSS * 1024}\\n`));\n");
+function run(command, argv, { keepOutput = true } = {}) {
+  const node = command === 'node';
+  const started = process.hrtime.bigint();
+  const r = spawnSync(node ? process.execPath : command, node ? ['-r', rssHook, ...argv] : argv, {
+    cwd: out,
+    maxBuffer: 256 * 2 ** 20,
+    encoding: 'utf8',
+    stdio: ['ignore', keepOutput ? 'pipe' : 'ignore', 'pipe'],
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${argv.join(' ')} exited with ${r.status}: ${r.stderr}`);
+  const rss = /glossa-bench-maxrss (\d+)/.exec(r.stderr ?? '');
+  return { wallMs, rssBytes: rss ? Number(rss[1]) : 0, stdout: r.stdout };
+}
+const cli = (...argv) => run('node', [path.join(root, 'dist', 'cli.js'), ...argv]);
+/** The same, its output (every problem of a large corpus) discarded. */
+const cliQuiet = (...argv) => run('node', [path.join(root, 'dist', 'cli.js'), ...argv], { keepOutput: false });
+const hasRg = !args.includes('--skip-rg') && spawnSync('rg', ['--version']).status === 0;
+
+/** Runs each named command once per round, in turn (so each figure is paired with the others of its round): first run and median of the rest. */
+function paired(commands, rounds) {
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let k = 0; k < rounds; k++) for (const [name, command] of Object.entries(commands)) samples[name].push(command());
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, xs]) => {
+      const warm = xs.length > 1 ? xs.slice(1) : xs;
+      return [name, { cold: xs[0].wallMs, warm: median(warm.map((x) => x.wallMs)), rss: Math.max(...xs.map((x) => x.rssBytes)), last: xs[xs.length - 1] }];
+    }),
+  );
+}
+
+// 1. Glossary load in a cold process: parse + validate (fast path, and the full `yaml` path) and compile.
+const loadScript = `
+const core = require(${JSON.stringify(path.join(root, 'out', 'src', 'core', 'index.js'))});
+const text = require('node:fs').readFileSync(process.argv[1], 'utf8');
+const fastPath = process.argv[2] === 'fast';
+let t = performance.now();
+const glossary = core.parseGlossary([{ file: process.argv[1], text }], { fastPath });
+const parseMs = performance.now() - t;
+t = performance.now();
+new core.Engine(glossary);
+console.log(JSON.stringify({ parseMs, compileMs: performance.now() - t }));`;
+console.log('Glossary load in a cold process (parse + validate, then compile: the Engine with its matcher), ms:');
+console.log('  entities   fast parse   compile   total     full parse   compile   total     glossa stats on one line: load');
+const oneLine = path.join(out, 'one-line.txt');
+fs.writeFileSync(oneLine, 'Sergey Lavrov met Tô Lâm.\n');
+for (const size of sizes) {
+  const glossary = `glossary-${size}.yaml`;
+  const load = (mode) => () => {
+    const r = run('node', ['-e', loadScript, path.join(out, glossary), mode]);
+    const o = JSON.parse(r.stdout);
+    return { ...r, wallMs: o.parseMs + o.compileMs, parseMs: o.parseMs, compileMs: o.compileMs };
+  };
+  const samples = { fast: [], full: [], cli: [] };
+  for (let k = 0; k < Math.max(runs, 3); k++) {
+    samples.fast.push(load('fast')());
+    samples.full.push(load('full')());
+    const r = cli('stats', oneLine, '--glossary', glossary, '--format', 'json', '--jobs', '1');
+    samples.cli.push(JSON.parse(r.stdout).timing.compileMs);
+  }
+  const m = (xs, key) => median(xs.map((x) => x[key]));
+  console.log(
+    `  ${String(size).padStart(8)}   ${fmt(m(samples.fast, 'parseMs')).padStart(10)}   ${fmt(m(samples.fast, 'compileMs')).padStart(7)}   ${fmt(m(samples.fast, 'wallMs')).padStart(5)}` +
+      `     ${fmt(m(samples.full, 'parseMs')).padStart(10)}   ${fmt(m(samples.full, 'compileMs')).padStart(7)}   ${fmt(m(samples.full, 'wallMs')).padStart(5)}     ${fmt(median(samples.cli)).padStart(5)}`,
+  );
+}
+console.log('  (target: 10,000 entities loaded in ≤ 300 ms)');
+
+// 2. The whole corpus: stats for each glossary size, then check and stats on 1 and 2 threads paired with ripgrep.
 const rows = [];
 for (const size of sizes) {
   const samples = [];
@@ -125,27 +188,47 @@ for (const size of sizes) {
   const s = samples[0];
   rows.push({ size, wall, compile: median(samples.map((x) => x.compileMs)), scan: median(samples.map((x) => x.scanMs)), rss: Math.max(...samples.map((x) => x.peakRssBytes)), bytes: s.bytes, mentions: s.mentions, files: s.files });
 }
-const rg = ripgrep(corpus, 'patterns-10000.txt');
-
-console.log('glossa stats (whole process):');
+console.log(`\nglossa stats (whole process, default --jobs: the cores from 4 MB of text, else 1):`);
 console.log('  entities   wall s   MB/s   load+compile ms   scan s   peak MiB   mentions');
 for (const r of rows) {
   console.log(
     `  ${String(r.size).padStart(8)}   ${fmt(r.wall / 1000, 2).padStart(6)}   ${fmt(r.bytes / 1e6 / (r.wall / 1000), 1).padStart(5)}   ${fmt(r.compile).padStart(15)}   ${fmt(r.scan / 1000, 2).padStart(6)}   ${fmt(r.rss / 2 ** 20).padStart(8)}   ${fmt(r.mentions).padStart(8)}`,
   );
 }
-if (rg !== null) {
-  const ours = rows[rows.length - 1].wall;
-  console.log(`\nrg -F -f patterns-10000.txt --count-matches ${corpus}: ${fmt(rg / 1000, 2)} s; glossa stats with 10,000 entities: ${fmt(ours / 1000, 2)} s = ${fmt(ours / rg, 1)}× ripgrep (target ≤ 2×)`);
-} else if (!args.includes('--skip-rg')) {
-  console.log('\n(ripgrep not installed: no comparison; `apt-get install ripgrep` to add it)');
+
+const commands = {};
+if (hasRg) commands.rg = () => run('rg', ['-F', '-f', 'patterns-10000.txt', '--count-matches', corpus], { keepOutput: false });
+for (const jobs of [1, 2]) {
+  commands[`stats --jobs ${jobs}`] = () => cli('stats', corpus, '--glossary', 'glossary-10000.yaml', '--format', 'json', '--jobs', String(jobs));
+  commands[`check --jobs ${jobs}`] = () => cliQuiet('check', corpus, '--glossary', 'glossary-10000.yaml', '--jobs', String(jobs));
 }
+const corpusRuns = paired(commands, runs + 1);
+console.log(`\nThe ${corpus} corpus with 10,000 entities, paired in each round (cold: the first round; warm: median of the ${runs} others):`);
+console.log('  command                 cold s   warm s   × ripgrep (warm)   peak MiB');
+for (const [name, r] of Object.entries(corpusRuns)) {
+  const ratio = corpusRuns.rg ? `${fmt(r.warm / corpusRuns.rg.warm, 2)}×` : '–';
+  console.log(`  ${name.padEnd(22)}  ${fmt(r.cold / 1000, 2).padStart(6)}   ${fmt(r.warm / 1000, 2).padStart(6)}   ${ratio.padStart(16)}   ${name === 'rg' ? '' : fmt(r.rss / 2 ** 20).padStart(8)}`);
+}
+if (hasRg) console.log(`  (rg -F -f patterns-10000.txt --count-matches ${corpus}; target: glossa ≤ 2× ripgrep, peak ≤ 150 MiB)`);
+else if (!args.includes('--skip-rg')) console.log('  (ripgrep not installed: no comparison; `apt-get install ripgrep` to add it)');
+const same = corpusRuns['stats --jobs 1'] && JSON.stringify({ ...JSON.parse(corpusRuns['stats --jobs 1'].last.stdout), timing: 0 }) === JSON.stringify({ ...JSON.parse(corpusRuns['stats --jobs 2'].last.stdout), timing: 0 });
+console.log(`  stats --jobs 1 and --jobs 2 count the same: ${same ? 'yes' : 'NO'}`);
+
+// 3. One 1 MB article in a cold CLI process, over the glossary load: `glossa check` on it against the same command on one line.
+const article = path.join(out, 'article-1mb.txt');
+const articleDir = path.join(out, 'corpus-1mb');
+fs.writeFileSync(article, fs.readdirSync(articleDir).sort().map((f) => fs.readFileSync(path.join(articleDir, f), 'utf8')).join('\n\n'));
+const articleRuns = paired({ article: () => cliQuiet('check', article, '--glossary', 'glossary-10000.yaml'), oneLine: () => cliQuiet('check', oneLine, '--glossary', 'glossary-10000.yaml') }, Math.max(runs, 3) + 1);
+console.log(
+  `\nglossa check on one 1 MB article with 10,000 entities: ${fmt(articleRuns.article.warm / 1000, 2)} s, on a one-line file ${fmt(articleRuns.oneLine.warm / 1000, 2)} s: ` +
+    `the article costs ${fmt((articleRuns.article.warm - articleRuns.oneLine.warm) / 1000, 2)} s over the glossary load (warm medians; target ≤ 0.1 s)`,
+);
 
 const p = inProcess();
 console.log('\nIn-process (the core alone):');
 console.log(`  10,000-entity glossary: parse ${fmt(p.parseMs)} ms, compile ${fmt(p.compileMs)} ms (target compile ≤ 300 ms)`);
 console.log(`  one ${fmt(p.docBytes / 1e6, 2)} MB document: mentions ${fmt(p.mentionsMs, 1)} ms, mentions + numbers + verification ${fmt(p.analyzeMs, 1)} ms (target ≤ 20 ms)`);
-console.log(`  peak memory of glossa stats: ${fmt(Math.max(...rows.map((r) => r.rss)) / 2 ** 20)} MiB (target ≤ 150 MiB)`);
+console.log(`  peak memory of glossa stats (default --jobs): ${fmt(Math.max(...rows.map((r) => r.rss)) / 2 ** 20)} MiB (target ≤ 150 MiB)`);
 
 function editorFigures() {
   // A workspace with the 10,000-entity glossary and the 1 MB corpus as one article.

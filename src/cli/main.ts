@@ -4,13 +4,16 @@
  * suggest: the names the glossary lacks.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
   DEFAULT_IGNORED_NUMBER_KINDS,
   Engine,
   LineIndex,
   MentionIndex,
   applyEdits,
+  type MentionIndexSnapshot,
   findings,
   parseGlossary,
   parseLedger,
@@ -19,7 +22,8 @@ import {
 } from '../core';
 import { parseCli, UsageError, USAGE, type CliOptions } from './args';
 import { corpusFiles, displayPath, InputError, readText } from './files';
-import { printCheck, printNormalize, printStats, type CheckReport, type StatsEntity } from './output';
+import { chunkFiles, runChunks, serveJobs, threadsFor, type ChunkRunner, type JobInput } from './jobs';
+import { addTally, printCheck, printNormalize, printStats, type CheckReport, type CheckTally, type StatsEntity } from './output';
 import { suggest, variantRows } from './suggest';
 
 const VERSION = '0.1.0';
@@ -32,37 +36,107 @@ function loadSources(explicit: string[], fallback: string, required: boolean): S
 }
 
 function loadEngine(options: CliOptions): Engine {
-  const glossary = parseGlossary(loadSources(options.glossary, 'glossary.yaml', true));
-  const ledger = options.command === 'check' ? parseLedger(loadSources(options.facts, 'facts.yaml', false)) : { facts: [], problems: [] };
-  return new Engine(glossary, ledger);
+  return engineFrom(options, loadSources(options.glossary, 'glossary.yaml', true), options.command === 'check' ? loadSources(options.facts, 'facts.yaml', false) : []);
 }
 
-function check(options: CliOptions): number {
-  const engine = loadEngine(options);
-  const files = corpusFiles(options.paths.length > 0 ? options.paths : ['.']);
-  const report: CheckReport = { files: [], mentions: [], variants: [], numbers: [], problems: [...engine.glossary.problems, ...engine.ledger.problems] };
+function engineFrom(options: CliOptions, glossary: SourceFile[], facts: SourceFile[]): Engine {
+  return new Engine(parseGlossary(glossary), options.command === 'check' ? parseLedger(facts) : { facts: [], problems: [] });
+}
+
+/** What `check` finds in a run of files: the report's rows for them, in file order. */
+type CheckPart = Pick<CheckReport, 'files' | 'mentions' | 'variants' | 'numbers' | 'problems'> & { tally?: CheckTally };
+
+function checkFiles(engine: Engine, files: string[], options: CliOptions): CheckPart {
+  const part: CheckPart = { files: [], mentions: [], variants: [], numbers: [], problems: [] };
+  // The text format prints counts of mentions and numbers: keep those, not a row for each.
+  const tally: CheckTally | undefined = options.format === 'json' ? undefined : (part.tally = { mentions: 0, entities: new Set(), numbers: 0, byStatus: {} });
   for (const file of files) {
     const text = readText(file);
     const name = displayPath(file);
     const lines = new LineIndex(text);
     const analysis = engine.analyze(text, { format: textFormatOf(file) });
-    report.files.push(name);
+    part.files.push(name);
     for (const m of analysis.mentions) {
       const entity = engine.entity(m.entityId)!;
+      if (tally) {
+        tally.mentions++;
+        tally.entities.add(entity.id);
+        continue;
+      }
       const mention: CheckReport['mentions'][number] = { file: name, ...range(lines, m.start, m.end), text: m.text, entity: entity.id, kind: entity.kind, canonical: entity.name, variant: m.variant };
       if (m.title) mention.title = m.title.text.replace(/\s+/g, ' ');
-      report.mentions.push(mention);
+      part.mentions.push(mention);
     }
     for (const n of analysis.numbers) {
       if (!options.allNumbers && DEFAULT_IGNORED_NUMBER_KINDS.has(n.kind)) continue;
-      report.numbers.push({ file: name, ...range(lines, n.start, n.end), text: n.text, kind: n.kind, value: n.value, unit: n.unit, qualifier: n.qualifier, status: n.status, fact: n.fact });
+      if (tally) {
+        tally.numbers++;
+        tally.byStatus[n.status] = (tally.byStatus[n.status] ?? 0) + 1;
+        continue;
+      }
+      part.numbers.push({ file: name, ...range(lines, n.start, n.end), text: n.text, kind: n.kind, value: n.value, unit: n.unit, qualifier: n.qualifier, status: n.status, fact: n.fact });
     }
     // Possible variants as the editor finds them (each file on its own); unknown names are for `glossa suggest`.
     analysis.discovery = engine.discover(text, analysis.mentions, undefined, textFormatOf(file));
-    report.variants.push(...variantRows(name, lines, analysis.discovery.variants));
+    part.variants.push(...variantRows(name, lines, analysis.discovery.variants));
     for (const f of findings(analysis, engine, { levels: { unknownName: 'off' } })) {
-      report.problems.push({ file: name, ...range(lines, f.start, f.end), severity: f.severity, code: f.code, message: f.message });
+      part.problems.push({ file: name, ...range(lines, f.start, f.end), severity: f.severity, code: f.code, message: f.message });
     }
+  }
+  return part;
+}
+
+/** What `stats` counts in a run of files. */
+interface StatsPart {
+  bytes: number;
+  index: MentionIndexSnapshot;
+}
+
+function statsFiles(engine: Engine, files: string[]): StatsPart {
+  // Read one file at a time: the index keeps only counts.
+  const index = new MentionIndex();
+  const entityOf = (id: string) => engine.entity(id);
+  let bytes = 0;
+  for (const file of files) {
+    const text = readText(file);
+    bytes += Buffer.byteLength(text, 'utf8');
+    index.add(engine.mentions(text, { format: textFormatOf(file) }), entityOf);
+  }
+  return { bytes, index: index.snapshot() };
+}
+
+/** The runner of a command on one thread: this one, or a worker's (`serveJobs`). */
+function chunkRunner(options: CliOptions, engine: Engine): ChunkRunner<CheckPart | StatsPart> {
+  return options.command === 'check' ? (files) => checkFiles(engine, files, options) : (files) => statsFiles(engine, files);
+}
+
+/**
+ * Runs `check` or `stats` over the corpus on `--jobs` threads: the engine is built
+ * on each from the sources' text; the parts come back in file order.
+ */
+async function scanCorpus<R extends CheckPart | StatsPart>(options: CliOptions, onEngine: (engine: Engine) => void): Promise<R[]> {
+  const glossary = loadSources(options.glossary, 'glossary.yaml', true);
+  const facts = options.command === 'check' ? loadSources(options.facts, 'facts.yaml', false) : [];
+  const files = corpusFiles(options.paths.length > 0 ? options.paths : ['.']);
+  const threads = threadsFor(options, chunkFiles(files, 1).bytes, os.availableParallelism());
+  const { chunks } = chunkFiles(files, threads);
+  return (await runChunks(__filename, { options, glossary, facts, chunks }, threads, () => {
+    const engine = engineFrom(options, glossary, facts);
+    onEngine(engine);
+    return chunkRunner(options, engine);
+  })) as R[];
+}
+
+async function check(options: CliOptions): Promise<number> {
+  let engine: Engine | undefined;
+  const parts = await scanCorpus<CheckPart>(options, (e) => (engine = e));
+  const report: CheckReport = { files: [], mentions: [], variants: [], numbers: [], problems: [...engine!.glossary.problems, ...engine!.ledger.problems] };
+  for (const part of parts) {
+    for (const key of ['files', 'mentions', 'variants', 'numbers', 'problems'] as const) {
+      const into = report[key] as unknown[];
+      for (const row of part[key]) into.push(row);
+    }
+    if (part.tally) addTally((report.tally ??= { mentions: 0, entities: new Set(), numbers: 0, byStatus: {} }), part.tally);
   }
   printCheck(report, options.format);
   const errors = report.problems.some((p) => p.severity === 'error');
@@ -87,19 +161,22 @@ function normalize(options: CliOptions): number {
   return glossaryErrors.length > 0 ? 1 : 0;
 }
 
-function stats(options: CliOptions): number {
+async function stats(options: CliOptions): Promise<number> {
   const started = performance.now();
-  const engine = loadEngine(options);
-  const compiled = performance.now();
-  const files = corpusFiles(options.paths.length > 0 ? options.paths : ['.']);
-  // Read one file at a time: the index keeps only counts.
+  let engine: Engine | undefined;
+  let compiled = started;
+  const parts = await scanCorpus<StatsPart>(options, (e) => {
+    engine = e;
+    compiled = performance.now();
+  });
   const index = new MentionIndex();
-  const entityOf = (id: string) => engine.entity(id);
+  const entityOf = (id: string) => engine!.entity(id);
   let bytes = 0;
-  for (const file of files) {
-    const text = readText(file);
-    bytes += Buffer.byteLength(text, 'utf8');
-    index.add(engine.mentions(text, { format: textFormatOf(file) }), entityOf);
+  let files = 0;
+  for (const part of parts) {
+    bytes += part.bytes;
+    files += part.index.files;
+    index.merge(part.index, entityOf);
   }
   const entities: StatsEntity[] = index
     .entries('glossary')
@@ -107,16 +184,16 @@ function stats(options: CliOptions): number {
   const finished = performance.now();
   printStats(
     {
-      files: files.length,
+      files,
       bytes,
       entities,
       timing: { compileMs: compiled - started, scanMs: finished - compiled, totalMs: finished - started, peakRssBytes: process.resourceUsage().maxRSS * 1024 },
-      spellingsCompiled: engine.matcher.spellingCount,
-      problems: engine.glossary.problems,
+      spellingsCompiled: engine!.matcher.spellingCount,
+      problems: engine!.glossary.problems,
     },
     options.format,
   );
-  return engine.glossary.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  return engine!.glossary.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
 function range(lines: LineIndex, start: number, end: number) {
@@ -125,7 +202,7 @@ function range(lines: LineIndex, start: number, end: number) {
   return { line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseCli(argv);
     if (options === 'help') {
@@ -138,11 +215,11 @@ export function main(argv: string[]): number {
     }
     switch (options.command) {
       case 'check':
-        return check(options);
+        return await check(options);
       case 'normalize':
         return normalize(options);
       case 'stats':
-        return stats(options);
+        return await stats(options);
       case 'suggest':
         return suggest(options, loadEngine(options));
     }
@@ -159,6 +236,12 @@ export function main(argv: string[]): number {
   }
 }
 
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+if (!isMainThread && (workerData as Partial<JobInput> | null)?.glossaJob === true) {
+  // A worker thread of `--jobs` (jobs.ts): this same file, started by the main thread.
+  const input = workerData as JobInput;
+  serveJobs(input, parentPort!, () => chunkRunner(input.options, engineFrom(input.options, input.glossary, input.facts)));
+} else if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

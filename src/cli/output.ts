@@ -20,6 +20,27 @@ export interface CheckReport {
   variants: VariantRow[];
   numbers: (Ranged & { text: string; kind: string; value: number; unit: string | null; qualifier: string | null; status: string; fact: string | null })[];
   problems: Problem[];
+  /**
+   * For the text format, which prints only counts of mentions and numbers: the counts,
+   * in place of `mentions` and `numbers` (left empty). Never printed as such.
+   */
+  tally?: CheckTally;
+}
+
+/** The counts the text format prints, kept instead of every mention and number row. */
+export interface CheckTally {
+  mentions: number;
+  entities: Set<string>;
+  numbers: number;
+  byStatus: Record<string, number>;
+}
+
+/** Adds `more` to `into`. */
+export function addTally(into: CheckTally, more: CheckTally): void {
+  into.mentions += more.mentions;
+  for (const id of more.entities) into.entities.add(id);
+  into.numbers += more.numbers;
+  for (const [status, n] of Object.entries(more.byStatus)) into.byStatus[status] = (into.byStatus[status] ?? 0) + n;
 }
 
 export interface VariantRow extends Ranged {
@@ -62,16 +83,19 @@ export function printCheck(report: CheckReport, format: OutputFormat): void {
     out(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
+  const tally = report.tally;
   const order = { error: 0, warning: 1, info: 2, hint: 3 };
   for (const p of [...report.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.character - b.character || order[a.severity] - order[b.severity])) {
     out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
   }
   const count = (s: string) => report.problems.filter((p) => p.severity === s).length;
-  const byStatus = (s: string) => report.numbers.filter((n) => n.status === s).length;
-  const entities = new Set(report.mentions.map((m) => m.entity)).size;
+  const byStatus = (s: string) => (tally ? (tally.byStatus[s] ?? 0) : report.numbers.filter((n) => n.status === s).length);
+  const entities = tally ? tally.entities.size : new Set(report.mentions.map((m) => m.entity)).size;
+  const mentions = tally ? tally.mentions : report.mentions.length;
+  const numbers = tally ? tally.numbers : report.numbers.length;
   out(
-    `\n${plural(report.files.length, 'file')}: ${plural(report.mentions.length, 'mention')} of ${plural(entities, 'entity').replace('entitys', 'entities')}, ` +
-      `${plural(report.numbers.length, 'number')} (${byStatus('verified')} verified, ${byStatus('conflicting')} conflicting, ${byStatus('disputed')} disputed, ${byStatus('unverified')} unverified); ` +
+    `\n${plural(report.files.length, 'file')}: ${plural(mentions, 'mention')} of ${plural(entities, 'entity').replace('entitys', 'entities')}, ` +
+      `${plural(numbers, 'number')} (${byStatus('verified')} verified, ${byStatus('conflicting')} conflicting, ${byStatus('disputed')} disputed, ${byStatus('unverified')} unverified); ` +
       `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info` +
       `${report.variants.length > 0 ? `; ${plural(report.variants.length, 'possible variant')} (glossa suggest lists the names the glossary lacks)` : ''}\n`,
   );

@@ -23,7 +23,7 @@ export { checkNumbers, compileLedger, CONFLICT_WINDOW_WORDS, DEFAULT_IGNORED_NUM
 export { Engine, type Analysis, type AnalyzeOptions, type FormatOption, type StatsChoice } from './engine';
 export { mergeWindows, reanalyze, type ChangeWindow, type Reanalysis } from './analysis/incremental';
 export { discoverFully, rediscover, type DiscoveryState, type TrackedStats } from './analysis/rediscover';
-export { MentionIndex, spellingKey, type MentionIndexEntry, type SpellingOrder } from './analysis/mentionIndex';
+export { MentionIndex, spellingKey, type MentionIndexEntry, type MentionIndexSnapshot, type SpellingOrder } from './analysis/mentionIndex';
 export { DiscoveryIndex, isCommon, type Discovery, type PossibleVariant, type UnknownName } from './discovery/discover';
 export { mergeWordStats, newWordStats, type WordStats } from './discovery/scan';
 export { groupUnknownNames, proposedKind, sameDiscoveryWords, suggestEntities, type NameOccurrence, type SuggestedEntity, type SuggestFile, type Suggestions } from './discovery/suggest';

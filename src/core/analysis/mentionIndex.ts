@@ -42,6 +42,12 @@ export function spellingKey(text: string): string {
   return NEEDS_NORMALIZING.test(text) ? text.normalize('NFC').replace(/\s+/g, ' ') : text;
 }
 
+/** An index's counts without the entity objects: `[scope, entity id, mentions, files, [spelling, count][]]`, in first-seen order. */
+export interface MentionIndexSnapshot {
+  files: number;
+  entries: [string, string, number, number, [string, number][]][];
+}
+
 export class MentionIndex {
   private readonly counts = new Map<string, Counts>();
   private fileCount = 0;
@@ -71,6 +77,38 @@ export class MentionIndex {
       // A new key is copied: the mention's text is a view on the whole file, which the key would keep alive.
       if (count === undefined) entry.spellings.set(detached(spelling), 1);
       else entry.spellings.set(spelling, count + 1);
+    }
+  }
+
+  /**
+   * The counts in a compact form (entity ids, no entity objects), in the order they
+   * were first seen: what a worker thread sends back for `merge`.
+   */
+  snapshot(): MentionIndexSnapshot {
+    const entries: MentionIndexSnapshot['entries'] = [];
+    for (const c of this.counts.values()) entries.push([c.scope, c.entity.id, c.mentions, c.files, [...c.spellings]]);
+    return { files: this.fileCount, entries };
+  }
+
+  /**
+   * Adds the counts of files indexed elsewhere (`snapshot` of another index), as if
+   * they had been added here one by one: merging the snapshots of consecutive runs of
+   * files in order gives the index of all of them, entries in the same order.
+   */
+  merge(snapshot: MentionIndexSnapshot, entityOf: (id: string) => Entity | undefined): void {
+    this.fileCount += snapshot.files;
+    for (const [scope, id, mentions, files, spellings] of snapshot.entries) {
+      const key = scope === '' ? id : `${scope}#${id}`;
+      let entry = this.counts.get(key);
+      if (!entry) {
+        const entity = entityOf(id);
+        if (!entity) continue;
+        this.counts.set(key, (entry = { scope, entity, mentions: 0, files: 0, lastFile: 0, spellings: new Map() }));
+      }
+      entry.mentions += mentions;
+      entry.files += files;
+      entry.lastFile = 0; // A file added later is a new one.
+      for (const [text, count] of spellings) entry.spellings.set(text, (entry.spellings.get(text) ?? 0) + count);
     }
   }
 

@@ -205,18 +205,23 @@ export class EntityMatcher {
   private constructor(entities: readonly Entity[]) {
     this.entities = entities;
     let count = 0;
+    // Each spelling of an entity once as a full spelling and once as a short form (an entity
+    // has a handful: a list scan is cheaper than a set per entity).
+    const full: string[] = [];
+    const shorts: string[] = [];
+    const add = (entity: Entity, text: string, role: Role) => {
+      const seen = role === 'short' ? shorts : full;
+      if (seen.includes(text)) return;
+      seen.push(text);
+      if (this.insert(text, role, entity)) count++;
+    };
     for (const entity of entities) {
-      const seen = new Set<string>();
-      const add = (text: string, role: Role) => {
-        const key = `${role === 'short' ? 's' : 'f'}\u0000${text}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        if (this.insert(text, role, entity)) count++;
-      };
-      add(entity.name, 'name');
-      for (const alias of entity.aliases) add(alias, 'alias');
-      for (const aka of entity.aka) add(aka, 'aka');
-      for (const short of entity.short) add(short, 'short');
+      full.length = 0;
+      shorts.length = 0;
+      add(entity, entity.name, 'name');
+      for (const alias of entity.aliases) add(entity, alias, 'alias');
+      for (const aka of entity.aka) add(entity, aka, 'aka');
+      for (const short of entity.short) add(entity, short, 'short');
       if (entity.titles.length > 0) {
         this.titlesByEntity.set(entity.id, entity.titles.map((t) => fold(t).toLowerCase()));
       }

@@ -10,16 +10,14 @@ import type { Problem, ProblemCode, Severity, SourceLocation } from '../types';
 import { readListInFragments } from '../yamlFragments';
 import { describe, getPair, requiredScalar, resolve, toPlain, YamlSource, type RequiredField } from '../yamlSource';
 import { parseIsoDay } from '../titles/dates';
+import { readFastYaml, readYamlEvents } from '../yamlFast';
+import { readGlossaryFast } from './fast';
+import { cleanSpelling, COUNTRY_RE, defaultShortForms, editDistance, KEBAB_RE, KNOWN_KEYS, nearKnownKey, unique, type ParsedEntry, type SpellingSite } from './entryRules';
 import { ENTITY_KINDS, type DatedTitle, type Entity, type EntityKind, type EntitySpelling, type Glossary, type IgnoredSpelling, type SourceFile, type SpellingRole } from './types';
 
-/** The keys an entry may have; any other key is kept in `extra`. */
-const KNOWN_KEYS = ['id', 'kind', 'name', 'aliases', 'aka', 'short', 'titles', 'description', 'country', 'links'] as const;
+export { defaultShortForms } from './entryRules';
 
-const KEBAB_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const COUNTRY_RE = /^[A-Z]{2}$/;
 const URL_RE = /^[a-z][a-z0-9+.-]*:/i;
-// Generational suffixes are never what a person is called on second mention.
-const NAME_SUFFIXES = new Set(['Jr', 'Jr.', 'Sr', 'Sr.', 'II', 'III', 'IV']);
 
 // Kinds people tend to write instead of the three we know, and what they mean.
 const KIND_SYNONYMS: Record<string, EntityKind> = {
@@ -64,7 +62,7 @@ const KIND_SYNONYMS: Record<string, EntityKind> = {
  *   messages are 1-based, as an editor shows them.
  */
 export function parseGlossary(files: readonly SourceFile[], options: GlossaryParseOptions = {}): Glossary {
-  const parser = new GlossaryParser(options.fragmentAbove ?? FRAGMENT_ABOVE, options.entriesPerFragment);
+  const parser = new GlossaryParser(options.fragmentAbove ?? FRAGMENT_ABOVE, options.entriesPerFragment, options.fastPath ?? true);
   for (const file of files) parser.addFile(file);
   return parser.finish();
 }
@@ -78,6 +76,12 @@ export interface GlossaryParseOptions {
   fragmentAbove?: number;
   /** Entries per fragment on that path (default 50). */
   entriesPerFragment?: number;
+  /**
+   * Read each file with the fast path first (fast.ts), which declines a file with
+   * anything to report; default true. Tests set it to false to compare both paths,
+   * and to 'events' for the fast path without its line scanner (js-yaml's events only).
+   */
+  fastPath?: boolean | 'events';
 }
 
 const FRAGMENT_ABOVE = 256 * 1024;
@@ -101,17 +105,6 @@ export function entitySpellings(entity: Entity): EntitySpelling[] {
   return out;
 }
 
-/**
- * The default short form of a person's name: its last word ("Sergey Lavrov" → "Lavrov",
- * "Bùi Thanh Sơn" → "Sơn"), skipping generational suffixes; none for a one-word name.
- */
-export function defaultShortForms(name: string): string[] {
-  const words = name.trim().split(/\s+/).filter((w) => w !== '');
-  while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1].replace(/,$/, ''))) words.pop();
-  if (words.length < 2) return [];
-  const last = words[words.length - 1].replace(/[,.;:]+$/, '');
-  return /[\p{L}\p{N}]/u.test(last) ? [last] : [];
-}
 
 /**
  * A kebab-case id suggested for a name ("Tô Lâm" → "to-lam", "Hồ Chí Minh City" →
@@ -124,19 +117,7 @@ export function suggestId(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Where an entity's spelling was written: for ambiguity warnings at the exact value. */
-interface SpellingSite {
-  text: string;
-  role: SpellingRole;
-  location: SourceLocation;
-}
 
-interface ParsedEntry {
-  entity: Entity;
-  sites: SpellingSite[];
-  /** Each link's value node location, for the cross-reference check. */
-  linkSites: { key: string; value: string; location: SourceLocation; label: string }[];
-}
 
 /** The first claim on a folded spelling. */
 interface Claim {
@@ -155,11 +136,13 @@ class GlossaryParser {
 
   constructor(
     private readonly fragmentAbove: number,
-    private readonly entriesPerFragment?: number,
+    private readonly entriesPerFragment: number | undefined,
+    private readonly fastPath: boolean | 'events',
   ) {}
 
   addFile(file: SourceFile): void {
     if (!this.fileOrder.has(file.file)) this.fileOrder.set(file.file, this.fileOrder.size);
+    if (this.fastPath && this.addFileFast(file)) return;
     if (file.text.length > this.fragmentAbove && this.addFileInFragments(file)) return;
     let source: YamlSource | undefined;
     try {
@@ -175,6 +158,21 @@ class GlossaryParser {
       this.problems.push({ file: file.file, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'yaml-syntax', message: `Glossa could not read this glossary file: ${message}` });
     }
     if (source) this.problems.push(...source.problems);
+  }
+
+  /** The fast path (fast.ts); false, having changed nothing, when it declines the file. */
+  private addFileFast(file: SourceFile): boolean {
+    const read = readGlossaryFast(file, this.ids, this.fastPath === 'events' ? readYamlEvents : readFastYaml);
+    if (!read) return false;
+    for (const entry of read.entries) {
+      this.entries.push(entry);
+      this.ids.set(entry.entity.id, entry.entity.location);
+    }
+    if (read.ignore) {
+      this.hasIgnore = true;
+      this.ignore.push(...read.ignore);
+    }
+    return true;
   }
 
   /**
@@ -658,14 +656,6 @@ function keyText(key: Node): string {
   return isScalar(key) ? String(key.value) : String(key.toJSON());
 }
 
-/** Trimmed and NFC, so that the canonical spelling compares exactly with NFC text. */
-function cleanSpelling(s: string): string {
-  return s.trim().normalize('NFC');
-}
-
-function unique(list: string[]): string[] {
-  return [...new Set(list)];
-}
 
 function guessKind(kind: string): EntityKind | undefined {
   const lower = kind.toLowerCase();
@@ -683,29 +673,3 @@ function guessKind(kind: string): EntityKind | undefined {
   return best;
 }
 
-/** A known key the unknown `key` is probably a typo of ('alias' → 'aliases', 'titel' → 'titles', 'desc' → 'description'). */
-function nearKnownKey(key: string): string | undefined {
-  const lower = key.toLowerCase();
-  if (lower.length < 3) return undefined;
-  for (const known of KNOWN_KEYS) {
-    if (lower === known) return known; // The same word in other case: 'Name'.
-    if (lower.length >= 4 && known.startsWith(lower)) return known;
-    if (editDistance(lower, known) <= (known.length > 4 ? 2 : 1)) return known;
-  }
-  return undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}

@@ -215,3 +215,45 @@ describe('glossa command line', function () {
     assert.equal(first, 'Sergey Lavrov 5: Sergey Lavrov 1, Sergei Lavrov 2, Lavrov 2 (2 files)');
   });
 });
+
+describe('glossa --jobs', function () {
+  this.timeout(60000);
+  const glossary = path.join(fixtures, 'glossary.yaml');
+
+  it('check on two threads prints the same JSON, byte for byte, as on one', () => {
+    const args = ['check', corpusDir, '--glossary', glossary, '--facts', path.join(fixtures, 'facts.yaml'), '--all-numbers', '--format', 'json'];
+    const one = glossa([...args, '--jobs', '1']);
+    const two = glossa([...args, '--jobs', '2']);
+    assert.equal(two.stderr, '');
+    assert.equal(one.status, 1, 'a conflicting figure in the corpus');
+    assert.equal(two.status, one.status);
+    const report = JSON.parse(one.stdout) as Report;
+    assert.ok(report.files.length >= 5 && report.mentions.length > 100 && report.numbers.length > 50, 'a real report');
+    assert.ok(two.stdout === one.stdout, 'the same bytes');
+    // And the text format, and the default number of threads.
+    assert.equal(glossa(args.slice(0, -2).concat('--jobs', '2')).stdout, glossa(args.slice(0, -2)).stdout);
+  });
+
+  it('stats on two threads counts the same as on one (all but the timing)', () => {
+    const withoutTiming = (stdout: string) => {
+      const report = JSON.parse(stdout) as { timing?: unknown; entities: unknown[] };
+      delete report.timing;
+      return report;
+    };
+    const args = ['stats', corpusDir, '--glossary', glossary, '--format', 'json'];
+    const one = glossa([...args, '--jobs', '1']);
+    const two = glossa([...args, '--jobs', '2']);
+    assert.equal(two.status, 0, two.stderr);
+    assert.ok(withoutTiming(one.stdout).entities.length > 10);
+    assert.deepEqual(withoutTiming(two.stdout), withoutTiming(one.stdout));
+    assert.equal(glossa(['stats', corpusDir, '--glossary', glossary, '--jobs', '2']).stdout, glossa(['stats', corpusDir, '--glossary', glossary, '--jobs', '1']).stdout);
+  });
+
+  it('says what --jobs takes', () => {
+    const r = glossa(['check', corpusDir, '--glossary', glossary, '--jobs', '0']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--jobs must be a whole number from 1 to 256, not '0'/);
+    assert.match(glossa(['normalize', '--jobs', '2']).stderr, /--jobs is not an option of 'glossa normalize'/);
+    assert.match(glossa(['--help']).stdout, /--jobs N/);
+  });
+});

@@ -9,8 +9,8 @@ import { repoRoot } from '../support';
 function both(text: string) {
   const files = [{ file: 'glossary.yaml', text }];
   return {
-    whole: parseGlossary(files, { fragmentAbove: Infinity }),
-    fragments: parseGlossary(files, { fragmentAbove: 0, entriesPerFragment: 3 }),
+    whole: parseGlossary(files, { fragmentAbove: Infinity, fastPath: false }),
+    fragments: parseGlossary(files, { fragmentAbove: 0, entriesPerFragment: 3, fastPath: false }),
   };
 }
 

@@ -1,0 +1,125 @@
+/**
+ * `--jobs N`: a corpus checked on N threads, this one and N-1 worker threads.
+ * Each thread gets the glossary and facts sources as text (a compact payload)
+ * and builds its own engine; the files are cut into runs of consecutive files
+ * ("chunks") that the threads take in turn from a shared counter, and the
+ * results come back in chunk order, so the output is that of one thread.
+ */
+import * as fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { SourceFile } from '../core';
+import type { CliOptions } from './args';
+import { InputError } from './files';
+
+/** What a worker thread is started with. */
+export interface JobInput {
+  glossaJob: true;
+  options: CliOptions;
+  glossary: SourceFile[];
+  facts: SourceFile[];
+  chunks: string[][];
+  /** The next chunk to take (an Int32Array of one, on a SharedArrayBuffer). */
+  next: Int32Array;
+}
+
+/** Processes one chunk of files; built once per thread. */
+export type ChunkRunner<R> = (files: string[]) => R;
+
+type Message<R> = { chunk: number; result: R } | { done: true } | { failed: string; input: boolean };
+
+/** About this much text per chunk: small enough to share the work evenly, large enough to cost little. */
+const CHUNK_BYTES = 1 << 20;
+/** Below this much text, the default is one thread: a worker's start-up (reading the glossary again) would cost more. */
+const PARALLEL_MIN_BYTES = 4 << 20;
+
+/** Consecutive runs of `files` of about CHUNK_BYTES each, at least 4 per thread when there are enough files. */
+export function chunkFiles(files: string[], jobs: number): { chunks: string[][]; bytes: number } {
+  const sizes = files.map((f) => {
+    try {
+      return fs.statSync(f).size;
+    } catch {
+      return 0; // Reading it reports the error.
+    }
+  });
+  const bytes = sizes.reduce((a, b) => a + b, 0);
+  const target = Math.max(1, Math.min(CHUNK_BYTES, Math.ceil(bytes / (jobs * 4))));
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  files.forEach((file, i) => {
+    current.push(file);
+    size += sizes[i];
+    if (size >= target) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+  });
+  if (current.length > 0) chunks.push(current);
+  return { chunks, bytes };
+}
+
+/** How many threads: `--jobs` as given, else the cores for a large corpus and one for a small one. */
+export function threadsFor(options: CliOptions, bytes: number, cores: number): number {
+  if (options.jobs !== undefined) return options.jobs;
+  return bytes >= PARALLEL_MIN_BYTES ? cores : 1;
+}
+
+/**
+ * Runs `runner` over every chunk on `threads` threads and returns the results in
+ * chunk order. `script` is the CLI's own file, which a worker thread runs (see
+ * `serveJobs`); `local` builds this thread's runner, after the workers are started
+ * so that they build theirs meanwhile.
+ */
+export async function runChunks<R>(
+  script: string,
+  input: Omit<JobInput, 'glossaJob' | 'next'>,
+  threads: number,
+  local: () => ChunkRunner<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(input.chunks.length);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workerCount = Math.min(threads, input.chunks.length) - 1;
+  const finished: Promise<void>[] = [];
+  const workers: Worker[] = [];
+  for (let k = 0; k < workerCount; k++) {
+    const data: JobInput = { ...input, glossaJob: true, next };
+    const worker = new Worker(script, { workerData: data, stdout: false, stderr: false });
+    workers.push(worker);
+    finished.push(
+      new Promise<void>((resolve, reject) => {
+        worker.on('message', (message: Message<R>) => {
+          if ('chunk' in message) results[message.chunk] = message.result;
+          else if ('failed' in message) reject(message.input ? new InputError(message.failed) : new Error(message.failed));
+          else resolve();
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`))); // After 'done', a no-op.
+      }),
+    );
+  }
+  try {
+    const run = local();
+    for (let i = Atomics.add(next, 0, 1); i < input.chunks.length; i = Atomics.add(next, 0, 1)) {
+      results[i] = run(input.chunks[i]);
+    }
+    await Promise.all(finished);
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+  return results;
+}
+
+/** The worker thread's side: build a runner from the input, take chunks until none is left, post each result. */
+export function serveJobs<R>(input: JobInput, port: { postMessage(message: Message<R>): void }, build: (input: JobInput) => ChunkRunner<R>): void {
+  try {
+    const run = build(input);
+    for (let i = Atomics.add(input.next, 0, 1); i < input.chunks.length; i = Atomics.add(input.next, 0, 1)) {
+      port.postMessage({ chunk: i, result: run(input.chunks[i]) });
+    }
+    port.postMessage({ done: true });
+  } catch (error) {
+    const input = error instanceof InputError;
+    port.postMessage({ failed: error instanceof Error ? (input ? error.message : (error.stack ?? error.message)) : String(error), input });
+  }
+}
