@@ -3,6 +3,7 @@
  * text. Both adapters (the extension and the CLI) analyse documents through it.
  */
 
+import { recordTextFacts } from './analysis/textFacts';
 import { DiscoveryIndex, type Discovery } from './discovery/discover';
 import { scanText, type WordStats } from './discovery/scan';
 import { EntityMatcher, type MatchOptions } from './entities/matcher';
@@ -75,9 +76,11 @@ export class Engine {
 
   /** Mentions (with the titles before people's), checked numbers and the date of `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    const analysis = this.analyzeMarkup(text, this.readable(text, options.format ?? 'plain'), options);
+    const holdsDirectives = mayHoldDirectives(text);
+    const analysis = this.analyzeMarkup(text, this.readable(text, options.format ?? 'plain', holdsDirectives), options);
     const date = this.documentDate(text);
     if (date) analysis.date = date;
+    recordTextFacts(analysis, { mayHoldDirectives: holdsDirectives });
     return analysis;
   }
 
@@ -85,13 +88,14 @@ export class Engine {
    * The analysis of `text.slice(start, end)` in that slice's offsets, with the
    * markup read in the context of the whole text (a paragraph of a fenced code
    * block is code): the editor's re-analysis of the paragraphs around an edit.
-   * It has no date: the caller knows the whole document's.
+   * It has no date: the caller knows the whole document's. `directives` are the
+   * whole text's, when the caller knows them (read from the text otherwise).
    */
-  analyzeRegion(text: string, start: number, end: number, options: AnalyzeOptions = {}): Analysis {
+  analyzeRegion(text: string, start: number, end: number, options: AnalyzeOptions = {}, directives?: Directives): Analysis {
     const format = options.format ?? 'plain';
     const markup = markupIn(text, format, start, end);
     // Directives reach past the region (a `glossa-disable` above it, an ignore list anywhere): read the whole text's.
-    const directives = this.directives(text, format);
+    directives ??= this.directives(text, format);
     if (directives === NO_DIRECTIVES) return this.analyzeMarkup(text.slice(start, end), markup, options);
     const region = { ...markup, visible: maskSpans(markup.visible, maskedIn(directives, start, end)), ignored: directives.ignored };
     return this.analyzeMarkup(text.slice(start, end), region, options);
@@ -107,9 +111,9 @@ export class Engine {
   }
 
   /** The text's markup with its directives applied: what is masked holds nothing; `ignored` spellings are no mentions. */
-  private readable(text: string, format: TextFormat): Markup & { ignored?: ReadonlySet<string> } {
+  private readable(text: string, format: TextFormat, holdsDirectives = mayHoldDirectives(text)): Markup & { ignored?: ReadonlySet<string> } {
     const markup = markupOf(text, format);
-    if (!mayHoldDirectives(text)) return markup;
+    if (!holdsDirectives) return markup;
     const directives = directivesOf(text, format, markup.directives);
     if (directives === NO_DIRECTIVES) return markup;
     return { ...markup, visible: maskDirectives(markup.visible, directives), ignored: directives.ignored };
