@@ -1,7 +1,8 @@
 // `npm run bench`: prints figures (not pass/fail) for the engine on generated corpora.
 // Generates a workspace with ../shared/bench/gen.mjs once (kept in bench-workspace/, ignored),
 // then measures `glossa stats` over 100 MB with glossaries of 100, 1,000 and 10,000 entities,
-// glossary compile time, one 1 MB document's scan time in-process, and peak memory.
+// glossary compile time, one 1 MB document's analysis in-process (mentions, numbers + verification,
+// discovery; with and without discovery), the editor's keystroke re-analysis in-process, and peak memory.
 // Then, unless --skip-editor, the in-editor figures inside a real VS Code (the
 // integration harness): open → diagnostics of a 1 MB article and keystroke → annotated.
 // Options: --corpus-mb N (default 100), --runs N (default 3), --skip-rg, --skip-editor.
@@ -92,22 +93,57 @@ function inProcess() {
   const dir = path.join(out, 'corpus-1mb');
   const doc = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n\n');
   const engine = new core.Engine(core.parseGlossary([{ file: 'glossary-10000.yaml', text: glossaryText }]));
+  // Mentions alone; the whole analysis (mentions, numbers, verification); discovery on its mentions, as the CLI's check runs it.
   const mentions = [];
   const analyze = [];
+  const discover = [];
   for (let k = 0; k < 11; k++) {
     let t = performance.now();
     engine.mentions(doc);
     mentions.push(performance.now() - t);
     t = performance.now();
-    engine.analyze(doc);
+    const analysis = engine.analyze(doc);
     analyze.push(performance.now() - t);
+    t = performance.now();
+    engine.discover(doc, analysis.mentions);
+    discover.push(performance.now() - t);
   }
   results.docBytes = Buffer.byteLength(doc, 'utf8');
   results.mentionsMs = median(mentions.slice(1));
   results.analyzeMs = median(analyze.slice(1));
+  results.discoverMs = median(discover.slice(1));
+  results.withDiscoveryMs = median(analyze.slice(1).map((a, i) => a + discover[i + 1]));
+  results.keystroke = keystrokes(core, engine, doc);
   return results;
 }
 
+/**
+ * The editor's keystroke path in-process: the bench's edit sequence (a character typed at the end of the
+ * middle line, 40 times) re-analysed with the incremental core, as the extension host runs it after the
+ * debounce (the text kept up to date by concatenation, as the editor keeps it).
+ */
+function keystrokes(core, engine, doc) {
+  const isClaim = (n) => n.status !== 'ignored';
+  const times = [];
+  for (let round = 0; round < 3; round++) {
+    let text = doc;
+    const raw = engine.analyze(text);
+    let analysis = { mentions: raw.mentions, numbers: raw.numbers.filter(isClaim) };
+    if (raw.date) analysis.date = raw.date;
+    const lineEnd = text.indexOf('\n', text.length >> 1);
+    for (let k = 0; k < 40; k++) {
+      const at = lineEnd + k;
+      const previousText = text;
+      text = text.slice(0, at) + (k % 2 ? ' ' : 'x') + text.slice(at);
+      const t = performance.now();
+      const result = core.reanalyze(engine, analysis, text, { start: at, oldEnd: at, newEnd: at + 1 }, isClaim, undefined, { format: 'plain', previousText });
+      if (round > 0) times.push(performance.now() - t);
+      analysis = result ? result.analysis : engine.analyze(text);
+    }
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: median(times), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))], count: times.length };
+}
 generate();
 const corpus = `corpus-${corpusMb}mb`;
 console.log(`\nGlossa benchmark — ${corpus}, ${runs} runs each, medians; machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}\n`);
@@ -139,7 +175,18 @@ if (rg !== null) {
 const p = inProcess();
 console.log('\nIn-process (the core alone):');
 console.log(`  10,000-entity glossary: parse ${fmt(p.parseMs)} ms, compile ${fmt(p.compileMs)} ms (target compile ≤ 300 ms)`);
-console.log(`  one ${fmt(p.docBytes / 1e6, 2)} MB document: mentions ${fmt(p.mentionsMs, 1)} ms, mentions + numbers + verification ${fmt(p.analyzeMs, 1)} ms (target ≤ 20 ms)`);
+console.log(
+  `  one ${fmt(p.docBytes / 1e6, 2)} MB document: mentions ${fmt(p.mentionsMs, 1)} ms, numbers + verification ${fmt(p.analyzeMs - p.mentionsMs, 1)} ms, ` +
+    `discovery ${fmt(p.discoverMs, 1)} ms`,
+);
+console.log(
+  `  its whole analysis: without discovery ${fmt(p.analyzeMs, 1)} ms, with it ${fmt(p.withDiscoveryMs, 1)} ms ` +
+    `(discovery adds ${fmt((100 * (p.withDiscoveryMs - p.analyzeMs)) / p.analyzeMs)}%, target ≤ 30%; whole analysis target ≤ 20 ms)`,
+);
+console.log(
+  `  keystroke re-analysis in the middle of it (the editor's edit sequence, in-process): median ${fmt(p.keystroke.median, 2)} ms, ` +
+    `p95 ${fmt(p.keystroke.p95, 2)} ms over ${p.keystroke.count} keystrokes`,
+);
 console.log(`  peak memory of glossa stats: ${fmt(Math.max(...rows.map((r) => r.rss)) / 2 ** 20)} MiB (target ≤ 150 MiB)`);
 
 function editorFigures() {

@@ -4,13 +4,14 @@ import { parseArgs } from 'node:util';
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  glossa check [paths…] [--glossary FILE]… [--facts FILE]… [--format text|json] [--strict] [--all-numbers]
+  glossa check [paths…] [--glossary FILE]… [--facts FILE]… [--format text|json] [--strict] [--all-numbers] [--no-discovery]
   glossa normalize [paths…] [--glossary FILE]… [--write] [--style canonical|ascii] [--format text|json]
   glossa stats [paths…] [--glossary FILE]… [--format text|json]
   glossa suggest [paths…] [--glossary FILE]… [--format text|json|yaml]
 
 Paths are files or folders (folders: their .txt and .md files, recursively).
 suggest lists the names the glossary lacks; --format yaml prints them as entries to paste.
+check --no-discovery leaves out the possible variants (names the glossary does not list).
 Defaults: the current folder, ./glossary.yaml and ./facts.yaml.
 
 Exit status: 0 clean, 1 errors found (or warnings with --strict), 2 bad arguments or unreadable input.`;
@@ -25,6 +26,8 @@ export interface CliOptions {
   format: 'text' | 'json' | 'yaml';
   strict: boolean;
   allNumbers: boolean;
+  /** check: look for possible variants (off with --no-discovery). */
+  discovery: boolean;
   write: boolean;
   style: 'canonical' | 'ascii';
 }
@@ -49,6 +52,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
         format: { type: 'string' },
         strict: { type: 'boolean' },
         'all-numbers': { type: 'boolean' },
+        'no-discovery': { type: 'boolean' },
         write: { type: 'boolean' },
         style: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -70,6 +74,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
   };
   if (v.strict) only('strict', ['check']);
   if (v['all-numbers']) only('all-numbers', ['check']);
+  if (v['no-discovery']) only('no-discovery', ['check']);
   if (v.write) only('write', ['normalize']);
   if (v.style) only('style', ['normalize']);
   if (v.facts) only('facts', ['check']);
@@ -81,6 +86,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
     format: format as CliOptions['format'],
     strict: v.strict ?? false,
     allNumbers: v['all-numbers'] ?? false,
+    discovery: !(v['no-discovery'] ?? false),
     write: v.write ?? false,
     style,
   };
