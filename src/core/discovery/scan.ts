@@ -76,6 +76,9 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '|', '—', '–', '•']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '*', '_', '#', '>', '«', '„']);
 // Letter case of BMP code units, filled lazily: 0 unknown, 1 upper, 2 lower, 3 neither.
 const CASE = new Uint8Array(0x10000);
+const LOWER_OR_DIGIT = new Uint8Array(128);
+for (let c = 0x61; c <= 0x7a; c++) LOWER_OR_DIGIT[c] = 1;
+for (let c = 0x30; c <= 0x39; c++) LOWER_OR_DIGIT[c] = 1;
 for (let c = 0; c < 128; c++) CASE[c] = c >= 0x41 && c <= 0x5a ? 1 : c >= 0x61 && c <= 0x7a ? 2 : 3;
 
 function caseOf(code: number): number {
@@ -383,6 +386,11 @@ export function scanText(text: string, runs = true): Scan {
     let joined = false;
     for (i++; i < n; i++) {
       const d = text.charCodeAt(i);
+      // Lower-case ASCII letters and digits, most of every word, take one test.
+      if (d < 128 && LOWER_OR_DIGIT[d] === 1) {
+        h = (Math.imul(h, 31) + d) | 0;
+        continue;
+      }
       const k = wordClass[d];
       if ((k === 0 ? classifyCode(d) : k) === 1) {
         if (d >= 128) ascii = plain = false;
