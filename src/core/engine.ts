@@ -3,7 +3,7 @@
  * text. Both adapters (the extension and the CLI) analyse documents through it.
  */
 
-import { recordTextFacts } from './analysis/textFacts';
+import { recordTextFacts, textFactsOf } from './analysis/textFacts';
 import { DiscoveryIndex, type Discovery } from './discovery/discover';
 import { scanText, type WordStats } from './discovery/scan';
 import { EntityMatcher, type MatchOptions } from './entities/matcher';
@@ -142,7 +142,8 @@ export class Engine {
    * its markup masked, offsets unchanged.
    */
   discover(text: string, mentions?: readonly Mention[], stats?: WordStats, format: TextFormat = 'plain'): Discovery {
-    const readable = this.readable(text, format);
+    // The analysis that found the mentions already read whether the text can hold directives.
+    const readable = this.readable(text, format, (mentions && textFactsOf({ mentions })?.mayHoldDirectives) ?? mayHoldDirectives(text));
     const { visible, ignored } = readable;
     const found = this.discovery.discover(visible, mentions ?? this.matchText(text, readable, {}), stats);
     if (!ignored || ignored.size === 0) return found;
