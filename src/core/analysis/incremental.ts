@@ -18,7 +18,10 @@
  *   shows it at once and runs a full analysis a little later.
  * - Glossa's directives (`glossa-disable`, `glossa-ignore`, …) reach past the
  *   window: the window is read with the whole text's, and an edit that changes
- *   them makes the result inexact too.
+ *   them makes the result inexact too. Whether a text can hold one at all is
+ *   kept beside its analysis (`textFacts.ts`): when the text before the edit
+ *   held none, only the edit's window is read for one, so a keystroke in a
+ *   long document reads no more than its paragraphs.
  */
 import type { Analysis, Engine } from '../engine';
 import type { Mention } from '../entities/types';

@@ -254,14 +254,25 @@ const PROSE_RE = /[,;!?]|\.\s/;
 /** Growable parallel arrays for `Runs` and `RunWords`. */
 class RunBuffer {
   count = 0;
-  first = new Int32Array(1024);
-  end = new Int32Array(1024);
-  place = new Uint8Array(1024);
+  first: Int32Array;
+  end: Int32Array;
+  place: Uint8Array;
   words = 0;
-  start = new Int32Array(2048);
-  wordEnd = new Int32Array(2048);
+  start: Int32Array;
+  wordEnd: Int32Array;
   key: string[] = [];
-  flags = new Uint8Array(2048);
+  flags: Uint8Array;
+
+  /** Sized for a text of `length` code units (news text has a run every 60 or so); grown as needed. */
+  constructor(length: number) {
+    const runs = Math.max(16, Math.min(1 << 16, length >> 6));
+    this.first = new Int32Array(runs);
+    this.end = new Int32Array(runs);
+    this.place = new Uint8Array(runs);
+    this.start = new Int32Array(runs * 2);
+    this.wordEnd = new Int32Array(runs * 2);
+    this.flags = new Uint8Array(runs * 2);
+  }
 
   addWord(start: number, end: number, key: string, flags: number): void {
     if (this.words === this.start.length) {
@@ -319,7 +330,7 @@ export function scanText(text: string, runs = true): Scan {
   const stats = newWordStats();
   const lowerSet = stats.lower;
   const midCapital = stats.midCapital;
-  const out = new RunBuffer();
+  const out = new RunBuffer(runs ? text.length : 0);
   const n = text.length;
   const wordClass = WORD_CLASS;
   // The current run: its first word in `out` (words are written as they come), its word count, the first
