@@ -478,23 +478,26 @@ export class EntityMatcher {
         best = index.byEntity.get(latest.id)!;
         bestAt = latest.at;
       }
-    } else if (spellings.length <= lastFull.size) {
-      for (const spelling of spellings) {
-        const at = lastFull.get(spelling.entity.id);
-        if (at !== undefined && at > bestAt) {
-          best = spelling;
-          bestAt = at;
-        }
-      }
     } else {
-      // Many entities share this short form: look only at those mentioned so far.
-      for (const [id, at] of lastFull) {
-        const spelling = index.byEntity.get(id);
-        if (spelling && at > bestAt) {
-          best = spelling;
-          bestAt = at;
+      if (spellings.length <= lastFull.size) {
+        for (const spelling of spellings) {
+          const at = lastFull.get(spelling.entity.id);
+          if (at !== undefined && at > bestAt) {
+            best = spelling;
+            bestAt = at;
+          }
+        }
+      } else {
+        // Many entities share this short form: look only at those mentioned so far.
+        for (const [id, at] of lastFull) {
+          const spelling = index.byEntity.get(id);
+          if (spelling && at > bestAt) {
+            best = spelling;
+            bestAt = at;
+          }
         }
       }
+      licences.remember(node, best ? { id: best.entity.id, at: bestAt } : null);
     }
     let byTitle = false;
     if (!best) {
@@ -638,14 +641,14 @@ function hashChildren(children: Map<string, TrieNode>): Map<number, FirstWord[]>
 }
 
 /**
- * Where each entity was last fully mentioned (rule 5), and, kept as mentions
- * come, for each trie node of a short form the entity among its own that was
- * mentioned last: a short form shared by hundreds of entities ("Hùng") is then
- * resolved at once, not by comparing every one of them.
+ * Where each entity was last fully mentioned (rule 5), and, for each trie node
+ * of a short form met so far, the entity among its own that was mentioned last,
+ * kept up to date as mentions come: a short form shared by hundreds of entities
+ * ("Hùng") is resolved by comparing them once, not at each of its occurrences.
  */
 class Licences {
   readonly lastFull: Map<string, number>;
-  private readonly latest = new Map<TrieNode, { id: string; at: number }>();
+  private readonly latest = new Map<TrieNode, { id: string; at: number } | null>();
   /** False once an entity's licence moved back (only a caller's odd `fullyMentioned` can do that), or without `shortNodes`: then compare them all. */
   private kept: boolean;
 
@@ -655,28 +658,30 @@ class Licences {
   ) {
     this.kept = shortNodes !== undefined;
     this.lastFull = new Map(initial);
-    if (this.kept) for (const [id, at] of this.lastFull) this.note(id, at);
   }
 
   set(id: string, at: number): void {
     const before = this.lastFull.get(id);
     if (before !== undefined && at < before) this.kept = false;
     this.lastFull.set(id, at);
-    if (this.kept) this.note(id, at);
-  }
-
-  /** The latest licensed entity of a short form's node (null: none yet), or undefined when the caller must compare. */
-  latestAt(node: TrieNode): { id: string; at: number } | null | undefined {
-    return this.kept ? (this.latest.get(node) ?? null) : undefined;
-  }
-
-  private note(id: string, at: number): void {
+    if (!this.kept || this.latest.size === 0) return;
     const nodes = this.shortNodes!.get(id);
     if (!nodes) return;
     for (const node of nodes) {
+      if (!this.latest.has(node)) continue; // Not met yet: compared when it is.
       const current = this.latest.get(node);
-      if (current === undefined || at > current.at) this.latest.set(node, { id, at });
+      if (!current || at > current.at) this.latest.set(node, { id, at });
     }
+  }
+
+  /** The latest licensed entity of a short form's node (null: none), or undefined when the caller must compare (then `remember`). */
+  latestAt(node: TrieNode): { id: string; at: number } | null | undefined {
+    return this.kept ? this.latest.get(node) : undefined;
+  }
+
+  /** What the caller found for `node` by comparing; kept up to date from here on. */
+  remember(node: TrieNode, found: { id: string; at: number } | null): void {
+    if (this.kept) this.latest.set(node, found);
   }
 }
 
