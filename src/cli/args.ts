@@ -4,13 +4,14 @@ import { parseArgs } from 'node:util';
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  glossa check [paths…] [--glossary FILE]… [--facts FILE]… [--format text|json] [--strict] [--all-numbers] [--jobs N]
+  glossa check [paths…] [--glossary FILE]… [--facts FILE]… [--format text|json] [--strict] [--all-numbers] [--no-discovery] [--jobs N]
   glossa normalize [paths…] [--glossary FILE]… [--write] [--style canonical|ascii] [--format text|json]
   glossa stats [paths…] [--glossary FILE]… [--format text|json] [--jobs N]
   glossa suggest [paths…] [--glossary FILE]… [--format text|json|yaml]
 
 Paths are files or folders (folders: their .txt and .md files, recursively).
 suggest lists the names the glossary lacks; --format yaml prints them as entries to paste.
+check --no-discovery leaves out the possible variants (names the glossary does not list).
 --jobs N: check or count on N threads (default: the number of cores for a corpus of 4 MB or more,
 else 1); the output is the same for any N.
 Defaults: the current folder, ./glossary.yaml and ./facts.yaml.
@@ -27,6 +28,8 @@ export interface CliOptions {
   format: 'text' | 'json' | 'yaml';
   strict: boolean;
   allNumbers: boolean;
+  /** check: look for possible variants (off with --no-discovery). */
+  discovery: boolean;
   write: boolean;
   style: 'canonical' | 'ascii';
   /** --jobs: threads for check and stats; undefined: as many as cores for a large corpus. */
@@ -53,6 +56,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
         format: { type: 'string' },
         strict: { type: 'boolean' },
         'all-numbers': { type: 'boolean' },
+        'no-discovery': { type: 'boolean' },
         write: { type: 'boolean' },
         style: { type: 'string' },
         jobs: { type: 'string' },
@@ -75,6 +79,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
   };
   if (v.strict) only('strict', ['check']);
   if (v['all-numbers']) only('all-numbers', ['check']);
+  if (v['no-discovery']) only('no-discovery', ['check']);
   if (v.write) only('write', ['normalize']);
   if (v.style) only('style', ['normalize']);
   if (v.facts) only('facts', ['check']);
@@ -92,6 +97,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
     format: format as CliOptions['format'],
     strict: v.strict ?? false,
     allNumbers: v['all-numbers'] ?? false,
+    discovery: !(v['no-discovery'] ?? false),
     write: v.write ?? false,
     style,
     jobs,

@@ -77,8 +77,10 @@ function checkFiles(engine: Engine, files: string[], options: CliOptions): Check
       part.numbers.push({ file: name, ...range(lines, n.start, n.end), text: n.text, kind: n.kind, value: n.value, unit: n.unit, qualifier: n.qualifier, status: n.status, fact: n.fact });
     }
     // Possible variants as the editor finds them (each file on its own); unknown names are for `glossa suggest`.
-    analysis.discovery = engine.discover(text, analysis.mentions, undefined, textFormatOf(file));
-    part.variants.push(...variantRows(name, lines, analysis.discovery.variants));
+    if (options.discovery) {
+      analysis.discovery = engine.discover(text, analysis.mentions, undefined, textFormatOf(file));
+      part.variants.push(...variantRows(name, lines, analysis.discovery.variants));
+    }
     for (const f of findings(analysis, engine, { levels: { unknownName: 'off' } })) {
       part.problems.push({ file: name, ...range(lines, f.start, f.end), severity: f.severity, code: f.code, message: f.message });
     }

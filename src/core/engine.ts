@@ -3,6 +3,7 @@
  * text. Both adapters (the extension and the CLI) analyse documents through it.
  */
 
+import { recordTextFacts, textFactsOf } from './analysis/textFacts';
 import { DiscoveryIndex, type Discovery } from './discovery/discover';
 import { scanText, type WordStats } from './discovery/scan';
 import { EntityMatcher, type MatchOptions } from './entities/matcher';
@@ -80,9 +81,11 @@ export class Engine {
 
   /** Mentions (with the titles before people's), checked numbers and the date of `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    const analysis = this.analyzeMarkup(text, this.readable(text, options.format ?? 'plain'), options);
+    const holdsDirectives = mayHoldDirectives(text);
+    const analysis = this.analyzeMarkup(text, this.readable(text, options.format ?? 'plain', holdsDirectives), options);
     const date = this.documentDate(text);
     if (date) analysis.date = date;
+    recordTextFacts(analysis, { mayHoldDirectives: holdsDirectives });
     return analysis;
   }
 
@@ -90,17 +93,18 @@ export class Engine {
    * The analysis of `text.slice(start, end)` in that slice's offsets, with the
    * markup read in the context of the whole text (a paragraph of a fenced code
    * block is code): the editor's re-analysis of the paragraphs around an edit.
-   * It has no date: the caller knows the whole document's.
+   * It has no date: the caller knows the whole document's. `directives` are the
+   * whole text's, when the caller knows them (read from the text otherwise).
    */
-  analyzeRegion(text: string, start: number, end: number, options: AnalyzeOptions = {}): Analysis {
-    return this.analyzeMarkup(text.slice(start, end), this.readableRegion(text, start, end, options.format ?? 'plain'), options);
+  analyzeRegion(text: string, start: number, end: number, options: AnalyzeOptions = {}, directives?: Directives): Analysis {
+    return this.analyzeMarkup(text.slice(start, end), this.readableRegion(text, start, end, options.format ?? 'plain', directives), options);
   }
 
   /** The markup of `text.slice(start, end)` read in the context of the whole text, with the whole text's directives applied. */
-  private readableRegion(text: string, start: number, end: number, format: TextFormat): Markup & { ignored?: ReadonlySet<string> } {
+  private readableRegion(text: string, start: number, end: number, format: TextFormat, directives?: Directives): Markup & { ignored?: ReadonlySet<string> } {
     const markup = markupIn(text, format, start, end);
     // Directives reach past the region (a `glossa-disable` above it, an ignore list anywhere): read the whole text's.
-    const directives = this.directives(text, format);
+    directives ??= this.directives(text, format);
     if (directives === NO_DIRECTIVES) return markup;
     return { ...markup, visible: maskSpans(markup.visible, maskedIn(directives, start, end)), ignored: directives.ignored };
   }
@@ -119,9 +123,9 @@ export class Engine {
   }
 
   /** The text's markup with its directives applied: what is masked holds nothing; `ignored` spellings are no mentions. */
-  private readable(text: string, format: TextFormat): Markup & { ignored?: ReadonlySet<string> } {
+  private readable(text: string, format: TextFormat, holdsDirectives = mayHoldDirectives(text)): Markup & { ignored?: ReadonlySet<string> } {
     const markup = markupOf(text, format);
-    if (!mayHoldDirectives(text)) return markup;
+    if (!holdsDirectives) return markup;
     const directives = directivesOf(text, format, markup.directives);
     if (directives === NO_DIRECTIVES) return markup;
     return { ...markup, visible: maskDirectives(markup.visible, directives), ignored: directives.ignored };
@@ -150,7 +154,8 @@ export class Engine {
    * its markup masked, offsets unchanged.
    */
   discover(text: string, mentions?: readonly Mention[], stats?: StatsChoice, format: TextFormat = 'plain'): Discovery {
-    const readable = this.readable(text, format);
+    // The analysis that found the mentions already read whether the text can hold directives.
+    const readable = this.readable(text, format, (mentions && textFactsOf({ mentions })?.mayHoldDirectives) ?? mayHoldDirectives(text));
     return this.discoverReadable(readable, mentions ?? this.matchText(text, readable, {}), stats);
   }
 

@@ -18,14 +18,18 @@
  *   shows it at once and runs a full analysis a little later.
  * - Glossa's directives (`glossa-disable`, `glossa-ignore`, …) reach past the
  *   window: the window is read with the whole text's, and an edit that changes
- *   them makes the result inexact too.
+ *   them makes the result inexact too. Whether a text can hold one at all is
+ *   kept beside its analysis (`textFacts.ts`): when the text before the edit
+ *   held none, only the edit's window is read for one, so a keystroke in a
+ *   long document reads no more than its paragraphs.
  */
 import type { Analysis, Engine } from '../engine';
 import type { Mention } from '../entities/types';
 import type { CheckedNumber, NumberKind } from '../numbers/types';
 import { checkedNumber } from '../numbers/verify';
-import { mayHoldDirectives } from '../text/directives';
+import { mayHoldDirectives, mayHoldDirectivesAfterEdit, NO_DIRECTIVES } from '../text/directives';
 import { markdownReanalysisWindow, type TextFormat } from '../text/markup';
+import { recordTextFacts, textFactsOf } from './textFacts';
 
 /** An edit as one window: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
 export interface ChangeWindow {
@@ -83,7 +87,10 @@ export function reanalyze(
   // The entities fully mentioned before the window, where last (in the window's coordinates).
   const lastFull = new Map<string, number>();
   for (const m of mentions.before) if (m.variant !== 'short') lastFull.set(m.entityId, m.start - start);
-  const region = engine.analyzeRegion(text, start, end, { fullyMentioned: lastFull, ignoreNumberKinds, format: markup.format });
+  // Whether either text can hold a directive, without reading the whole text when the previous one is known to hold none.
+  const heldDirectives = textFactsOf(previous)?.mayHoldDirectives;
+  const holdsDirectives = heldDirectives === undefined ? mayHoldDirectives(text) : mayHoldDirectivesAfterEdit(text, change.start, change.newEnd, heldDirectives);
+  const region = engine.analyzeRegion(text, start, end, { fullyMentioned: lastFull, ignoreNumberKinds, format: markup.format }, holdsDirectives ? undefined : NO_DIRECTIVES);
 
   const inside: Mention[] = region.mentions.map((m) => shifted(m, start, true));
   const insideNumbers: CheckedNumber[] = [];
@@ -94,7 +101,8 @@ export function reanalyze(
   // Mentions after the window: shifted; a short form licensed inside the window follows its licence.
   const oldFull = mentions.inside.filter((m) => m.variant !== 'short');
   const newFull = inside.filter((m) => m.variant !== 'short');
-  const exact = markupExact && sameDirectives(engine, markup, text) && oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
+  const directivesSame = heldDirectives === false && !holdsDirectives ? true : sameDirectives(engine, markup, text);
+  const exact = markupExact && directivesSame && oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
   const licence = new Map<number, number>();
   if (exact) oldFull.forEach((m, i) => licence.set(m.start, newFull[i].start));
   const after: Mention[] = mentions.after.map((m) => {
@@ -107,17 +115,15 @@ export function reanalyze(
   });
   const afterNumbers = numbers.after.map((n) => shiftedNumber(n, delta));
 
-  return {
-    analysis: withDate(
-      {
-        mentions: [...mentions.before, ...inside, ...after],
-        numbers: [...numbers.before, ...insideNumbers, ...afterNumbers],
-      },
-      engine.documentDate(text),
-    ),
-    exact,
-    region: { start, end },
-  };
+  const analysis = withDate(
+    {
+      mentions: [...mentions.before, ...inside, ...after],
+      numbers: [...numbers.before, ...insideNumbers, ...afterNumbers],
+    },
+    engine.documentDate(text),
+  );
+  recordTextFacts(analysis, { mayHoldDirectives: holdsDirectives });
+  return { analysis, exact, region: { start, end } };
 }
 
 /** Do the old and new text have the same directives (what they mask and ignore)? Unknown old text: only if neither can hold one. */

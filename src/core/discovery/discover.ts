@@ -13,7 +13,7 @@ import { fold } from '../text/fold';
 import { FUNCTION_WORDS, MONTH_WORDS, USUAL_TITLE_WORDS, WEEKDAY_WORDS } from '../text/wordLists';
 import { LONG_WORD, neighbourKeys, relate } from './compare';
 import { NameIndex, type VariantReason } from './nameIndex';
-import { extendHash, scanText, spellingWords, wordHash, type RunWord, type WordStats } from './scan';
+import { CONNECTOR, extendHash, INITIAL, scanText, SHORT_CAPS, spellingWords, wordHash, type RunWords, type WordStats } from './scan';
 
 /** A spelling that reads as a known entity's, and is not one of its spellings. */
 export interface PossibleVariant {
@@ -55,7 +55,6 @@ interface ShortRef {
   text: string;
 }
 
-const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to']);
 // The letters of a currency are never a name (matching rule 11): "USD 4.58 billion".
 const CURRENCY_CODES = new Set(['usd', 'vnd', 'rub', 'eur', 'gbp', 'jpy', 'cny', 'rmb', 'hkd', 'sgd', 'thb', 'krw', 'inr', 'aud', 'cad', 'chf']);
 // Endings that make a demonym or an inflection of a glossary word (Russian, Russians, Vietnamese, Soviets).
@@ -136,117 +135,132 @@ export class DiscoveryIndex {
     const firstFull = new Map<string, number>();
     for (const m of mentions) if (m.variant !== 'short' && !firstFull.has(m.entityId)) firstFull.set(m.entityId, m.start);
     const out = { variants, unknownNames };
+    const runs = scan.runs;
+    const W = runs.words;
     let mi = 0;
     let covered = new Uint8Array(16);
-    for (const run of scan.runs) {
-      const ws = run.words;
-      const n = ws.length;
-      while (mi < mentions.length && mentions[mi].end <= ws[0].start) mi++;
+    for (let r = 0; r < runs.count; r++) {
+      const base = runs.first[r];
+      const n = runs.end[r] - base;
+      const runStart = W.start[base];
+      while (mi < mentions.length && mentions[mi].end <= runStart) mi++;
       if (covered.length < n) covered = new Uint8Array(n * 2);
       let uncovered = 0;
       for (let j = 0; j < n; j++) {
-        const w = ws[j];
+        const ws = W.start[base + j];
+        const we = W.end[base + j];
         let c = 0;
-        for (let k = mi; k < mentions.length && mentions[k].start < w.end; k++) {
-          if (mentions[k].end > w.start) {
+        for (let k = mi; k < mentions.length && mentions[k].start < we; k++) {
+          if (mentions[k].end > ws) {
             c = 1;
             break;
           }
         }
         covered[j] = c;
-        if (c === 0 && !w.connector) uncovered++;
+        if (c === 0 && (W.flags[base + j] & CONNECTOR) === 0) uncovered++;
       }
       if (uncovered === 0) continue;
-      // The usual one-word run: a sentence-initial function word ("The", "In").
-      if (n === 1 && ws[0].initial && FUNCTION_WORDS.has(ws[0].key)) continue;
       // "and" joins the words of one name only after an "of" or "for" ("Ministry of Industry and Trade"); elsewhere,
       // or beside a mention, a title or a demonym, it joins two names ("Tô Lâm and State President Lương Cường").
+      const place = runs.afterPlacePreposition[r] === 1;
       let from = 0;
       let inName = false;
-      for (let i = Math.max(1, this.titleAt(ws, 0, n, 1)); i < n - 1; i++) {
-        const key = ws[i].key;
-        if (!ws[i].connector) continue;
+      for (let i = Math.max(1, this.titleAt(W.key, base, 0, n, 1)); i < n - 1; i++) {
+        if ((W.flags[base + i] & CONNECTOR) === 0) continue;
+        const key = W.key[base + i];
         if (key === 'of' || key === 'for') inName = true;
         if (key !== 'and') continue;
-        if (inName && !this.endsAName(ws, covered, i - 1, -1) && !this.endsAName(ws, covered, i + 1, 1)) continue;
+        if (inName && !this.endsAName(W, base, n, covered, i - 1, -1) && !this.endsAName(W, base, n, covered, i + 1, 1)) continue;
         inName = false;
-        this.discoverInRun(text, ws, from, i, covered, from === 0 ? run.before : '', words, firstFull, out);
+        this.discoverInRun(text, W, base, from, i, covered, from === 0 && place, words, firstFull, out);
         from = i + 1;
       }
-      this.discoverInRun(text, ws, from, n, covered, from === 0 ? run.before : '', words, firstFull, out);
+      this.discoverInRun(text, W, base, from, n, covered, from === 0 && place, words, firstFull, out);
     }
     return { variants, unknownNames };
   }
 
-  /** Discovery in the words `[from, to)` of a run (`covered` by mentions where 1). */
-  private discoverInRun(text: string, words: RunWord[], from: number, to: number, covered: Uint8Array, before: string, stats: WordStats, firstFull: Map<string, number>, out: Discovery): void {
+  /** Discovery in the words `[from, to)` of the run whose words start at `base` (`covered` by mentions where 1). */
+  private discoverInRun(
+    text: string,
+    W: RunWords,
+    base: number,
+    from: number,
+    to: number,
+    covered: Uint8Array,
+    afterPlacePreposition: boolean,
+    stats: WordStats,
+    firstFull: Map<string, number>,
+    out: Discovery,
+  ): void {
     const { variants, unknownNames } = out;
+    const K = W.key;
+    const F = W.flags;
     let a = from;
     let b = to;
     // The usual one-word run at once: neither a short form's variant (under five letters) nor a recurring name.
     if (to - from === 1) {
-      const w = words[from];
-      if (w.key.length < LONG_WORD && (w.initial || (stats.midCapital.get(w.key) ?? 0) < 2)) return;
+      const key = K[base + from];
+      if (key.length < LONG_WORD && ((F[base + from] & INITIAL) !== 0 || (stats.midCapital.get(key) ?? 0) < 2)) return;
     }
     // Trim from the left: connectors, titles, a sentence-initial common word, months, demonyms, rare acronyms.
     for (let changed = true; changed && a < b; ) {
-      const w = words[a];
       if (covered[a]) break;
-      const title = this.titleAt(words, a, b, 1);
-      if (w.connector) a++;
+      const key = K[base + a];
+      const flags = F[base + a];
+      const title = this.titleAt(K, base, a, b, 1);
+      if (flags & CONNECTOR) a++;
       else if (title > 0) a += title;
-      else if (w.initial && isCommon(w.key, stats)) a++;
+      else if (flags & INITIAL && isCommon(key, stats)) a++;
       // A demonym qualifies what follows: trimmed before a title or a mention, kept in "Russian Economic Week".
-      else if (this.isNotAName(w, stats, false) || (this.isInflection(w.key) && (a + 1 === b || covered[a + 1] || this.titleAt(words, a + 1, b, 1) > 0))) a++;
+      else if (this.isNotAName(key, flags, stats, false) || (this.isInflection(key) && (a + 1 === b || covered[a + 1] || this.titleAt(K, base, a + 1, b, 1) > 0))) a++;
       else changed = false;
     }
     for (let changed = true; changed && a < b; ) {
-      const w = words[b - 1];
       if (covered[b - 1]) break;
-      const title = this.titleAt(words, a, b, -1);
-      if (w.connector) b--;
+      const title = this.titleAt(K, base, a, b, -1);
+      if (F[base + b - 1] & CONNECTOR) b--;
       else if (title > 0) b -= title;
-      else if (this.isNotAName(w, stats, true)) b--;
+      else if (this.isNotAName(K[base + b - 1], F[base + b - 1], stats, true)) b--;
       else changed = false;
     }
     let nameWords = 0;
     let wordCount = 0;
     for (let i = a; i < b; i++) {
-      if (words[i].connector) continue;
+      if (F[base + i] & CONNECTOR) continue;
       wordCount++;
-      if (!covered[i] && !USUAL_TITLE_WORDS.has(words[i].key)) nameWords++;
+      if (!covered[i] && !USUAL_TITLE_WORDS.has(K[base + i])) nameWords++;
     }
     if (nameWords === 0) return;
-    const start = words[a].start;
-    const end = words[b - 1].end;
+    const start = W.start[base + a];
+    const end = W.end[base + b - 1];
     const written = text.slice(start, end);
     if (this.isIgnored(written)) return;
 
     // Possible variants: the longest runs of uncovered words inside that read as one entity's spelling.
     let wholeIsVariant = false;
-    const used = new Uint8Array(b);
     // A variant has a word identical to one of a spelling's: without such a word, nothing to look up.
     let known = 0;
-    for (let i = a; i < b && known < 2; i++) if (covered[i] === 0 && !words[i].connector && this.glossaryWords.has(words[i].key)) known++;
+    for (let i = a; i < b && known < 2; i++) if (covered[i] === 0 && (F[base + i] & CONNECTOR) === 0 && this.glossaryWords.has(K[base + i])) known++;
     const maxWords = known > 0 ? Math.min(this.names.maxWords, b - a) : 0;
+    const used = maxWords >= 2 ? new Uint8Array(b) : undefined;
     for (let len = maxWords; len >= 2; len--) {
       for (let s = a; s + len <= b; s++) {
-        if (words[s].connector || words[s + len - 1].connector) continue;
+        if (F[base + s] & CONNECTOR || F[base + s + len - 1] & CONNECTOR) continue;
         let free = true;
-        for (let i = s; i < s + len && free; i++) free = covered[i] === 0 && used[i] === 0;
+        for (let i = s; i < s + len && free; i++) free = covered[i] === 0 && used![i] === 0;
         if (!free) continue;
-        const slice = words.slice(s, s + len);
-        const best = closest(this.names.lookup(slice.map((w) => w.key)));
+        const best = closest(this.names.lookup(K.slice(base + s, base + s + len)));
         if (!best) continue;
-        const variant = this.variant(text, slice[0].start, slice[len - 1].end, best.value.entity, best.value.text, best.reason);
+        const variant = this.variant(text, W.start[base + s], W.end[base + s + len - 1], best.value.entity, best.value.text, best.reason);
         if (!variant) continue;
         variants.push(variant);
-        for (let i = s; i < s + len; i++) used[i] = 1;
+        for (let i = s; i < s + len; i++) used![i] = 1;
         if (s === a && s + len === b && best.reason !== 'short-word') wholeIsVariant = true;
       }
     }
     if (wordCount === 1 && !covered[a]) {
-      const short = this.shortFormVariant(words[a], firstFull);
+      const short = this.shortFormVariant(K[base + a], W.start[base + a], firstFull);
       if (short) {
         const variant = this.variant(text, start, end, short.entity, short.text, short.reason);
         if (variant) {
@@ -256,8 +270,8 @@ export class DiscoveryIndex {
       }
     }
     if (wholeIsVariant) return;
-    if (wordCount >= 2 || (!FUNCTION_WORDS.has(words[a].key) && (stats.midCapital.get(words[a].key) ?? 0) >= 2)) {
-      unknownNames.push({ start, end, text: written, afterPlacePreposition: a === from && PLACE_PREPOSITIONS.has(before) });
+    if (wordCount >= 2 || (!FUNCTION_WORDS.has(K[base + a]) && (stats.midCapital.get(K[base + a]) ?? 0) >= 2)) {
+      unknownNames.push({ start, end, text: written, afterPlacePreposition: a === from && afterPlacePreposition });
     }
   }
 
@@ -267,20 +281,20 @@ export class DiscoveryIndex {
     return { start, end, text: written, entityId: entity.id, canonical: entity.name, closestTo, reason };
   }
 
-  /** A word one edit or one equivalence from the short form of exactly one entity fully mentioned before it. */
-  private shortFormVariant(word: RunWord, firstFull: Map<string, number>): { entity: Entity; text: string; reason: VariantReason } | null {
-    if (word.key.length < LONG_WORD || this.shortWords.size === 0 || firstFull.size === 0) return null;
+  /** A word (`key` at `start`) one edit or one equivalence from the short form of exactly one entity fully mentioned before it. */
+  private shortFormVariant(key: string, start: number, firstFull: Map<string, number>): { entity: Entity; text: string; reason: VariantReason } | null {
+    if (key.length < LONG_WORD || this.shortWords.size === 0 || firstFull.size === 0) return null;
     const tried = new Set<string>();
     let found = null as { entity: Entity; text: string; reason: VariantReason } | null;
-    for (const k of neighbourKeys(word.key)) {
+    for (const k of neighbourKeys(key)) {
       for (const short of this.shortWords.get(k) ?? []) {
         if (tried.has(short)) continue;
         tried.add(short);
-        const relation = relate(word.key, short);
+        const relation = relate(key, short);
         if (relation === null || relation === 'identical') continue;
         for (const ref of this.shortRefs.get(short)!) {
           const at = firstFull.get(ref.entity.id);
-          if (at === undefined || at > word.start || found?.entity === ref.entity) continue;
+          if (at === undefined || at > start || found?.entity === ref.entity) continue;
           if (found) return null; // Two entities: a tie is no variant.
           found = { entity: ref.entity, text: ref.text, reason: relation };
         }
@@ -289,36 +303,36 @@ export class DiscoveryIndex {
     return found;
   }
 
-  /** The number of words of the longest title at the left (`dir` 1) or right (-1) edge of `[a, b)`, or 0. */
-  private titleAt(words: RunWord[], a: number, b: number, dir: 1 | -1): number {
+  /** The number of words of the longest title at the left (`dir` 1) or right (-1) edge of words `[a, b)` (of keys from `base`), or 0. */
+  private titleAt(keys: readonly string[], base: number, a: number, b: number, dir: 1 | -1): number {
     const edge = dir === 1 ? a : b - 1;
-    const phrases = (dir === 1 ? this.titlesByFirst : this.titlesByLast).get(words[edge].key);
+    const phrases = (dir === 1 ? this.titlesByFirst : this.titlesByLast).get(keys[base + edge]);
     if (!phrases) return 0;
     for (const phrase of phrases) {
       const n = phrase.length;
       if (n > b - a) continue;
-      const from = dir === 1 ? a : b - n;
+      const from = base + (dir === 1 ? a : b - n);
       let ok = true;
-      for (let i = 0; i < n && ok; i++) ok = words[from + i].key === phrase[i];
+      for (let i = 0; i < n && ok; i++) ok = keys[from + i] === phrase[i];
       if (ok) return n;
     }
     return 0;
   }
 
   /** Months, weekdays, currency codes, acronyms seen only once; with `inflections`, also demonyms and inflections of glossary words. */
-  private isNotAName(word: RunWord, stats: WordStats, inflections: boolean): boolean {
-    const key = word.key;
+  private isNotAName(key: string, flags: number, stats: WordStats, inflections: boolean): boolean {
     if (MONTH_WORDS.has(key) || WEEKDAY_WORDS.has(key)) return true;
-    if (word.shortCaps && (CURRENCY_CODES.has(key) || (stats.caps.get(fold(key.toUpperCase())) ?? 0) < 2)) return true;
+    if (flags & SHORT_CAPS && (CURRENCY_CODES.has(key) || (stats.caps.get(fold(key.toUpperCase())) ?? 0) < 2)) return true;
     return inflections && this.isInflection(key);
   }
 
-  /** Is the word at `i` (next to an "and" on side `dir`) the edge of a mention, a title or a demonym? */
-  private endsAName(words: RunWord[], covered: Uint8Array, i: number, dir: 1 | -1): boolean {
+  /** Is the word at `i` of the `n`-word run from `base` (next to an "and" on side `dir`) the edge of a mention, a title or a demonym? */
+  private endsAName(W: RunWords, base: number, n: number, covered: Uint8Array, i: number, dir: 1 | -1): boolean {
     // "… and the Vietnamese Ministry": the word after the article.
-    if (dir === 1 && words[i].connector && words[i].key === 'the' && i + 1 < words.length) i++;
-    if (covered[i] === 1 || this.isInflection(words[i].key) || USUAL_TITLE_WORDS.has(words[i].key)) return true;
-    return dir === 1 ? this.titleAt(words, i, words.length, 1) > 0 : this.titleAt(words, 0, i + 1, -1) > 0;
+    if (dir === 1 && (W.flags[base + i] & CONNECTOR) !== 0 && W.key[base + i] === 'the' && i + 1 < n) i++;
+    const key = W.key[base + i];
+    if (covered[i] === 1 || this.isInflection(key) || USUAL_TITLE_WORDS.has(key)) return true;
+    return dir === 1 ? this.titleAt(W.key, base, i, n, 1) > 0 : this.titleAt(W.key, base, 0, i + 1, -1) > 0;
   }
 
   /** A glossary word plus n, ns, ese, ian, ians or s ("russian", "vietnamese", "soviets"). */

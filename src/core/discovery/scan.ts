@@ -9,6 +9,7 @@
 import { fold } from '../text/fold';
 import { classifyCode, isAllCaps, WORD_CLASS } from '../text/chars';
 import { isInUrlOrFileName, tokenAround } from '../text/tokens';
+import { FUNCTION_WORDS } from '../text/wordLists';
 
 /** What a corpus (or one document) says about its words; folded, lower-case keys unless said otherwise. */
 export interface WordStats {
@@ -20,26 +21,46 @@ export interface WordStats {
   midCapital: Map<string, number>;
 }
 
-/** A word of a run. */
-export interface RunWord {
-  start: number;
-  end: number;
+/** `RunWords.flags`: a lower-case connector (of, the, and, …) between two capitalised words. */
+export const CONNECTOR = 1;
+/** `RunWords.flags`: the first word of a sentence, a line or a heading. */
+export const INITIAL = 2;
+/** `RunWords.flags`: all capitals, two to five letters ("VNA", "BTV"). */
+export const SHORT_CAPS = 4;
+
+/**
+ * The words of every run, one after the other, in parallel arrays (a text has
+ * tens of thousands of them: no object per word). Run `r` is the words
+ * `[runs.first[r], runs.end[r])`.
+ */
+export interface RunWords {
+  start: Int32Array;
+  end: Int32Array;
   /** Folded, lower-case. */
-  key: string;
-  /** A lower-case connector (of, the, and, …) between two capitalised words. */
-  connector: boolean;
-  /** The first word of a sentence, a line or a heading. */
-  initial: boolean;
-  /** All capitals, two to five letters ("VNA", "BTV"). */
-  shortCaps: boolean;
+  key: string[];
+  /** `CONNECTOR`, `INITIAL`, `SHORT_CAPS`. */
+  flags: Uint8Array;
 }
 
-/** A maximal run of capitalised words, possibly joined by connectors, on one line. */
-export interface Run {
-  words: RunWord[];
-  /** The lower-case word right before the run ("in", "from", …), or ''. */
-  before: string;
+/** Maximal runs of capitalised words, possibly joined by connectors, each on one line. */
+export interface Runs {
+  count: number;
+  first: Int32Array;
+  end: Int32Array;
+  /** 1 when the lower-case word right before the run is "in", "from" or "to" (a hint that it names a place). */
+  afterPlacePreposition: Uint8Array;
+  words: RunWords;
 }
+
+/** What `scanText` finds. */
+export interface Scan {
+  stats: WordStats;
+  runs: Runs;
+}
+
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'from', 'to']);
+// Sentence-initial one-word runs of these are never candidates (nor counted as mid-sentence capitals): not kept.
+const INITIAL_SKIPPED = FUNCTION_WORDS;
 
 /** Lower-case words that may join two capitalised words of one name. */
 export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'de', 'van', 'von', 'bin', 'al']);
@@ -55,6 +76,9 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '|', '—', '–', '•']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '*', '_', '#', '>', '«', '„']);
 // Letter case of BMP code units, filled lazily: 0 unknown, 1 upper, 2 lower, 3 neither.
 const CASE = new Uint8Array(0x10000);
+const LOWER_OR_DIGIT = new Uint8Array(128);
+for (let c = 0x61; c <= 0x7a; c++) LOWER_OR_DIGIT[c] = 1;
+for (let c = 0x30; c <= 0x39; c++) LOWER_OR_DIGIT[c] = 1;
 for (let c = 0; c < 128; c++) CASE[c] = c >= 0x41 && c <= 0x5a ? 1 : c >= 0x61 && c <= 0x7a ? 2 : 3;
 
 function caseOf(code: number): number {
@@ -227,25 +251,100 @@ function gluedToUrlish(text: string, start: number, end: number): boolean {
 const FILE_TOKEN_RE = /\.[a-z0-9]{2,5}$/i;
 const PROSE_RE = /[,;!?]|\.\s/;
 
+/** Growable parallel arrays for `Runs` and `RunWords`. */
+class RunBuffer {
+  count = 0;
+  first: Int32Array;
+  end: Int32Array;
+  place: Uint8Array;
+  words = 0;
+  start: Int32Array;
+  wordEnd: Int32Array;
+  key: string[] = [];
+  flags: Uint8Array;
+
+  /** Sized for a text of `length` code units (news text has a run every 60 or so); grown as needed. */
+  constructor(length: number) {
+    const runs = Math.max(16, Math.min(1 << 16, length >> 6));
+    this.first = new Int32Array(runs);
+    this.end = new Int32Array(runs);
+    this.place = new Uint8Array(runs);
+    this.start = new Int32Array(runs * 2);
+    this.wordEnd = new Int32Array(runs * 2);
+    this.flags = new Uint8Array(runs * 2);
+  }
+
+  addWord(start: number, end: number, key: string, flags: number): void {
+    if (this.words === this.start.length) {
+      this.start = grown(this.start);
+      this.wordEnd = grown(this.wordEnd);
+      const f = new Uint8Array(this.flags.length * 2);
+      f.set(this.flags);
+      this.flags = f;
+    }
+    this.start[this.words] = start;
+    this.wordEnd[this.words] = end;
+    this.key[this.words] = key;
+    this.flags[this.words++] = flags;
+  }
+
+  addRun(first: number, place: boolean): void {
+    if (this.count === this.first.length) {
+      this.first = grown(this.first);
+      this.end = grown(this.end);
+      const p = new Uint8Array(this.place.length * 2);
+      p.set(this.place);
+      this.place = p;
+    }
+    this.first[this.count] = first;
+    this.end[this.count] = this.words;
+    this.place[this.count++] = place ? 1 : 0;
+  }
+
+  runs(): Runs {
+    return {
+      count: this.count,
+      first: this.first,
+      end: this.end,
+      afterPlacePreposition: this.place,
+      words: { start: this.start, end: this.wordEnd, key: this.key, flags: this.flags },
+    };
+  }
+}
+
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /**
  * Scans `text` once: its runs of capitalised words (when `runs` is true) and
  * its word statistics. Words inside URLs, e-mail addresses and file names take
  * no part in either; nor do the words of a line that is a file name written
- * with spaces ("30 06 2023 khanh thanh tuong 333.jpg").
+ * with spaces ("30 06 2023 khanh thanh tuong 333.jpg"). A sentence-initial run
+ * of one function word ("The", "In") is left out of the runs: it is never a
+ * candidate.
  */
-export function scanText(text: string, runs = true): { stats: WordStats; runs: Run[] } {
+export function scanText(text: string, runs = true): Scan {
   const stats = newWordStats();
   const lowerSet = stats.lower;
-  const out: Run[] = [];
+  const midCapital = stats.midCapital;
+  const out = new RunBuffer(runs ? text.length : 0);
   const n = text.length;
   const wordClass = WORD_CLASS;
-  // The current run's words and the connectors waiting to join it, in buffers reused from run to run;
-  // a run keeps an exact-size copy (a text has tens of thousands of runs, most of one word).
-  const words: RunWord[] = [];
+  // The current run: its first word in `out` (words are written as they come), its word count, the first
+  // word's key and flags; the connectors waiting to join it, by offsets.
+  let runFirst = 0;
   let wordCount = 0;
-  const pending: RunWord[] = [];
+  let firstKey = '';
+  let firstFlags = 0;
+  let runPlace = false;
+  let lastWordEnd = 0;
+  let pendingStart = new Int32Array(64);
+  let pendingEnd = new Int32Array(64);
+  const pendingKey: string[] = [];
   let pendingCount = 0;
-  let before = '';
   let lastEnd = 0;
   let lastLowerStart = -1;
   let lastLowerEnd = -1;
@@ -267,8 +366,12 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
   };
   const close = (): void => {
     if (wordCount > 0) {
-      if (wordCount === 1 && !words[0].initial) stats.midCapital.set(words[0].key, (stats.midCapital.get(words[0].key) ?? 0) + 1);
-      if (runs) out.push({ words: words.slice(0, wordCount), before });
+      const initial = (firstFlags & INITIAL) !== 0;
+      if (wordCount === 1 && !initial) midCapital.set(firstKey, (midCapital.get(firstKey) ?? 0) + 1);
+      if (runs) {
+        if (wordCount === 1 && initial && INITIAL_SKIPPED.has(firstKey)) out.words = runFirst;
+        else out.addRun(runFirst, runPlace);
+      }
       wordCount = 0;
     }
     pendingCount = 0;
@@ -294,6 +397,11 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
     let joined = false;
     for (i++; i < n; i++) {
       const d = text.charCodeAt(i);
+      // Lower-case ASCII letters and digits, most of every word, take one test.
+      if (d < 128 && LOWER_OR_DIGIT[d] === 1) {
+        h = (Math.imul(h, 31) + d) | 0;
+        continue;
+      }
       const k = wordClass[d];
       if ((k === 0 ? classifyCode(d) : k) === 1) {
         if (d >= 128) ascii = plain = false;
@@ -321,15 +429,21 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
       continue;
     }
     if (kind === 2) {
-      if (lineCount === lineBuffer.length) {
-        const grown = new Int32Array(lineCount * 2);
-        grown.set(lineBuffer);
-        lineBuffer = grown;
+      const lowerHash = plain ? h & HASH_MASK : wordHash(keyOf(text.slice(start, end)));
+      // A word already in `lower` need not wait for the end of its line.
+      if (added[lowerHash & (ADDED_SLOTS - 1)] !== lowerHash) {
+        if (lineCount === lineBuffer.length) lineBuffer = grown(lineBuffer);
+        lineBuffer[lineCount++] = lowerHash;
       }
-      lineBuffer[lineCount++] = plain ? h & HASH_MASK : wordHash(keyOf(text.slice(start, end)));
       if (wordCount > 0) {
         if (end - start <= 3 && isHorizontalSpace(text, lastEnd, start) && CONNECTORS.has(text.slice(start, end))) {
-          pending[pendingCount++] = { start, end, key: text.slice(start, end), connector: true, initial: false, shortCaps: false };
+          if (pendingCount === pendingStart.length) {
+            pendingStart = grown(pendingStart);
+            pendingEnd = grown(pendingEnd);
+          }
+          pendingStart[pendingCount] = start;
+          pendingEnd[pendingCount] = end;
+          pendingKey[pendingCount++] = text.slice(start, end);
         } else {
           close();
         }
@@ -367,19 +481,25 @@ export function scanText(text: string, runs = true): { stats: WordStats; runs: R
       const caps = CAPITAL_CAPS[slot];
       stats.caps.set(caps, (stats.caps.get(caps) ?? 0) + 1);
     }
-    const initial = isSentenceStart(text, start);
-    const joins = wordCount > 0 && isHorizontalSpace(text, pendingCount > 0 ? pending[pendingCount - 1].end : lastEnd, start) && (pendingCount > 0 || lastEnd === words[wordCount - 1].end);
+    const flags = (isSentenceStart(text, start) ? INITIAL : 0) | (shortCaps ? SHORT_CAPS : 0);
+    const joins = wordCount > 0 && isHorizontalSpace(text, pendingCount > 0 ? pendingEnd[pendingCount - 1] : lastEnd, start) && (pendingCount > 0 || lastEnd === lastWordEnd);
     if (!joins) {
       close();
-      before = lastLowerEnd >= 0 && isHorizontalSpace(text, lastLowerEnd, start) ? text.slice(lastLowerStart, lastLowerEnd).toLowerCase() : '';
+      runFirst = out.words;
+      firstKey = key;
+      firstFlags = flags;
+      runPlace = lastLowerEnd >= 0 && lastLowerEnd - lastLowerStart <= 4 && isHorizontalSpace(text, lastLowerEnd, start) && PLACE_PREPOSITIONS.has(text.slice(lastLowerStart, lastLowerEnd).toLowerCase());
     } else if (pendingCount > 0) {
-      for (let k = 0; k < pendingCount; k++) words[wordCount++] = pending[k];
+      if (runs) for (let k = 0; k < pendingCount; k++) out.addWord(pendingStart[k], pendingEnd[k], pendingKey[k], CONNECTOR);
+      wordCount += pendingCount;
       pendingCount = 0;
     }
-    words[wordCount++] = { start, end, key, connector: false, initial, shortCaps };
+    if (runs) out.addWord(start, end, key, flags);
+    wordCount++;
+    lastWordEnd = end;
     lastEnd = end;
   }
   close();
   flushLine();
-  return { stats, runs: out };
+  return { stats, runs: out.runs() };
 }

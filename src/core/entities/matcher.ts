@@ -42,6 +42,8 @@ interface TrieNode {
   hasFull: boolean;
   /** For a short form shared by many entities ("Hùng"): its spellings by entity, and those with titles. Built on first use. */
   shortIndex?: { byEntity: Map<string, Spelling>; titled: Spelling[] };
+  /** The children under an ASCII key (" word"), by `hashWord` of the key: found from the text without building the key. Built on first use. */
+  byHash?: Map<number, FirstWord[]>;
 }
 
 /** A first word of some spelling, for lookups by hash without slicing the text. */
@@ -56,6 +58,9 @@ interface Candidate {
   node: TrieNode;
   caps: boolean;
 }
+
+/** Slots of the first-word hash filter (a power of two). */
+const FIRST_HASH_SLOTS = 1 << 18;
 
 /** Longest run of separator characters we try to bridge inside a name ("Vietnam - Russia"). */
 const MAX_SEPARATOR = 4;
@@ -194,6 +199,10 @@ export class EntityMatcher {
   private readonly firstChars = new Uint8Array(128);
   /** ASCII first words by hash: most capitalised words of a text are rejected here without allocating. */
   private readonly firstWordsByHash = new Map<number, FirstWord[]>();
+  /** The low bits of those hashes: most capitalised words of a text are rejected here, before the map. */
+  private readonly firstHashBits = new Uint8Array(FIRST_HASH_SLOTS);
+  /** The trie nodes (in both tries) where each entity's short forms end: a full mention makes it their latest. */
+  private readonly shortNodes = new Map<string, TrieNode[]>();
   /** Finds the characters a first word can start with: the ASCII ones in use, and any non-ASCII. */
   private readonly startRe: RegExp;
   private readonly titlesByEntity = new Map<string, string[]>();
@@ -201,8 +210,11 @@ export class EntityMatcher {
   private titleEdges?: { byFirst: Map<string, string[]>; byLast: Map<string, string[]> };
   readonly entities: readonly Entity[];
   readonly spellingCount: number;
+  /** False: every lookup the straightforward way (no hash shortcuts, every entity of a short form compared), for tests comparing the two. */
+  private readonly shortcuts: boolean;
 
-  private constructor(entities: readonly Entity[]) {
+  private constructor(entities: readonly Entity[], shortcuts: boolean) {
+    this.shortcuts = shortcuts;
     this.entities = entities;
     let count = 0;
     // Each spelling of an entity once as a full spelling and once as a short form (an entity
@@ -236,6 +248,7 @@ export class EntityMatcher {
     for (const [key, node] of root.children ?? []) {
       if (NON_ASCII_RE.test(key)) continue; // Only non-ASCII text words can match it: they take the slow path.
       const h = hashWord(key, 0, key.length);
+      this.firstHashBits[h & (FIRST_HASH_SLOTS - 1)] = 1;
       let list = this.firstWordsByHash.get(h);
       if (!list) this.firstWordsByHash.set(h, (list = []));
       list.push({ key, node, caps });
@@ -243,8 +256,8 @@ export class EntityMatcher {
   }
 
   /** Builds the automaton for a glossary's entities. */
-  static compile(entities: readonly Entity[]): EntityMatcher {
-    return new EntityMatcher(entities);
+  static compile(entities: readonly Entity[], options: { shortcuts?: boolean } = {}): EntityMatcher {
+    return new EntityMatcher(entities, options.shortcuts ?? true);
   }
 
   private insert(text: string, role: Role, entity: Entity): boolean {
@@ -277,6 +290,9 @@ export class EntityMatcher {
     // Full spellings before short forms; within each, glossary order.
     if (spelling.role === 'short') {
       node.spellings.push(spelling);
+      let nodes = this.shortNodes.get(spelling.entity.id);
+      if (!nodes) this.shortNodes.set(spelling.entity.id, (nodes = []));
+      if (!nodes.includes(node)) nodes.push(node);
     } else {
       const firstShort = node.spellings.findIndex((s) => s.role === 'short');
       if (firstShort < 0) node.spellings.push(spelling);
@@ -289,7 +305,7 @@ export class EntityMatcher {
   match(text: string, options: MatchOptions = {}): Mention[] {
     const mentions: Mention[] = [];
     // Where each entity was last fully mentioned: licenses its short forms (rule 5).
-    const lastFull = new Map<string, number>(options.fullyMentioned ?? []);
+    const licences = new Licences(options.fullyMentioned ?? [], this.shortcuts ? this.shortNodes : undefined);
     const n = text.length;
     const rootChildren = this.root.children;
     const capsChildren = this.capsRoot.children;
@@ -327,14 +343,16 @@ export class EntityMatcher {
       }
       const we = i;
       starts.lastIndex = we;
-      candidates.length = 0;
       if (ascii) {
+        if (this.firstHashBits[h & (FIRST_HASH_SLOTS - 1)] === 0 && this.shortcuts) continue;
         const firstWords = this.firstWordsByHash.get(h);
         if (!firstWords) continue;
+        candidates.length = 0;
         for (const first of firstWords) {
           if (first.key.length === we - ws && text.startsWith(first.key, ws)) this.walk(text, we, first.node, first.caps, candidates);
         }
       } else {
+        candidates.length = 0;
         const word = foldWord(text.slice(ws, we));
         const node = rootChildren.get(word);
         if (node) this.walk(text, we, node, false, candidates);
@@ -351,10 +369,10 @@ export class EntityMatcher {
       for (const candidate of candidates) {
         if (gluedToCurrency(text, ws, candidate.end)) continue;
         if (qualifier === undefined) qualifier = demonymBefore(text, ws) ?? null;
-        const mention = this.resolve(text, ws, candidate, lastFull, qualifier, mentions[mentions.length - 1]);
+        const mention = this.resolve(text, ws, candidate, licences, qualifier, mentions[mentions.length - 1]);
         if (mention) {
           mentions.push(mention);
-          if (mention.variant !== 'short') lastFull.set(mention.entityId, ws);
+          if (mention.variant !== 'short') licences.set(mention.entityId, ws);
           starts.lastIndex = mention.end;
           break;
         }
@@ -373,9 +391,39 @@ export class EntityMatcher {
       let k = pos;
       while (k < n && k - pos <= MAX_SEPARATOR && !isWordCode(text.charCodeAt(k))) k++;
       if (k >= n || k === pos || k - pos > MAX_SEPARATOR) return;
+      let e = k;
+      if (k === pos + 1 && text.charCodeAt(pos) === 0x20 && this.shortcuts) {
+        // The usual case: one space and an ASCII word, looked up by hash, without building the key.
+        let h = 0x20;
+        let ascii = true;
+        for (; e < n; e++) {
+          const d = text.charCodeAt(e);
+          let cls = WORD_CLASS[d];
+          if (cls === 0) cls = classifyCode(d);
+          if (cls !== 1) break;
+          if (d >= 128) ascii = false;
+          h = (Math.imul(h, 31) + d) | 0;
+        }
+        if (ascii) {
+          if (caps && !isAllCaps(text.slice(k, e))) return;
+          const entries = (node.byHash ??= hashChildren(node.children)).get(h);
+          let child: TrieNode | undefined;
+          if (entries) {
+            for (const entry of entries) {
+              if (entry.key.length === e - pos && text.startsWith(entry.key, pos)) {
+                child = entry.node;
+                break;
+              }
+            }
+          }
+          if (!child) return;
+          node = child;
+          pos = e;
+          continue;
+        }
+      }
       const separator = normalizeSeparator(text, pos, k);
       if (separator === '') return;
-      let e = k;
       while (e < n && isWordCode(text.charCodeAt(e))) e++;
       const word = text.slice(k, e);
       if (caps && !isAllCaps(word)) return;
@@ -398,10 +446,11 @@ export class EntityMatcher {
     text: string,
     start: number,
     candidate: Candidate,
-    lastFull: Map<string, number>,
+    licences: Licences,
     qualifier: string | null,
     previous: Mention | undefined,
   ): Mention | null {
+    const lastFull = licences.lastFull;
     const written = text.slice(start, candidate.end);
     // A name broken over a line compares as if written on one line.
     const flat = hasOddSpace(written) ? written.replace(/\s+/g, ' ') : written;
@@ -428,23 +477,32 @@ export class EntityMatcher {
     let bestAt = -Infinity;
     const node = candidate.node;
     const index = (node.shortIndex ??= this.shortIndex(spellings));
-    if (spellings.length <= lastFull.size) {
-      for (const spelling of spellings) {
-        const at = lastFull.get(spelling.entity.id);
-        if (at !== undefined && at > bestAt) {
-          best = spelling;
-          bestAt = at;
-        }
+    const latest = licences.latestAt(node);
+    if (latest !== undefined) {
+      if (latest !== null) {
+        best = index.byEntity.get(latest.id)!;
+        bestAt = latest.at;
       }
     } else {
-      // Many entities share this short form: look only at those mentioned so far.
-      for (const [id, at] of lastFull) {
-        const spelling = index.byEntity.get(id);
-        if (spelling && at > bestAt) {
-          best = spelling;
-          bestAt = at;
+      if (spellings.length <= lastFull.size) {
+        for (const spelling of spellings) {
+          const at = lastFull.get(spelling.entity.id);
+          if (at !== undefined && at > bestAt) {
+            best = spelling;
+            bestAt = at;
+          }
+        }
+      } else {
+        // Many entities share this short form: look only at those mentioned so far.
+        for (const [id, at] of lastFull) {
+          const spelling = index.byEntity.get(id);
+          if (spelling && at > bestAt) {
+            best = spelling;
+            bestAt = at;
+          }
         }
       }
+      licences.remember(node, best ? { id: best.entity.id, at: bestAt } : null);
     }
     let byTitle = false;
     if (!best) {
@@ -571,6 +629,64 @@ export class EntityMatcher {
       }
     }
     return false;
+  }
+}
+
+/** `hashWord` index of a node's children with ASCII keys. */
+function hashChildren(children: Map<string, TrieNode>): Map<number, FirstWord[]> {
+  const index = new Map<number, FirstWord[]>();
+  for (const [key, node] of children) {
+    if (NON_ASCII_RE.test(key)) continue;
+    const h = hashWord(key, 0, key.length);
+    const list = index.get(h);
+    if (list) list.push({ key, node, caps: false });
+    else index.set(h, [{ key, node, caps: false }]);
+  }
+  return index;
+}
+
+/**
+ * Where each entity was last fully mentioned (rule 5), and, for each trie node
+ * of a short form met so far, the entity among its own that was mentioned last,
+ * kept up to date as mentions come: a short form shared by hundreds of entities
+ * ("Hùng") is resolved by comparing them once, not at each of its occurrences.
+ */
+class Licences {
+  readonly lastFull: Map<string, number>;
+  private readonly latest = new Map<TrieNode, { id: string; at: number } | null>();
+  /** False once an entity's licence moved back (only a caller's odd `fullyMentioned` can do that), or without `shortNodes`: then compare them all. */
+  private kept: boolean;
+
+  constructor(
+    initial: Iterable<readonly [string, number]>,
+    private readonly shortNodes: ReadonlyMap<string, readonly TrieNode[]> | undefined,
+  ) {
+    this.kept = shortNodes !== undefined;
+    this.lastFull = new Map(initial);
+  }
+
+  set(id: string, at: number): void {
+    const before = this.lastFull.get(id);
+    if (before !== undefined && at < before) this.kept = false;
+    this.lastFull.set(id, at);
+    if (!this.kept || this.latest.size === 0) return;
+    const nodes = this.shortNodes!.get(id);
+    if (!nodes) return;
+    for (const node of nodes) {
+      if (!this.latest.has(node)) continue; // Not met yet: compared when it is.
+      const current = this.latest.get(node);
+      if (!current || at > current.at) this.latest.set(node, { id, at });
+    }
+  }
+
+  /** The latest licensed entity of a short form's node (null: none), or undefined when the caller must compare (then `remember`). */
+  latestAt(node: TrieNode): { id: string; at: number } | null | undefined {
+    return this.kept ? this.latest.get(node) : undefined;
+  }
+
+  /** What the caller found for `node` by comparing; kept up to date from here on. */
+  remember(node: TrieNode, found: { id: string; at: number } | null): void {
+    if (this.kept) this.latest.set(node, found);
   }
 }
 

@@ -46,7 +46,21 @@ export function ignoreKey(text: string): string {
 
 /** Cheap test before any parsing: can `text` hold a directive at all? */
 export function mayHoldDirectives(text: string): boolean {
-  return text.includes('glossa-');
+  return text.includes(DIRECTIVE_MARK);
+}
+
+const DIRECTIVE_MARK = 'glossa-';
+
+/**
+ * `mayHoldDirectives` of a text after an edit that made `[start, newEnd)` of it
+ * new, from the answer for the text before: a mark outside the window's reach
+ * was there before, so only the window and the few characters around it are read.
+ */
+export function mayHoldDirectivesAfterEdit(text: string, start: number, newEnd: number, before: boolean): boolean {
+  if (before) return mayHoldDirectives(text);
+  // A new mark overlaps the new characters, or the place where characters were deleted.
+  const reach = DIRECTIVE_MARK.length - 1;
+  return text.slice(Math.max(0, start - reach), newEnd + reach).includes(DIRECTIVE_MARK);
 }
 
 const BODY_RE = /^\s*glossa-(ignore|disable-next-line|disable|enable)\b(?:\s*:)?/;

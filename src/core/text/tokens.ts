@@ -40,6 +40,21 @@ export function tokenAround(text: string, start: number, end: number): string {
 
 /** True when the span is part of a URL, an e-mail address or a file name. */
 export function isInUrlOrFileName(text: string, start: number, end: number): boolean {
+  // The usual token (a word, a figure) has no '.' or ':' at all: answered without building it.
+  let s = start;
+  let marked = false;
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (isSpaceCode(c)) break;
+    if (c === 0x2e || c === 0x3a) marked = true;
+    s--;
+  }
+  for (let e = start; !marked && e < text.length; e++) {
+    const c = text.charCodeAt(e);
+    if (e >= end && isSpaceCode(c)) break;
+    if (c === 0x2e || c === 0x3a) marked = true;
+  }
+  if (!marked) return false;
   const token = tokenAround(text, start, end);
   // Each form has a '.' or a ':'; most tokens (words, figures) have neither.
   if (token.indexOf('.') < 0 && token.indexOf(':') < 0) return false;

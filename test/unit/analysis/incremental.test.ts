@@ -80,6 +80,28 @@ describe('incremental re-analysis', () => {
     assert.ok(checked > 5, `${checked} directive edits changed the analysis`);
   });
 
+  it('in a text without directives, typing one is never taken as exact unless it equals a full analysis', () => {
+    const rnd = random(23);
+    const directives = ['glossa-disable\n', 'glossa-disable-next-line\n', 'glossa-ignore: Lavrov, To Lam\n'];
+    let changed = 0;
+    for (const name of ARTICLES.slice(0, 3)) {
+      const original = readArticle(name).text;
+      const previous = engine.analyze(original);
+      for (let i = 0; i < 20; i++) {
+        const next = insertAtLineStart(original, directives[i % directives.length], rnd);
+        const result = reanalyze(engine, previous, next.text, next.change, undefined, undefined, { format: 'plain', previousText: original });
+        const full = engine.analyze(next.text);
+        if (result?.exact) assert.strictEqual(plain(result.analysis), plain(full), `${name}, edit ${i}: ${JSON.stringify(next.change)}`);
+        else if (plain(previous) !== plain(full)) changed++;
+        // And the edit after it, in a text that now holds one, is read with it.
+        const again = edit(next.text, rnd);
+        const second = reanalyze(engine, result?.exact ? result.analysis : full, again.text, again.change, undefined, undefined, { format: 'plain', previousText: next.text });
+        if (second?.exact) assert.strictEqual(plain(second.analysis), plain(engine.analyze(again.text)), `${name}, edit ${i} then ${JSON.stringify(again.change)}`);
+      }
+    }
+    assert.ok(changed > 5, `${changed} typed directives changed the analysis`);
+  });
+
   it('merges several edits into one window', () => {
     const rnd = random(7);
     for (const name of ARTICLES) {

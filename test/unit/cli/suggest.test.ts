@@ -70,6 +70,17 @@ describe('discovery on the real corpus', function () {
     assert.match(problems[0].message, /looks like National Assembly/);
   });
 
+  it('check --no-discovery leaves the possible variants out, and nothing else', () => {
+    const glossary = write('no-typo.yaml', fixtureGlossary.replace('    aliases: [National Asembly]\n', ''));
+    const args = ['check', corpusDir, '--glossary', glossary, '--format', 'json', '--all-numbers'];
+    const withIt = JSON.parse(glossa(args).stdout) as { variants: Variant[]; problems: { code: string }[] };
+    const without = JSON.parse(glossa([...args, '--no-discovery']).stdout) as { variants: Variant[]; problems: { code: string }[] };
+    assert.equal(withIt.variants.length, 1);
+    assert.deepEqual(without.variants, []);
+    assert.deepEqual(without, { ...withIt, variants: [], problems: withIt.problems.filter((p) => p.code !== 'possible-variant') });
+    assert.match(glossa(['stats', corpusDir, '--glossary', glossary, '--no-discovery']).stderr, /--no-discovery is not an option of 'glossa stats'/);
+  });
+
   it('check with the full corpus glossary finds no possible variant', () => {
     const glossary = write('full.yaml', fixtureGlossary);
     const report = JSON.parse(glossa(['check', corpusDir, '--glossary', glossary, '--format', 'json']).stdout) as { variants: Variant[] };

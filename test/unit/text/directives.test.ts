@@ -2,7 +2,8 @@
 // and glossa-disable-next-line, in Markdown comments and plain-text lines, through the engine.
 import * as assert from 'node:assert/strict';
 import { directivesOf, Engine, markupOf, type TextFormat } from '../../../src/core';
-import { entity } from '../support';
+import { mayHoldDirectives, mayHoldDirectivesAfterEdit } from '../../../src/core/text/directives';
+import { entity, random, readArticle } from '../support';
 
 const engine = new Engine({
   entities: [
@@ -73,5 +74,31 @@ describe('exceptions (directives)', () => {
     const txt = 'glossa-ignore: Poutine\r\nText.';
     const plainDirectives = directivesOf(txt, 'plain');
     assert.equal(txt.slice(0, plainDirectives.list[0].listEnd), 'glossa-ignore: Poutine');
+  });
+});
+
+describe('mayHoldDirectivesAfterEdit', () => {
+  it('answers as a scan of the whole edited text does, on random edits of an article', () => {
+    const rnd = random(5);
+    const pieces = ['glossa-', 'glossa', '-', 'a', ' ', '\n', 'glo', 'ssa-', 'x'];
+    let text = readArticle('001').text;
+    let held = mayHoldDirectives(text);
+    let holding = 0;
+    for (let i = 0; i < 3000; i++) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      const end = Math.min(text.length, at + (rnd() < 0.4 ? Math.floor(rnd() * 12) : 0));
+      const insert = rnd() < 0.8 ? pieces[Math.floor(rnd() * pieces.length)] : '';
+      text = text.slice(0, at) + insert + text.slice(end);
+      const answer = mayHoldDirectivesAfterEdit(text, at, at + insert.length, held);
+      assert.strictEqual(answer, mayHoldDirectives(text), `edit ${i} at ${at}`);
+      held = answer;
+      if (held) holding++;
+      // Keep most of the run on texts without a mark, where only the window is read.
+      if (held && rnd() < 0.5) {
+        text = text.split('glossa-').join('glossa ');
+        held = false;
+      }
+    }
+    assert.ok(holding > 100 && holding < 2900, `${holding} texts held a mark`);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isInUrlOrFileName, isSpaceCode, tokenAround } from '../../../src/core/text/tokens';
+import { random, readArticle } from '../support';
 
 describe('isSpaceCode', () => {
   it('agrees with \\s on every UTF-16 code unit', () => {
@@ -30,5 +31,34 @@ describe('tokenAround and isInUrlOrFileName', () => {
 
   it('ends a token at any white space, as \\s does', () => {
     assert.equal(tokenAround('a\u2003b.jpg\u3000c', 2, 3), 'b.jpg');
+  });
+});
+
+describe('isInUrlOrFileName, its shortcut', () => {
+  // The straightforward reading it answers without building the token when the token has no '.' or ':'.
+  const URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
+  const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+  const FILE = /\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|txt|md|html?|php|aspx?|mp[34]|mov|zip|yaml|yml|json|csv)$/i;
+  const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|vn|ru|gov|edu|info|io|int|uk|de|fr)(?:\/\S*)?$/iu;
+  const reference = (text: string, start: number, end: number) => {
+    const token = tokenAround(text, start, end);
+    return /[.:]/.test(token) && (URL.test(token) || EMAIL.test(token) || FILE.test(token) || DOMAIN.test(token));
+  };
+
+  it('answers as the token does, on random spans of the corpus and of text full of addresses', () => {
+    const rnd = random(3);
+    const pieces = ['see ', 'https://vietnamnews.vn/a/b.html', ' 4.58 ', 'desk@example.vn', ' photo 1826.jpg', ':', '.', '\n', 'Tô Lâm', ' (www.gov.vn)', '\u00a0', 'x'];
+    const synthetic = Array.from({ length: 3000 }, () => pieces[Math.floor(rnd() * pieces.length)]).join('');
+    let inside = 0;
+    for (const text of [readArticle('000').text, readArticle('003').text, synthetic]) {
+      for (let k = 0; k < 4000; k++) {
+        const start = Math.floor(rnd() * text.length);
+        const end = Math.min(text.length, start + Math.floor(rnd() * 6));
+        const expected = reference(text, start, end);
+        assert.equal(isInUrlOrFileName(text, start, end), expected, `${JSON.stringify(text.slice(start, end))} at ${start}`);
+        if (expected) inside++;
+      }
+    }
+    assert.ok(inside > 500, `${inside} spans inside an address`);
   });
 });
