@@ -1,5 +1,5 @@
 /** What the CLI prints: the JSON contract of DESIGN.md, or text for people (1-based line:column). */
-import type { Problem } from '../core';
+import type { Problem, VariantRow } from '../core';
 
 interface Ranged {
   file: string;
@@ -43,12 +43,7 @@ export function addTally(into: CheckTally, more: CheckTally): void {
   for (const [status, n] of Object.entries(more.byStatus)) into.byStatus[status] = (into.byStatus[status] ?? 0) + n;
 }
 
-export interface VariantRow extends Ranged {
-  text: string;
-  entity: string;
-  canonical: string;
-  reason: string;
-}
+export type { VariantRow };
 
 export interface StatsEntity {
   entity: string;

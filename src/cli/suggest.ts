@@ -7,31 +7,11 @@
  * the second finds the candidates.
  */
 import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
-import { Engine, LineIndex, suggestEntities, textFormatOf, type PossibleVariant, type Problem, type SuggestedEntity } from '../core';
+import { Engine, LineIndex, suggestEntities, textFormatOf, type PossibleVariant, type Problem, type ReportRange, type SuggestedEntity, type SuggestReport, type VariantRow } from '../core';
 import type { CliOptions } from './args';
 import { corpusFiles, displayPath, readText } from './files';
-import type { VariantRow } from './output';
 
-interface Location {
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-}
-
-export interface SuggestReport {
-  candidates: {
-    name: string;
-    id: string;
-    kind: string;
-    aliases: string[];
-    count: number;
-    files: number;
-    spellings: { text: string; count: number }[];
-    occurrences: ({ file: string } & Location & { text: string })[];
-  }[];
-  variants: VariantRow[];
-}
+type Location = ReportRange;
 
 const out = (s: string) => process.stdout.write(s);
 

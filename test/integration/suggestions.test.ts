@@ -2,25 +2,11 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseGlossary } from '../../src/core';
+import { parseGlossary, type SuggestReport as SuggestData } from '../../src/core';
 import type { TreeSnapshot } from '../../src/vscode/treeSnapshot';
 import { documentOf, editingSuite, eventually, readDisk } from './acting';
 import { Articles, folderUri, glossa, openArticle, workspaceFile } from './glossa';
 import { desktopOnly, waitFor } from './support';
-
-interface SuggestData {
-  candidates: {
-    name: string;
-    id: string;
-    kind: string;
-    aliases: string[];
-    count: number;
-    files: number;
-    spellings: { text: string; count: number }[];
-    occurrences: { file: string; line: number; character: number; endLine: number; endCharacter: number; text: string }[];
-  }[];
-  variants: { file: string; line: number; character: number; text: string; entity: string; canonical: string; reason: string }[];
-}
 
 /** Writes `line` as a new first line of the article (unsaved: auto save is off in the suite). */
 async function prepend(article: string, line: string): Promise<vscode.TextDocument> {

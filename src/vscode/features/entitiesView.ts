@@ -6,12 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { ENTITY_KINDS, type Entity, type EntityKind } from '../../core';
-import { Commands, Views } from '../commands';
-import { kindColor, kindIcon, toRange } from '../convert';
+import { Views } from '../commands';
+import { kindColor, kindIcon } from '../convert';
 import type { MentionRef } from '../services/corpusIndex';
-import type { FileAnalysis } from '../services/documentAnalyses';
 import type { Deps } from '../deps';
 import type { FolderGlossary } from '../services/glossaryStore';
+import { placeItem, snippetsOf } from '../occurrences';
 import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
 
 type Node =
@@ -85,15 +85,8 @@ export function registerEntitiesView(deps: Deps): EntitiesView {
             .map(([text, refs]) => ({ type: 'spelling', folder: node.folder, entityId: node.entityId, text, refs }) as Node);
         }
         case 'spelling': {
-          // The corpus index keeps no text of files read from disk: read each file once for the snippets.
-          const texts = new Map<FileAnalysis, Promise<string | undefined>>();
-          for (const ref of node.refs) if (!texts.has(ref.file)) texts.set(ref.file, corpus.textOf(ref.file));
-          return Promise.all(
-            node.refs.map(async (ref) => {
-              const text = await texts.get(ref.file);
-              return { type: 'mention', ref, snippet: text === undefined ? undefined : snippet(text, ref.mention.start, ref.mention.end) } as Node;
-            }),
-          );
+          const snippets = await snippetsOf(corpus, node.refs.map(({ file, mention }) => ({ file, start: mention.start, end: mention.end })));
+          return node.refs.map((ref, i) => ({ type: 'mention', ref, snippet: snippets[i] }) as Node);
         }
         default:
           return [];
@@ -135,18 +128,7 @@ export function registerEntitiesView(deps: Deps): EntitiesView {
         }
         case 'mention': {
           const { file, mention } = node.ref;
-          const range = toRange(file.lines, mention.start, mention.end);
-          const name = file.uri.path.slice(file.uri.path.lastIndexOf('/') + 1);
-          const item = new vscode.TreeItem(`${name}:${range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
-          item.description = node.snippet;
-          item.tooltip = vscode.workspace.asRelativePath(file.uri);
-          item.iconPath = new vscode.ThemeIcon('location');
-          item.command = {
-            command: Commands.openLocation,
-            title: vscode.l10n.t('Reveal'),
-            arguments: [file.uri.toString(), range.start.line, range.start.character, range.end.line, range.end.character],
-          };
-          return item;
+          return placeItem({ file, start: mention.start, end: mention.end }, node.snippet);
         }
       }
     },
@@ -163,16 +145,4 @@ export function registerEntitiesView(deps: Deps): EntitiesView {
 
 function kindTitle(kind: EntityKind): string {
   return kind === 'person' ? vscode.l10n.t('People') : kind === 'body' ? vscode.l10n.t('Bodies') : vscode.l10n.t('Places');
-}
-
-/** The words around a mention, on its line. */
-export function snippet(text: string, start: number, end: number, width = 40): string {
-  let from = Math.max(0, start - width);
-  let to = Math.min(text.length, end + width);
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, 0);
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  from = Math.max(from, lineStart);
-  to = Math.min(to, lineEnd);
-  return `${from > lineStart ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < lineEnd ? '…' : ''}`;
 }

@@ -9,7 +9,7 @@ import { Commands, Views } from '../commands';
 import { toRange } from '../convert';
 import type { Deps } from '../deps';
 import type { FileAnalysis } from '../services/documentAnalyses';
-import { snippet } from './entitiesView';
+import { snippetsOf } from '../occurrences';
 import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
 
 type Node = { type: 'file'; file: FileAnalysis; numbers: CheckedNumber[] } | { type: 'number'; file: FileAnalysis; number: CheckedNumber; snippet: string | undefined };
@@ -41,9 +41,8 @@ export function registerNumbersView(deps: Deps): NumbersView {
           .filter((n) => n.numbers.length > 0);
       }
       if (node.type !== 'file') return [];
-      // The corpus index keeps no text of files read from disk: read the file once for the snippets.
-      const text = await corpus.textOf(node.file);
-      return node.numbers.map((number) => ({ type: 'number', file: node.file, number, snippet: text === undefined ? undefined : snippet(text, number.start, number.end, 25) }) as Node);
+      const snippets = await snippetsOf(corpus, node.numbers.map(({ start, end }) => ({ file: node.file, start, end })), 25);
+      return node.numbers.map((number, i) => ({ type: 'number', file: node.file, number, snippet: snippets[i] }) as Node);
     },
     getTreeItem(node) {
       if (node.type === 'file') {

@@ -6,7 +6,7 @@
  * the file's comments and layout (one Undo reverts it).
  */
 import * as vscode from 'vscode';
-import { addEntities, type NewEntity } from '../../core';
+import { addEntities, type NewEntity, type ReportRange, type SuggestReport } from '../../core';
 import { asUri } from '../commandArgs';
 import { Commands } from '../commands';
 import type { Deps } from '../deps';
@@ -16,27 +16,8 @@ import type { FolderGlossary } from '../services/glossaryStore';
 import { glossaryFileOf } from './glossaryCommands';
 import { kindLabel, type Candidate, type CandidateNode, type SuggestionsView } from './suggestionsView';
 
-interface Location {
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-}
-
 /** The `suggest` JSON of DESIGN.md ("The command-line program"), paths relative to the folder. */
-export interface SuggestData {
-  candidates: {
-    name: string;
-    id: string;
-    kind: string;
-    aliases: string[];
-    count: number;
-    files: number;
-    spellings: { text: string; count: number }[];
-    occurrences: ({ file: string } & Location & { text: string })[];
-  }[];
-  variants: ({ file: string } & Location & { text: string; entity: string; canonical: string; reason: string })[];
-}
+export type SuggestData = SuggestReport;
 
 export function registerSuggestCommands(deps: Deps, view: SuggestionsView): vscode.Disposable {
   const { store } = deps;
@@ -52,7 +33,7 @@ export function registerSuggestCommands(deps: Deps, view: SuggestionsView): vsco
     if (!folder) return undefined;
     const list = await view.suggestions(folder);
     if (!list) return undefined;
-    const where = (ref: NameRef): { file: string } & Location => ({ file: relativePath(folder, ref.file.uri), ...locate(ref) });
+    const where = (ref: NameRef): { file: string } & ReportRange => ({ file: relativePath(folder, ref.file.uri), ...locate(ref) });
     return {
       candidates: list.candidates.map((c) => ({
         name: c.name,
@@ -172,7 +153,7 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
 
-function locate(ref: NameRef): Location {
+function locate(ref: NameRef): ReportRange {
   const s = ref.file.lines.positionAt(ref.start);
   const e = ref.file.lines.positionAt(ref.end);
   return { line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };

@@ -9,14 +9,13 @@
  */
 import * as vscode from 'vscode';
 import type { EntityKind, NameOccurrence, SuggestedEntity } from '../../core';
-import { Commands, Views } from '../commands';
-import { kindColor, kindIcon, toRange } from '../convert';
+import { Views } from '../commands';
+import { kindColor, kindIcon } from '../convert';
 import type { Deps } from '../deps';
 import type { CorpusSuggestions, NameRef } from '../services/corpusIndex';
-import type { FileAnalysis } from '../services/documentAnalyses';
 import type { FolderGlossary } from '../services/glossaryStore';
+import { placeItem, snippetsOf } from '../occurrences';
 import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
-import { snippet } from './entitiesView';
 
 export type Candidate = SuggestedEntity<NameRef>;
 
@@ -76,15 +75,8 @@ export function registerSuggestionsView(deps: Deps): SuggestionsView {
             occurrences: node.candidate.occurrences.filter((o) => o.text === text),
           }));
         case 'spelling': {
-          // The corpus index keeps no text of files read from disk: read each file once for the snippets.
-          const texts = new Map<FileAnalysis, Promise<string | undefined>>();
-          for (const o of node.occurrences) if (!texts.has(o.at.file)) texts.set(o.at.file, corpus.textOf(o.at.file));
-          return Promise.all(
-            node.occurrences.map(async (o) => {
-              const text = await texts.get(o.at.file);
-              return { type: 'occurrence', parent: node.parent, ref: o.at, snippet: text === undefined ? undefined : snippet(text, o.at.start, o.at.end) } as SuggestionNode;
-            }),
-          );
+          const snippets = await snippetsOf(corpus, node.occurrences.map((o) => o.at));
+          return node.occurrences.map((o, i) => ({ type: 'occurrence', parent: node.parent, ref: o.at, snippet: snippets[i] }) as SuggestionNode);
         }
         default:
           return [];
@@ -121,21 +113,8 @@ export function registerSuggestionsView(deps: Deps): SuggestionsView {
           item.iconPath = new vscode.ThemeIcon('symbol-text');
           return item;
         }
-        case 'occurrence': {
-          const { file, start, end } = node.ref;
-          const range = toRange(file.lines, start, end);
-          const name = file.uri.path.slice(file.uri.path.lastIndexOf('/') + 1);
-          const item = new vscode.TreeItem(`${name}:${range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
-          item.description = node.snippet;
-          item.tooltip = vscode.workspace.asRelativePath(file.uri);
-          item.iconPath = new vscode.ThemeIcon('location');
-          item.command = {
-            command: Commands.openLocation,
-            title: vscode.l10n.t('Reveal'),
-            arguments: [file.uri.toString(), range.start.line, range.start.character, range.end.line, range.end.character],
-          };
-          return item;
-        }
+        case 'occurrence':
+          return placeItem(node.ref, node.snippet);
       }
     },
   };
