@@ -129,6 +129,13 @@ describe('diagnostics', () => {
     for (const name of Object.values(Articles)) {
       assert.ok(glossaDiagnostics(articleUri(name)).length > 0, `no diagnostics on ${name}`);
     }
+    // A hint shows only in an editor (the Problems panel lists none): the unopened article has no unknown-name hints;
+    // opened, it has them.
+    const hints = () => glossaDiagnostics(unopened).filter((d) => d.severity === vscode.DiagnosticSeverity.Hint);
+    assert.deepStrictEqual(hints().map((d) => d.code), []);
+    await openArticle(Articles.vnNews);
+    await waitFor(() => (hints().some((d) => d.code === 'unknown-name') ? true : undefined), 'the unknown names of the opened article');
+    await closeAll();
     // Back to open files only: the closed files' problems go away.
     await config().update('diagnostics.scope', undefined, vscode.ConfigurationTarget.Workspace);
     await waitFor(() => (glossaDiagnostics(unopened).length === 0 ? true : undefined), 'the unopened file cleared');

@@ -60,7 +60,10 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
     const started = performance.now();
     const { engine } = analysis.folder;
     const settings = config.read(analysis.uri);
-    const list = findings(withDiscovery(analysis, settings.levels), engine, { levels: settings.levels, style: settings.normalizeStyle });
+    let list = findings(withDiscovery(analysis, settings.levels), engine, { levels: settings.levels, style: settings.normalizeStyle });
+    // A hint shows only in an editor (VS Code lists none in the Problems panel): a file read from disk gets none,
+    // its own analysis brings them when it is opened. (A workspace check of a large corpus has hundreds of thousands.)
+    if (analysis.text === undefined) list = list.filter((f) => f.severity !== 'hint');
     let needsCorpus = false;
     const diagnostics = list.map((finding) => {
       if (finding.factId) needsCorpus = true;

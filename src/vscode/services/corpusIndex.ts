@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { mergeWordStats, newWordStats, type DiscoveryLevels, sameDiscoveryWords, StringTable, suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
-import { analyzeFile, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
+import { analyzeFile, type DiscoveryNeed, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
 import { noteCreated, noteDeleted, userDocument } from '../openDocuments';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import { Disposable } from '../disposable';
@@ -21,10 +21,17 @@ import type { Work } from './work';
 /** How many files the scan reads ahead of the one it analyses. */
 const READS_IN_FLIGHT = 16;
 
-/** Whether a file's discovery is needed: some discovery finding is not turned off. */
-function wantsDiscovery(levels: DiscoveryLevels): boolean {
-  return levels.possibleVariant !== 'off' || levels.shortWordVariant !== 'off' || levels.unknownName !== 'off';
+/**
+ * What of discovery a file read from disk needs for its diagnostics: nothing when every
+ * discovery finding is off; only the possible variants when unknown names are hints or
+ * off (a hint shows only in an editor, and the open document has its own analysis).
+ */
+function discoveryNeed(levels: DiscoveryLevels): DiscoveryNeed {
+  if (levels.unknownName !== 'off' && levels.unknownName !== 'hint') return 'all';
+  return levels.possibleVariant !== 'off' || levels.shortWordVariant !== 'off' ? 'variants' : 'none';
 }
+
+const NEED_ORDER: Record<DiscoveryNeed, number> = { none: 0, variants: 1, all: 2 };
 
 /** What a file whose text changed since its entry was made contributes to the suggestions until its new entry comes. */
 const NO_WORDS = newWordStats();
@@ -132,8 +139,11 @@ export class CorpusIndex extends Disposable {
       this.config.onDidChange((e) => {
         if (e.affectsConfiguration('glossa.include') || e.affectsConfiguration('glossa.exclude') || e.affectsConfiguration('glossa.maxFileSize') || e.affectsConfiguration('glossa.numbers')) {
           this.invalidate();
-        } else if (e.affectsConfiguration('glossa.diagnostics') && this.files().some((f) => f.discovery === undefined && wantsDiscovery(this.config.read(f.uri).levels))) {
-          // A discovery finding turned on again: the files read from disk while all were off have no discovery.
+        } else if (
+          e.affectsConfiguration('glossa.diagnostics') &&
+          this.files().some((f) => f.text === undefined && NEED_ORDER[f.discoveryMade ?? 'none'] < NEED_ORDER[discoveryNeed(this.config.read(f.uri).levels)])
+        ) {
+          // A discovery finding raised: the files read from disk before have less of their discovery than it needs.
           this.invalidate();
         }
       }),
@@ -541,7 +551,7 @@ export class CorpusIndex extends Disposable {
       return 'skipped';
     }
     const settings = this.config.read(uri);
-    this.setEntry(key, analyzeFile(uri, read, folder, settings.ignoredNumbers, this.strings, wantsDiscovery(settings.levels)));
+    this.setEntry(key, analyzeFile(uri, read, folder, settings.ignoredNumbers, this.strings, discoveryNeed(settings.levels)));
     return true;
   }
 

@@ -65,7 +65,12 @@ export interface FileAnalysis {
    * read, unless every discovery finding is turned off (then undefined).
    */
   readonly discovery: Discovery | undefined;
+  /** For a file read from disk: what of its discovery was kept (see `discoveryNeed`). */
+  readonly discoveryMade?: DiscoveryNeed;
 }
+
+/** What of a file's discovery the corpus index keeps: none, the possible variants, or the unknown names too. */
+export type DiscoveryNeed = 'none' | 'variants' | 'all';
 
 /** The analysis of an open document (or of a text in hand): its text comes with it. */
 export interface DocumentAnalysis extends FileAnalysis {
@@ -315,10 +320,11 @@ export function analyzeText(
  * are copied through `strings`, one copy per distinct spelling, since a substring
  * would keep the whole text alive).
  */
-export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossary, ignored: ReadonlySet<NumberKind>, strings: StringTable, discover: boolean): FileAnalysis {
+export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossary, ignored: ReadonlySet<NumberKind>, strings: StringTable, need: DiscoveryNeed): FileAnalysis {
   const started = performance.now();
   const { version, generation, analysis, serial } = analyzeText(uri, undefined, text, folder, ignored);
-  const discovery = discover ? folder.engine.discover(text, analysis.mentions, undefined, textFormatOf(uri.path)) : undefined;
+  const discovery = need === 'none' ? undefined : folder.engine.discover(text, analysis.mentions, undefined, textFormatOf(uri.path));
+  if (discovery && need === 'variants') discovery.unknownNames = [];
   // Shorter substrings are copies already (V8 shares the memory of 13 characters or more).
   const own = (text: string): string => (text.length < 13 ? text : strings.own(text));
   for (const m of analysis.mentions) {
@@ -332,7 +338,7 @@ export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossar
   }
   for (const v of discovery?.variants ?? []) v.text = own(v.text);
   for (const u of discovery?.unknownNames ?? []) u.text = own(u.text);
-  return { uri, version, folder, generation, length: text.length, lines: new LineIndex(text), analysis, discovery, ms: performance.now() - started, serial };
+  return { uri, version, folder, generation, length: text.length, lines: new LineIndex(text), analysis, discovery, discoveryMade: need, ms: performance.now() - started, serial };
 }
 
 function makeAnalysis(
