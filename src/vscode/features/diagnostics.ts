@@ -15,7 +15,7 @@ import { findings, StringTable, type Analysis, type DiscoveryLevels, type Findin
 import { Commands } from '../commands';
 import { findingToDiagnostic, toRange } from '../convert';
 import type { Deps } from '../deps';
-import type { AnalysisEvent, FileAnalysis } from '../services/documentAnalyses';
+import { wantsDiscovery, type AnalysisEvent, type FileAnalysis } from '../services/documentAnalyses';
 import { hasTab, userDocument } from '../openDocuments';
 
 /** Diagnostics just published from an analysis of the pipeline. */
@@ -254,7 +254,7 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
 
 /** The analysis with its discovery, unless every kind of discovery finding is turned off (then it is not made). */
 export function withDiscovery(analysis: FileAnalysis, levels: DiscoveryLevels): Analysis {
-  if (levels.possibleVariant === 'off' && levels.shortWordVariant === 'off' && levels.unknownName === 'off') return analysis.analysis;
+  if (!wantsDiscovery(levels)) return analysis.analysis;
   return { ...analysis.analysis, discovery: analysis.discovery };
 }
 

@@ -10,7 +10,7 @@
  * found again in the same paragraphs as the mentions, else on first read.
  */
 import * as vscode from 'vscode';
-import { discoverFully, LineIndex, StringTable, mergeWindows, reanalyze, rediscover, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type Discovery, type DiscoveryState, type NumberKind } from '../../core';
+import { discoverFully, LineIndex, StringTable, mergeWindows, reanalyze, rediscover, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type Discovery, type DiscoveryLevels, type DiscoveryState, type NumberKind } from '../../core';
 import { Disposable } from '../disposable';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
@@ -213,6 +213,9 @@ export class DocumentAnalyses extends Disposable {
       else if (cause === 'edit') this.work.debounce(`analysis:${key}`, SETTLE_MS, () => this.settle(document, analysis, since));
     }
     this.analyzed.fire({ document, analysis, cause, since });
+    // After an edit, discovery is made once the highlights are drawn (the diagnostics and hovers read it), so that the next
+    // edit builds on it.
+    if (analysis && cause === 'edit' && wantsDiscovery(this.config.read(document.uri).levels)) setTimeout(() => void analysis.discovery, 0);
   }
 
   /** Announces the edit's analysis again once the document stayed quiet, unless it changed meanwhile. */
@@ -290,11 +293,19 @@ export class DocumentAnalyses extends Disposable {
     const format = textFormatOf(document.uri.path);
     const result = reanalyze(folder.engine, cached.analysis, text, entry.window, isClaim, ignored, { format, previousText: cached.text });
     if (!result) return undefined;
-    // Discovery again in the same paragraphs, from the previous analysis's when it was made and exact (else on first read, in full).
-    const previous = cached.discoveryState;
+    // Discovery again in the same paragraphs, from the previous analysis's (else in full), when it is first read: not
+    // before the highlights, which do not need it (`announce` has it made right after them).
     const delta = entry.window.newEnd - entry.window.oldEnd;
-    const discovery = result.exact && previous ? rediscover(folder.engine, previous, cached.text, text, result.region, delta, result.analysis.mentions, format) : undefined;
-    return makeAnalysis(document.uri, document.version, text, folder, result.analysis, performance.now() - started, true, textMs, !result.exact, discovery?.exact ? discovery : undefined);
+    const { region, analysis } = result;
+    const rediscovered = result.exact
+      ? (): DiscoveryState | undefined => {
+          void cached.discovery; // The previous analysis's, made now if nobody read it.
+          const previous = cached.discoveryState;
+          const discovery = previous && rediscover(folder.engine, previous, cached.text, text, region, delta, analysis.mentions, format);
+          return discovery?.exact ? discovery : undefined;
+        }
+      : undefined;
+    return makeAnalysis(document.uri, document.version, text, folder, analysis, performance.now() - started, true, textMs, !result.exact, rediscovered);
   }
 }
 
@@ -351,10 +362,11 @@ function makeAnalysis(
   incremental: boolean,
   textMs: number,
   inexact = false,
-  discovered?: DiscoveryState,
+  discovered?: () => DiscoveryState | undefined,
 ): DocumentAnalysis {
   let lines: LineIndex | undefined;
-  let state = discovered;
+  let state: DiscoveryState | undefined;
+  let rediscover = discovered;
   return {
     uri,
     version,
@@ -372,6 +384,10 @@ function makeAnalysis(
     textMs,
     serial: ++serials,
     get discovery() {
+      if (!state && rediscover) {
+        state = rediscover();
+        rediscover = undefined; // Lets go of the previous analysis.
+      }
       if (!state) {
         state = discoverFully(folder.engine, text, analysis.mentions, textFormatOf(uri.path));
         // Only an open document's next edit builds on the statistics: a file read from disk keeps none.
@@ -383,6 +399,11 @@ function makeAnalysis(
       return state;
     },
   };
+}
+
+/** Whether discovery is read at all: some discovery finding is not turned off. */
+export function wantsDiscovery(levels: DiscoveryLevels): boolean {
+  return levels.possibleVariant !== 'off' || levels.shortWordVariant !== 'off' || levels.unknownName !== 'off';
 }
 
 /** The index of the item whose `[start, end)` holds `offset` (end inclusive), in a sorted list; -1 if none. */
