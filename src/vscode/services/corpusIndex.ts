@@ -298,7 +298,7 @@ export class CorpusIndex extends Disposable {
     return next;
   }
 
-  private async makeSuggestions(folder: FolderGlossary, token?: vscode.CancellationToken): Promise<CorpusSuggestions | undefined> {
+  private async makeSuggestions(folder: FolderGlossary, token?: vscode.CancellationToken, again = false): Promise<CorpusSuggestions | undefined> {
     if (!(await this.ensure({ token }))) return undefined;
     // One snapshot of the entries (each is immutable): a file that changes meanwhile fires a change, and a new list follows.
     const files = this.sortedFiles(folder);
@@ -314,9 +314,17 @@ export class CorpusIndex extends Disposable {
       return !token?.isCancellationRequested;
     };
     // Pass 1: each file's words, kept until its entry changes (the text read again: the index keeps none of a file read from disk).
+    // A file that changed on disk since its entry was made (its watcher event still on its way) is read again first.
+    const changed: vscode.Uri[] = [];
     for await (const [i, text] of this.readAhead(files, (i) => parts[i].words === undefined)) {
       if (text !== undefined) parts[i].words = folder.engine.discoveryWords(text, textFormatOf(files[i].uri.path));
+      else changed.push(files[i].uri);
       if (!(await pause())) return undefined;
+    }
+    if (changed.length > 0 && !again) {
+      for (const uri of changed) await this.index(uri);
+      this.fire(changed);
+      return this.makeSuggestions(folder, token, true);
     }
     // The corpus's words: the previous ones while they read the same, so that the discoveries made with them stand.
     const merged = newWordStats();
