@@ -7,7 +7,7 @@
  * the second finds the candidates.
  */
 import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
-import { Engine, LineIndex, suggestEntities, textFormatOf, type PossibleVariant, type Problem, type ReportRange, type SuggestedEntity, type SuggestReport, type VariantRow } from '../core';
+import { candidateRow, Engine, LineIndex, suggestEntities, textFormatOf, type PossibleVariant, type Problem, type ReportRange, type SuggestedEntity, type SuggestReport, type VariantRow } from '../core';
 import type { CliOptions } from './args';
 import { corpusFiles, displayPath, readText } from './files';
 
@@ -46,16 +46,7 @@ export function suggest(options: CliOptions, engine: Engine): number {
   );
   const problems = engine.glossary.problems;
   const report: SuggestReport = {
-    candidates: candidates.map((c) => ({
-      name: c.name,
-      id: c.id,
-      kind: c.kind,
-      aliases: c.aliases,
-      count: c.count,
-      files: c.files,
-      spellings: c.spellings,
-      occurrences: c.occurrences.map((o) => ({ file: o.file, ...o.at, text: o.text })),
-    })),
+    candidates: candidates.map((c) => candidateRow(c, (o) => ({ file: o.file, ...o.at }))),
     variants,
   };
   for (const p of problems) process.stderr.write(`${p.file}:${p.line + 1}:${p.character + 1}: ${p.severity} ${p.code}: ${p.message}\n`);

@@ -27,7 +27,7 @@ export { MentionIndex, spellingKey, type MentionIndexEntry, type MentionIndexSna
 export { DiscoveryIndex, isCommon, type Discovery, type PossibleVariant, type UnknownName } from './discovery/discover';
 export { mergeWordStats, newWordStats, type WordStats } from './discovery/scan';
 export { groupUnknownNames, proposedKind, sameDiscoveryWords, suggestEntities, type NameOccurrence, type SuggestedEntity, type SuggestFile, type Suggestions } from './discovery/suggest';
-export type { ReportRange, SuggestReport, VariantRow } from './discovery/report';
+export { candidateRow, type ReportRange, type SuggestReport, type VariantRow } from './discovery/report';
 export { DEFAULT_DISCOVERY_LEVELS, discoveryFindings, variantMessage, type DiscoveryLevels } from './discovery/findings';
 export type { VariantReason } from './discovery/nameIndex';
 export { TitleIndex, currentTitle, holdsOn, type TitleVerdict } from './titles/titles';

@@ -1,3 +1,5 @@
+import type { NameOccurrence, SuggestedEntity } from './suggest';
+
 /**
  * The JSON of `glossa suggest` (DESIGN.md, "The command-line program"): what the
  * command line prints and what `glossa.suggestEntities` returns for a folder.
@@ -32,4 +34,18 @@ export interface SuggestReport {
     occurrences: ({ file: string } & ReportRange & { text: string })[];
   }[];
   variants: VariantRow[];
+}
+
+/** A candidate as the report lists it, each occurrence placed by `where` (its file, relative, and its range). */
+export function candidateRow<L>(c: SuggestedEntity<L>, where: (o: NameOccurrence<L>) => { file: string } & ReportRange): SuggestReport['candidates'][number] {
+  return {
+    name: c.name,
+    id: c.id,
+    kind: c.kind,
+    aliases: c.aliases,
+    count: c.count,
+    files: c.files,
+    spellings: c.spellings,
+    occurrences: c.occurrences.map((o) => ({ ...where(o), text: o.text })),
+  };
 }

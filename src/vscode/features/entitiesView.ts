@@ -11,7 +11,7 @@ import { kindColor, kindIcon } from '../convert';
 import type { MentionRef } from '../services/corpusIndex';
 import type { Deps } from '../deps';
 import type { FolderGlossary } from '../services/glossaryStore';
-import { placeItem, snippetsOf } from '../occurrences';
+import { folderItem, placeItem, snippetsOf } from '../treeItems';
 import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
 
 type Node =
@@ -95,11 +95,8 @@ export function registerEntitiesView(deps: Deps): EntitiesView {
     getTreeItem(node) {
       const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
       switch (node.type) {
-        case 'folder': {
-          const item = new vscode.TreeItem(node.folder.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-          item.iconPath = vscode.ThemeIcon.Folder;
-          return item;
-        }
+        case 'folder':
+          return folderItem(node.folder);
         case 'kind': {
           const item = new vscode.TreeItem(kindTitle(node.kind), vscode.TreeItemCollapsibleState.Expanded);
           item.description = String(node.entities.length);

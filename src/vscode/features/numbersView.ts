@@ -9,7 +9,7 @@ import { Commands, Views } from '../commands';
 import { toRange } from '../convert';
 import type { Deps } from '../deps';
 import type { FileAnalysis } from '../services/documentAnalyses';
-import { snippetsOf } from '../occurrences';
+import { snippetsOf } from '../treeItems';
 import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
 
 type Node = { type: 'file'; file: FileAnalysis; numbers: CheckedNumber[] } | { type: 'number'; file: FileAnalysis; number: CheckedNumber; snippet: string | undefined };

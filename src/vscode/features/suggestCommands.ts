@@ -6,7 +6,7 @@
  * the file's comments and layout (one Undo reverts it).
  */
 import * as vscode from 'vscode';
-import { addEntities, type NewEntity, type ReportRange, type SuggestReport } from '../../core';
+import { addEntities, candidateRow, type NewEntity, type ReportRange, type SuggestReport } from '../../core';
 import { asUri } from '../commandArgs';
 import { Commands } from '../commands';
 import type { Deps } from '../deps';
@@ -35,16 +35,7 @@ export function registerSuggestCommands(deps: Deps, view: SuggestionsView): vsco
     if (!list) return undefined;
     const where = (ref: NameRef): { file: string } & ReportRange => ({ file: relativePath(folder, ref.file.uri), ...locate(ref) });
     return {
-      candidates: list.candidates.map((c) => ({
-        name: c.name,
-        id: c.id,
-        kind: c.kind,
-        aliases: c.aliases,
-        count: c.count,
-        files: c.files,
-        spellings: c.spellings,
-        occurrences: c.occurrences.map((o) => ({ ...where(o.at), text: o.text })),
-      })),
+      candidates: list.candidates.map((c) => candidateRow(c, (o) => where(o.at))),
       variants: list.variants.map(({ file, variant: v }) => ({
         ...where({ file, start: v.start, end: v.end }),
         text: v.text,

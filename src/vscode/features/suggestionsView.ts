@@ -14,7 +14,7 @@ import { kindColor, kindIcon } from '../convert';
 import type { Deps } from '../deps';
 import type { CorpusSuggestions, NameRef } from '../services/corpusIndex';
 import type { FolderGlossary } from '../services/glossaryStore';
-import { placeItem, snippetsOf } from '../occurrences';
+import { folderItem, placeItem, snippetsOf } from '../treeItems';
 import { snapshotTree, type TreeSnapshot } from '../treeSnapshot';
 
 export type Candidate = SuggestedEntity<NameRef>;
@@ -85,11 +85,8 @@ export function registerSuggestionsView(deps: Deps): SuggestionsView {
     getTreeItem(node) {
       const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
       switch (node.type) {
-        case 'folder': {
-          const item = new vscode.TreeItem(node.folder.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-          item.iconPath = vscode.ThemeIcon.Folder;
-          return item;
-        }
+        case 'folder':
+          return folderItem(node.folder);
         case 'candidate': {
           const c = node.candidate;
           const item = new vscode.TreeItem(c.name, Collapsed);

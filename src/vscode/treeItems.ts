@@ -1,14 +1,16 @@
 /**
- * Places in corpus files as the views list them: a tree item `file.txt:12` with
- * the words around the place, that reveals it when clicked. The corpus index
- * keeps no text of files read from disk, so the snippets of a list of places are
- * read once per file (`snippetsOf`).
+ * Tree items the views share: a workspace folder (with several folders, each
+ * view groups by folder), and a place in a corpus file, `file.txt:12` with the
+ * words around it, that reveals it when clicked. The corpus index keeps no text
+ * of files read from disk, so the snippets of a list of places are read once per
+ * file (`snippetsOf`).
  */
 import * as vscode from 'vscode';
 import { Commands } from './commands';
 import { toRange } from './convert';
 import type { CorpusIndex } from './services/corpusIndex';
 import type { FileAnalysis } from './services/documentAnalyses';
+import type { FolderGlossary } from './services/glossaryStore';
 
 export interface Place {
   file: FileAnalysis;
@@ -26,6 +28,13 @@ export async function snippetsOf(corpus: CorpusIndex, places: readonly Place[], 
       return text === undefined ? undefined : snippet(text, start, end, width);
     }),
   );
+}
+
+/** The tree item of a workspace folder, expanded. */
+export function folderItem(folder: FolderGlossary): vscode.TreeItem {
+  const item = new vscode.TreeItem(folder.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.iconPath = vscode.ThemeIcon.Folder;
+  return item;
 }
 
 /** The tree item of a place: file name and line, the snippet, and the command that reveals it. */
