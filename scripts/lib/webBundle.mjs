@@ -92,6 +92,21 @@ export async function checkNodeGlobals(file) {
 }
 
 /**
+ * What a bundle for the web worker extension host is, the extension's and the web
+ * test suite's alike: CommonJS for the browser, the packages' worker builds (a
+ * browser build may touch `document`), `vscode` provided by the host.
+ */
+export const webWorkerTarget = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'cjs',
+  conditions: ['worker'],
+  mainFields: ['browser', 'module', 'main'],
+  external: ['vscode'],
+};
+
+/**
  * esbuild options for a bundle that runs in the web worker extension host: one
  * CommonJS file (the host evaluates it with `module`, `exports` and a `require`
  * that knows only `vscode`), the worker or browser builds of the dependencies (the
@@ -101,13 +116,7 @@ export async function checkNodeGlobals(file) {
  */
 export function webOptions({ production = false } = {}) {
   return {
-    bundle: true,
-    platform: 'browser',
-    target: 'es2022',
-    format: 'cjs',
-    conditions: ['worker'],
-    mainFields: ['browser', 'module', 'main'],
-    external: ['vscode'],
+    ...webWorkerTarget,
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
-import { isNodeBuiltin } from './webBundle.mjs';
+import { isNodeBuiltin, webWorkerTarget } from './webBundle.mjs';
 import { repoRoot } from './codeServer.mjs';
 
 const require = createRequire(import.meta.url);
@@ -54,14 +54,8 @@ function webTestModules() {
 /** esbuild options for a test bundle of the web worker host, with the runner's GLOSSA_TEST_MARK and GLOSSA_TEST_GREP. */
 function testOptions({ outfile, mark = '', grep }) {
   return {
+    ...webWorkerTarget,
     outfile,
-    bundle: true,
-    platform: 'browser',
-    target: 'es2022',
-    format: 'cjs',
-    conditions: ['worker'],
-    mainFields: ['browser', 'module', 'main'],
-    external: ['vscode'],
     logLevel: 'warning',
     define: {
       'process.env.GLOSSA_TEST_MARK': JSON.stringify(mark),
