@@ -69,15 +69,31 @@ export function threadsFor(options: CliOptions, bytes: number, cores: number): n
  * Runs `runner` over every chunk on `threads` threads and returns the results in
  * chunk order. `script` is the CLI's own file, which a worker thread runs (see
  * `serveJobs`); `local` builds this thread's runner, after the workers are started
- * so that they build theirs meanwhile.
+ * so that they build theirs meanwhile. With `onResult`, each result is handed to it
+ * in chunk order as soon as it and those before it are in, and not kept (the
+ * returned array is then empty): a large corpus's output is printed as it comes,
+ * not held whole in memory.
  */
 export async function runChunks<R>(
   script: string,
   input: Omit<JobInput, 'glossaJob' | 'next'>,
   threads: number,
   local: () => ChunkRunner<R>,
+  onResult?: (result: R) => void,
 ): Promise<R[]> {
-  const results: R[] = new Array<R>(input.chunks.length);
+  const results: (R | undefined)[] = new Array<R | undefined>(input.chunks.length);
+  const arrived = new Uint8Array(input.chunks.length);
+  let delivered = 0;
+  const receive = (chunk: number, result: R): void => {
+    results[chunk] = result;
+    arrived[chunk] = 1;
+    if (!onResult) return;
+    for (; delivered < arrived.length && arrived[delivered] === 1; delivered++) {
+      const ready = results[delivered] as R;
+      results[delivered] = undefined;
+      onResult(ready);
+    }
+  };
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workerCount = Math.min(threads, input.chunks.length) - 1;
   const finished: Promise<void>[] = [];
@@ -89,7 +105,7 @@ export async function runChunks<R>(
     finished.push(
       new Promise<void>((resolve, reject) => {
         worker.on('message', (message: Message<R>) => {
-          if ('chunk' in message) results[message.chunk] = message.result;
+          if ('chunk' in message) receive(message.chunk, message.result);
           else if ('failed' in message) reject(message.input ? new InputError(message.failed) : new Error(message.failed));
           else resolve();
         });
@@ -101,13 +117,15 @@ export async function runChunks<R>(
   try {
     const run = local();
     for (let i = Atomics.add(next, 0, 1); i < input.chunks.length; i = Atomics.add(next, 0, 1)) {
-      results[i] = run(input.chunks[i]);
+      receive(i, run(input.chunks[i]));
+      // Let the workers' results in meanwhile, so that they are printed and let go as they come.
+      if (onResult && workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(finished);
   } finally {
     for (const worker of workers) void worker.terminate();
   }
-  return results;
+  return onResult ? [] : (results as R[]);
 }
 
 /** The worker thread's side: build a runner from the input, take chunks until none is left, post each result. */

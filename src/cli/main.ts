@@ -23,7 +23,7 @@ import {
 import { parseCli, UsageError, USAGE, type CliOptions } from './args';
 import { corpusFiles, displayPath, InputError, readText } from './files';
 import { chunkFiles, runChunks, serveJobs, threadsFor, type ChunkRunner, type JobInput } from './jobs';
-import { addTally, printCheck, printNormalize, printStats, type CheckReport, type CheckTally, type StatsEntity } from './output';
+import { addTally, CheckTextPrinter, inPrintOrder, printCheck, printNormalize, printStats, type CheckReport, type CheckTally, type StatsEntity } from './output';
 import { suggest, variantRows } from './suggest';
 
 const VERSION = '0.1.0';
@@ -116,34 +116,71 @@ function chunkRunner(options: CliOptions, engine: Engine): ChunkRunner<CheckPart
  * Runs `check` or `stats` over the corpus on `--jobs` threads: the engine is built
  * on each from the sources' text; the parts come back in file order.
  */
-async function scanCorpus<R extends CheckPart | StatsPart>(options: CliOptions, onEngine: (engine: Engine) => void): Promise<R[]> {
+async function scanCorpus<R extends CheckPart | StatsPart>(options: CliOptions, onEngine: (engine: Engine, files: string[]) => void, onPart?: (part: R) => void): Promise<R[]> {
   const glossary = loadSources(options.glossary, 'glossary.yaml', true);
   const facts = options.command === 'check' ? loadSources(options.facts, 'facts.yaml', false) : [];
   const files = corpusFiles(options.paths.length > 0 ? options.paths : ['.']);
   const threads = threadsFor(options, chunkFiles(files, 1).bytes, os.availableParallelism());
   const { chunks } = chunkFiles(files, threads);
-  return (await runChunks(__filename, { options, glossary, facts, chunks }, threads, () => {
-    const engine = engineFrom(options, glossary, facts);
-    onEngine(engine);
-    return chunkRunner(options, engine);
-  })) as R[];
+  return (await runChunks(
+    __filename,
+    { options, glossary, facts, chunks },
+    threads,
+    () => {
+      const engine = engineFrom(options, glossary, facts);
+      onEngine(engine, files);
+      return chunkRunner(options, engine);
+    },
+    onPart as ((part: CheckPart | StatsPart) => void) | undefined,
+  )) as R[];
 }
 
 async function check(options: CliOptions): Promise<number> {
   let engine: Engine | undefined;
-  const parts = await scanCorpus<CheckPart>(options, (e) => (engine = e));
-  const report: CheckReport = { files: [], mentions: [], variants: [], numbers: [], problems: [...engine!.glossary.problems, ...engine!.ledger.problems] };
-  for (const part of parts) {
-    for (const key of ['files', 'mentions', 'variants', 'numbers', 'problems'] as const) {
-      const into = report[key] as unknown[];
-      for (const row of part[key]) into.push(row);
+  const severe = { errors: false, warnings: false };
+  const note = (problems: readonly { severity: string }[]) => {
+    for (const p of problems) {
+      if (p.severity === 'error') severe.errors = true;
+      else if (p.severity === 'warning') severe.warnings = true;
     }
-    if (part.tally) addTally((report.tally ??= { mentions: 0, entities: new Set(), numbers: 0, byStatus: {} }), part.tally);
+  };
+  // The text format is printed as the parts come when the files are checked in its order (they are, unless
+  // their names sort differently by locale than by code unit): the problems of a large corpus are never all held.
+  let printer: CheckTextPrinter | undefined;
+  const collected: CheckPart[] = [];
+  const parts = await scanCorpus<CheckPart>(
+    options,
+    (e, files) => {
+      engine = e;
+      const head = [...e.glossary.problems, ...e.ledger.problems];
+      if (options.format === 'text' && inPrintOrder(files.map(displayPath))) {
+        printer = new CheckTextPrinter(head);
+        note(head);
+      }
+    },
+    options.format === 'text'
+      ? (part) => {
+          if (!printer) return void collected.push(part);
+          note(part.problems);
+          printer.add(part);
+        }
+      : undefined,
+  );
+  if (printer) {
+    printer.finish();
+  } else {
+    const report: CheckReport = { files: [], mentions: [], variants: [], numbers: [], problems: [...engine!.glossary.problems, ...engine!.ledger.problems] };
+    for (const part of options.format === 'text' ? collected : parts) {
+      for (const key of ['files', 'mentions', 'variants', 'numbers', 'problems'] as const) {
+        const into = report[key] as unknown[];
+        for (const row of part[key]) into.push(row);
+      }
+      if (part.tally) addTally((report.tally ??= { mentions: 0, entities: new Set(), numbers: 0, byStatus: {} }), part.tally);
+    }
+    printCheck(report, options.format);
+    note(report.problems);
   }
-  printCheck(report, options.format);
-  const errors = report.problems.some((p) => p.severity === 'error');
-  const warnings = report.problems.some((p) => p.severity === 'warning');
-  return errors || (options.strict && warnings) ? 1 : 0;
+  return severe.errors || (options.strict && severe.warnings) ? 1 : 0;
 }
 
 function normalize(options: CliOptions): number {

@@ -78,22 +78,81 @@ export function printCheck(report: CheckReport, format: OutputFormat): void {
     out(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  const tally = report.tally;
-  const order = { error: 0, warning: 1, info: 2, hint: 3 };
-  for (const p of [...report.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.character - b.character || order[a.severity] - order[b.severity])) {
-    out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
+  const printer = new CheckTextPrinter([]);
+  printer.add(report);
+  printer.finish();
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** The order of the text format: by file, line, column, then severity. */
+function byPlace(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.character - b.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+}
+
+/** Does the text format's order (`byPlace`) keep `names` (the files, in the order they are checked) as they are? */
+export function inPrintOrder(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if (names[i - 1].localeCompare(names[i]) >= 0) return false;
+  return true;
+}
+
+/**
+ * `check`'s text format, printed part by part (a run of files at a time, in
+ * `inPrintOrder`), so that a large corpus's problems are never all held: each
+ * part's problems sorted and merged with the glossary's and the ledger's
+ * (`head`), which sort before a file's own at the same place, as in one sort of
+ * them all; the counts at the end.
+ */
+export class CheckTextPrinter {
+  private readonly head: Problem[];
+  private next = 0;
+  private files = 0;
+  private readonly tally: CheckTally = { mentions: 0, entities: new Set(), numbers: 0, byStatus: {} };
+  private readonly bySeverity: Record<string, number> = {};
+  private variants = 0;
+
+  constructor(
+    head: readonly Problem[],
+    private readonly write: (s: string) => void = out,
+  ) {
+    this.head = [...head].sort(byPlace);
   }
-  const count = (s: string) => report.problems.filter((p) => p.severity === s).length;
-  const byStatus = (s: string) => (tally ? (tally.byStatus[s] ?? 0) : report.numbers.filter((n) => n.status === s).length);
-  const entities = tally ? tally.entities.size : new Set(report.mentions.map((m) => m.entity)).size;
-  const mentions = tally ? tally.mentions : report.mentions.length;
-  const numbers = tally ? tally.numbers : report.numbers.length;
-  out(
-    `\n${plural(report.files.length, 'file')}: ${plural(mentions, 'mention')} of ${plural(entities, 'entity').replace('entitys', 'entities')}, ` +
-      `${plural(numbers, 'number')} (${byStatus('verified')} verified, ${byStatus('conflicting')} conflicting, ${byStatus('disputed')} disputed, ${byStatus('unverified')} unverified); ` +
-      `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info` +
-      `${report.variants.length > 0 ? `; ${plural(report.variants.length, 'possible variant')} (glossa suggest lists the names the glossary lacks)` : ''}\n`,
-  );
+
+  add(part: Pick<CheckReport, 'files' | 'mentions' | 'variants' | 'numbers' | 'problems' | 'tally'>): void {
+    for (const p of [...part.problems].sort(byPlace)) {
+      while (this.next < this.head.length && byPlace(this.head[this.next], p) <= 0) this.print(this.head[this.next++]);
+      this.print(p);
+    }
+    this.files += part.files.length;
+    this.variants += part.variants.length;
+    const tally = this.tally;
+    if (part.tally) {
+      addTally(tally, part.tally);
+    } else {
+      tally.mentions += part.mentions.length;
+      for (const m of part.mentions) tally.entities.add(m.entity);
+      tally.numbers += part.numbers.length;
+      for (const n of part.numbers) tally.byStatus[n.status] = (tally.byStatus[n.status] ?? 0) + 1;
+    }
+  }
+
+  finish(): void {
+    while (this.next < this.head.length) this.print(this.head[this.next++]);
+    const { mentions, entities, numbers } = this.tally;
+    const byStatus = (s: string) => this.tally.byStatus[s] ?? 0;
+    const count = (s: string) => this.bySeverity[s] ?? 0;
+    this.write(
+      `\n${plural(this.files, 'file')}: ${plural(mentions, 'mention')} of ${plural(entities.size, 'entity').replace('entitys', 'entities')}, ` +
+        `${plural(numbers, 'number')} (${byStatus('verified')} verified, ${byStatus('conflicting')} conflicting, ${byStatus('disputed')} disputed, ${byStatus('unverified')} unverified); ` +
+        `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info` +
+        `${this.variants > 0 ? `; ${plural(this.variants, 'possible variant')} (glossa suggest lists the names the glossary lacks)` : ''}\n`,
+    );
+  }
+
+  private print(p: Problem): void {
+    this.bySeverity[p.severity] = (this.bySeverity[p.severity] ?? 0) + 1;
+    this.write(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
+  }
 }
 
 export function printNormalize(

@@ -152,6 +152,19 @@ describe('glossa command line', function () {
     assert.match(text, /^b\.md:4:22: warning title-mismatch: Title mismatch: "Prime Minister" is the title of Phạm Minh Chính and Mikhail Mishustin on 11 February 2025, not of Tô Lâm/m);
   });
 
+  it('check prints problems in file order, also when the locale orders the file names differently', () => {
+    // Read in code-unit order ("B.txt" first), printed in the locale's ("a.txt" first), as one sort of them all.
+    fs.writeFileSync(path.join(dir, 'B.txt'), 'Trade rose 6.7% with To Lam.\n');
+    const r = glossa(['check', '--jobs', '2'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const files = r.stdout
+      .split('\n')
+      .filter((l) => /^\S+:\d+:\d+: /.test(l))
+      .map((l) => l.slice(0, l.indexOf(':')));
+    assert.deepEqual([...new Set(files)], ['a.txt', 'B.txt']);
+    assert.match(r.stdout, /\n2 files: 4 mentions of 3 entities, 2 numbers .*; 0 errors, 2 warnings, 4 info\n$/);
+  });
+
   it('fails on warnings with --strict', () => {
     assert.equal(glossa(['check', '--strict'], dir).status, 1);
   });
