@@ -433,7 +433,7 @@ export class EntityMatcher {
       for (let k = 0; k < candidates.length; k++) {
         const end = candidates.ends[k];
         if (gluedToCurrency(text, ws, end)) continue;
-        if (qualifier === undefined) qualifier = demonymBefore(text, ws) ?? null;
+        if (qualifier === undefined) qualifier = demonymBefore(text, ws, this.shortcuts) ?? null;
         const mention = this.resolve(text, ws, end, candidates.nodes[k], candidates.caps[k], licences, qualifier, mentions[mentions.length - 1]);
         if (mention) {
           mentions.push(mention);
@@ -802,13 +802,16 @@ function isCurrencySign(code: number): boolean {
  * Rule 10: the country of the demonym right before `start` ("Chinese", "North Korean"),
  * with only white space between, or undefined.
  */
-function demonymBefore(text: string, start: number): string | undefined {
+function demonymBefore(text: string, start: number, shortcuts: boolean): string | undefined {
   const word = wordBefore(text, start);
-  // Longer words are no demonym (lower-casing never shortens a word): most words before a mention are read no further.
-  if (!word || word.end - word.start > LONGEST_DEMONYM_WORD || !isCapitalisedAt(text, word.start)) return undefined;
-  // An ASCII word (the usual one) is looked up only when its lower-case hash is a demonym's.
-  const h = lowerAsciiHash(text, word.start, word.end);
-  if (h !== -1 && !DEMONYM_LAST_HASHES.has(h)) return undefined;
+  if (!word || !isCapitalisedAt(text, word.start)) return undefined;
+  if (shortcuts) {
+    // Most words before a mention are read no further: a longer word is no demonym (lower-casing
+    // never shortens a word), and an ASCII one is looked up only when its lower-case hash is a demonym's.
+    if (word.end - word.start > LONGEST_DEMONYM_WORD) return undefined;
+    const h = lowerAsciiHash(text, word.start, word.end);
+    if (h !== -1 && !DEMONYM_LAST_HASHES.has(h)) return undefined;
+  }
   const last = text.slice(word.start, word.end).toLowerCase();
   if (DEMONYM_SECOND_WORDS.has(last)) {
     const first = wordBefore(text, word.start);
