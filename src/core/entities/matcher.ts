@@ -520,7 +520,8 @@ export class EntityMatcher {
       const mention = {
         start,
         end,
-        text: written,
+        // Written as spelled (the usual case): the spelling's own string, so that the mention keeps no copy of its own.
+        text: written === spelling.text ? spelling.text : written,
         entityId: spelling.id,
         variant: variantOf(spelling, flat, allCaps),
         matched: spelling.text,
@@ -575,7 +576,7 @@ export class EntityMatcher {
     const mention: Mention = {
       start,
       end,
-      text: written,
+      text: written === best.text ? best.text : written,
       entityId: best.id,
       variant: 'short',
       matched: best.text,
@@ -751,15 +752,21 @@ class Licences {
   /** False once an entity's licence moved back (only a caller's odd `fullyMentioned` can do that), or without shortcuts: then compare them all. */
   private kept: boolean;
 
+  /** The latest offset of any licence so far: one at or after it cannot move an entity's back. */
+  private latestAny = -Infinity;
+
   constructor(initial: Iterable<readonly [string, number]>, shortcuts: boolean) {
     this.kept = shortcuts;
     this.lastFull = new Map(initial);
+    for (const at of this.lastFull.values()) if (at > this.latestAny) this.latestAny = at;
   }
 
   /** Entity `id` fully mentioned at `at`; `shortNodes` are the nodes of its short forms. */
   set(id: string, at: number, shortNodes: readonly TrieNode[] | null): void {
-    const before = this.lastFull.get(id);
-    if (before !== undefined && at < before) this.kept = false;
+    if (at < this.latestAny) {
+      const before = this.lastFull.get(id);
+      if (before !== undefined && at < before) this.kept = false;
+    } else this.latestAny = at;
     this.lastFull.set(id, at);
     if (!this.kept || this.latest.size === 0 || shortNodes === null) return;
     for (const node of shortNodes) {
