@@ -17,7 +17,7 @@
 import type { Entity } from '../glossary/types';
 import { fold } from '../text/fold';
 import { classifyCode, isAllCaps, isWordCode, WORD_CLASS } from '../text/chars';
-import { countryOfDemonym, DEMONYM_SECOND_WORDS } from '../text/demonyms';
+import { countryOfDemonym, DEMONYM_SECOND_WORDS, DEMONYMS } from '../text/demonyms';
 import { FUNCTION_WORDS, MONTH_WORDS, USUAL_TITLE_WORDS, WEEKDAY_WORDS } from '../text/wordLists';
 import { isCapitalisedAt, isSentenceStart, wordAfter, wordBefore, type WordSpan } from './neighbours';
 import type { Mention, Variant } from './types';
@@ -27,6 +27,10 @@ type Role = 'name' | 'alias' | 'aka' | 'short';
 /** One glossary spelling that ends at a trie node. */
 interface Spelling {
   entity: Entity;
+  /** `entity.id`, read without going through the entity. */
+  id: string;
+  /** The trie nodes where the entity's short forms end (`EntityMatcher.shortNodes`), null if none. */
+  shortNodes: TrieNode[] | null;
   role: Role;
   /** The spelling as written in the glossary. */
   text: string;
@@ -41,10 +45,20 @@ interface TrieNode {
   /** True when some spelling ending here is a full (non-short) spelling. */
   hasFull: boolean;
   /** For a short form shared by many entities ("Hùng"): its spellings by entity, and those with titles. Built on first use. */
-  shortIndex?: { byEntity: Map<string, Spelling>; titled: Spelling[] };
+  shortIndex: { byEntity: Map<string, Spelling>; titled: Spelling[] } | undefined;
   /** The children under an ASCII key (" word"), by `hashWord` of the key: found from the text without building the key. Built on first use. */
-  byHash?: Map<number, FirstWord[]>;
+  byHash: HashedChildren | undefined;
 }
+
+/** A node's ASCII children by hash: a short list is scanned (most nodes have a few children), a long one is a map. */
+interface HashedChildren {
+  hashes: Int32Array;
+  entries: FirstWord[];
+  map: Map<number, FirstWord[]> | null;
+}
+
+/** Above this many ASCII children a node's are found through a map rather than by scanning their hashes. */
+const SCANNED_CHILDREN = 8;
 
 /** A first word of some spelling, for lookups by hash without slicing the text. */
 interface FirstWord {
@@ -53,14 +67,57 @@ interface FirstWord {
   caps: boolean;
 }
 
-interface Candidate {
-  end: number;
-  node: TrieNode;
-  caps: boolean;
+/**
+ * The trie hits of one word start, longest first once sorted: kept in reused arrays, since
+ * a text has thousands of them and most hold one.
+ */
+class Candidates {
+  length = 0;
+  readonly ends: number[] = [];
+  readonly nodes: TrieNode[] = [];
+  readonly caps: boolean[] = [];
+
+  push(end: number, node: TrieNode, caps: boolean): void {
+    const k = this.length++;
+    this.ends[k] = end;
+    this.nodes[k] = node;
+    this.caps[k] = caps;
+  }
+
+  /** Longest first; at equal length the case-sensitive match first (an insertion sort: there are one to three). */
+  sort(): void {
+    const { ends, nodes, caps } = this;
+    for (let i = 1; i < this.length; i++) {
+      const end = ends[i];
+      const node = nodes[i];
+      const c = caps[i];
+      let j = i - 1;
+      while (j >= 0 && (ends[j] < end || (ends[j] === end && caps[j] && !c))) {
+        ends[j + 1] = ends[j];
+        nodes[j + 1] = nodes[j];
+        caps[j + 1] = caps[j];
+        j--;
+      }
+      ends[j + 1] = end;
+      nodes[j + 1] = node;
+      caps[j + 1] = c;
+    }
+  }
 }
 
-/** Slots of the first-word hash filter (a power of two). */
+/** Slots (bits) of the first-word hash filter (a power of two). */
 const FIRST_HASH_SLOTS = 1 << 18;
+/**
+ * Hashes are looked up masked to 30 bits: a small integer (Smi) key, which a Map hashes
+ * without allocating, where a full 32-bit value would be a heap number at each lookup.
+ */
+const HASH_KEY = 0x3fffffff;
+/** The longest demonym word (lower-cased, as `countryOfDemonym` reads it): a longer word before a mention is none. */
+const LONGEST_DEMONYM_WORD = Math.max(...[...DEMONYMS.keys()].flatMap((key) => key.split(' ')).map((word) => word.length));
+/** `lowerAsciiHash` of every word `demonymBefore` looks up as the last word of a demonym (one-word demonyms, second words). */
+const DEMONYM_LAST_HASHES: ReadonlySet<number> = new Set(
+  [...DEMONYMS.keys(), ...DEMONYM_SECOND_WORDS].filter((word) => !word.includes(' ')).map((word) => lowerAsciiHash(word, 0, word.length)),
+);
 
 /** Longest run of separator characters we try to bridge inside a name ("Vietnam - Russia"). */
 const MAX_SEPARATOR = 4;
@@ -80,7 +137,8 @@ const DATE_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 function newNode(): TrieNode {
-  return { children: null, spellings: null, hasFull: false };
+  // Every field set here, so that all nodes share one shape and the walk's property reads stay monomorphic.
+  return { children: null, spellings: null, hasFull: false, shortIndex: undefined, byHash: undefined };
 }
 
 /**
@@ -143,11 +201,11 @@ function startPattern(firstChars: Uint8Array): RegExp {
   return new RegExp(`[${set}\\u0080-\\uffff]`, 'g');
 }
 
-/** The hash the first-word index uses (over UTF-16 code units). */
+/** The hash the first-word index uses (over UTF-16 code units), as its maps key it (`HASH_KEY`). */
 function hashWord(s: string, start: number, end: number): number {
   let h = s.charCodeAt(start);
   for (let k = start + 1; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
-  return h;
+  return h & HASH_KEY;
 }
 
 // Folded forms of the non-ASCII words seen lately: a corpus repeats its vocabulary.
@@ -199,10 +257,12 @@ export class EntityMatcher {
   private readonly firstChars = new Uint8Array(128);
   /** ASCII first words by hash: most capitalised words of a text are rejected here without allocating. */
   private readonly firstWordsByHash = new Map<number, FirstWord[]>();
-  /** The low bits of those hashes: most capitalised words of a text are rejected here, before the map. */
-  private readonly firstHashBits = new Uint8Array(FIRST_HASH_SLOTS);
+  /** The low bits of those hashes, one bit each (small enough to stay in cache): most capitalised words of a text are rejected here, before the map. */
+  private readonly firstHashBits = new Int32Array(FIRST_HASH_SLOTS >> 5);
   /** The trie nodes (in both tries) where each entity's short forms end: a full mention makes it their latest. */
   private readonly shortNodes = new Map<string, TrieNode[]>();
+  /** Every spelling inserted (while compiling only). */
+  private spellings: Spelling[] = [];
   /** Finds the characters a first word can start with: the ASCII ones in use, and any non-ASCII. */
   private readonly startRe: RegExp;
   private readonly titlesByEntity = new Map<string, string[]>();
@@ -239,6 +299,8 @@ export class EntityMatcher {
       }
     }
     this.spellingCount = count;
+    for (const spelling of this.spellings) spelling.shortNodes = this.shortNodes.get(spelling.id) ?? null;
+    this.spellings = [];
     this.indexFirstWords(this.root, false);
     this.indexFirstWords(this.capsRoot, true);
     this.startRe = startPattern(this.firstChars);
@@ -248,7 +310,8 @@ export class EntityMatcher {
     for (const [key, node] of root.children ?? []) {
       if (NON_ASCII_RE.test(key)) continue; // Only non-ASCII text words can match it: they take the slow path.
       const h = hashWord(key, 0, key.length);
-      this.firstHashBits[h & (FIRST_HASH_SLOTS - 1)] = 1;
+      const slot = h & (FIRST_HASH_SLOTS - 1);
+      this.firstHashBits[slot >>> 5] |= 1 << (slot & 31);
       let list = this.firstWordsByHash.get(h);
       if (!list) this.firstWordsByHash.set(h, (list = []));
       list.push({ key, node, caps });
@@ -263,7 +326,8 @@ export class EntityMatcher {
   private insert(text: string, role: Role, entity: Entity): boolean {
     const keys = spellingKeys(text);
     if (!keys) return false;
-    const spelling: Spelling = { entity, role, text, upper: text.toUpperCase() };
+    const spelling: Spelling = { entity, id: entity.id, shortNodes: null, role, text, upper: text.toUpperCase() };
+    this.spellings.push(spelling);
     this.insertKeys(this.root, keys, spelling);
     this.insertKeys(
       this.capsRoot,
@@ -305,12 +369,12 @@ export class EntityMatcher {
   match(text: string, options: MatchOptions = {}): Mention[] {
     const mentions: Mention[] = [];
     // Where each entity was last fully mentioned: licenses its short forms (rule 5).
-    const licences = new Licences(options.fullyMentioned ?? [], this.shortcuts ? this.shortNodes : undefined);
+    const licences = new Licences(options.fullyMentioned ?? [], this.shortcuts);
     const n = text.length;
     const rootChildren = this.root.children;
     const capsChildren = this.capsRoot.children;
     if (!rootChildren || !capsChildren) return mentions;
-    const candidates: Candidate[] = [];
+    const candidates = new Candidates();
 
     const wordClass = WORD_CLASS;
     // Jump between possible word starts with the regex engine (it scans far faster than a
@@ -344,12 +408,13 @@ export class EntityMatcher {
       const we = i;
       starts.lastIndex = we;
       if (ascii) {
-        if (this.firstHashBits[h & (FIRST_HASH_SLOTS - 1)] === 0 && this.shortcuts) continue;
-        const firstWords = this.firstWordsByHash.get(h);
+        const slot = h & (FIRST_HASH_SLOTS - 1);
+        if (((this.firstHashBits[slot >>> 5] >>> (slot & 31)) & 1) === 0 && this.shortcuts) continue;
+        const firstWords = this.firstWordsByHash.get(h & HASH_KEY);
         if (!firstWords) continue;
         candidates.length = 0;
         for (const first of firstWords) {
-          if (first.key.length === we - ws && text.startsWith(first.key, ws)) this.walk(text, we, first.node, first.caps, candidates);
+          if (first.key.length === we - ws && sameAt(text, ws, first.key)) this.walk(text, we, first.node, first.caps, candidates);
         }
       } else {
         candidates.length = 0;
@@ -362,17 +427,16 @@ export class EntityMatcher {
         }
       }
       if (candidates.length === 0) continue;
-      // Longest first; at equal length the case-sensitive match first.
-      candidates.sort((a, b) => b.end - a.end || Number(a.caps) - Number(b.caps));
+      candidates.sort();
       // The country of a demonym right before (rule 10): read once per word, only where something matched.
       let qualifier: string | null | undefined;
-      for (const candidate of candidates) {
-        if (gluedToCurrency(text, ws, candidate.end)) continue;
-        if (qualifier === undefined) qualifier = demonymBefore(text, ws) ?? null;
-        const mention = this.resolve(text, ws, candidate, licences, qualifier, mentions[mentions.length - 1]);
+      for (let k = 0; k < candidates.length; k++) {
+        const end = candidates.ends[k];
+        if (gluedToCurrency(text, ws, end)) continue;
+        if (qualifier === undefined) qualifier = demonymBefore(text, ws, this.shortcuts) ?? null;
+        const mention = this.resolve(text, ws, end, candidates.nodes[k], candidates.caps[k], licences, qualifier, mentions[mentions.length - 1]);
         if (mention) {
           mentions.push(mention);
-          if (mention.variant !== 'short') licences.set(mention.entityId, ws);
           starts.lastIndex = mention.end;
           break;
         }
@@ -382,10 +446,10 @@ export class EntityMatcher {
   }
 
   /** Follows the trie from `node` (a word ending at `pos`), recording every node that ends a spelling. */
-  private walk(text: string, pos: number, node: TrieNode, caps: boolean, out: Candidate[]): void {
+  private walk(text: string, pos: number, node: TrieNode, caps: boolean, out: Candidates): void {
     const n = text.length;
     for (;;) {
-      if (node.spellings) out.push({ end: pos, node, caps });
+      if (node.spellings) out.push(pos, node, caps);
       if (!node.children) return;
       // The separator, then the next word.
       let k = pos;
@@ -406,16 +470,7 @@ export class EntityMatcher {
         }
         if (ascii) {
           if (caps && !isAllCaps(text.slice(k, e))) return;
-          const entries = (node.byHash ??= hashChildren(node.children)).get(h);
-          let child: TrieNode | undefined;
-          if (entries) {
-            for (const entry of entries) {
-              if (entry.key.length === e - pos && text.startsWith(entry.key, pos)) {
-                child = entry.node;
-                break;
-              }
-            }
-          }
+          const child = childByHash((node.byHash ??= hashChildren(node.children)), h & HASH_KEY, text, pos, e - pos);
           if (!child) return;
           node = child;
           pos = e;
@@ -445,25 +500,29 @@ export class EntityMatcher {
   private resolve(
     text: string,
     start: number,
-    candidate: Candidate,
+    end: number,
+    node: TrieNode,
+    allCaps: boolean,
     licences: Licences,
     qualifier: string | null,
     previous: Mention | undefined,
   ): Mention | null {
     const lastFull = licences.lastFull;
-    const written = text.slice(start, candidate.end);
+    const written = text.slice(start, end);
     // A name broken over a line compares as if written on one line.
     const flat = hasOddSpace(written) ? written.replace(/\s+/g, ' ') : written;
-    const allCaps = candidate.caps;
-    const spellings = candidate.node.spellings!;
-    if (candidate.node.hasFull) {
+    const spellings = node.spellings!;
+    if (node.hasFull) {
       const spelling = pickFull(spellings, flat, allCaps, lastFull, qualifier);
       if (!spelling) return null;
+      // A full mention licenses the entity's short forms from here on (rule 5).
+      licences.set(spelling.id, start, spelling.shortNodes);
       const mention = {
         start,
-        end: candidate.end,
-        text: written,
-        entityId: spelling.entity.id,
+        end,
+        // Written as spelled (the usual case): the spelling's own string, so that the mention keeps no copy of its own.
+        text: written === spelling.text ? spelling.text : written,
+        entityId: spelling.id,
         variant: variantOf(spelling, flat, allCaps),
         matched: spelling.text,
         allCaps: allCaps && spelling.upper !== spelling.text,
@@ -475,7 +534,6 @@ export class EntityMatcher {
     // right before. (After a demonym a short form is inside a longer name, rule 9.)
     let best: Spelling | null = null;
     let bestAt = -Infinity;
-    const node = candidate.node;
     const index = (node.shortIndex ??= this.shortIndex(spellings));
     const latest = licences.latestAt(node);
     if (latest !== undefined) {
@@ -486,7 +544,7 @@ export class EntityMatcher {
     } else {
       if (spellings.length <= lastFull.size) {
         for (const spelling of spellings) {
-          const at = lastFull.get(spelling.entity.id);
+          const at = lastFull.get(spelling.id);
           if (at !== undefined && at > bestAt) {
             best = spelling;
             bestAt = at;
@@ -502,24 +560,24 @@ export class EntityMatcher {
           }
         }
       }
-      licences.remember(node, best ? { id: best.entity.id, at: bestAt } : null);
+      licences.remember(node, best ? { id: best.id, at: bestAt } : null);
     }
     let byTitle = false;
     if (!best) {
       for (const spelling of index.titled) {
-        if (this.titleBefore(text, start, spelling.entity.id)) {
+        if (this.titleBefore(text, start, spelling.id)) {
           best = spelling;
           byTitle = true;
           break;
         }
       }
     }
-    if (!best || this.inLongerName(text, start, candidate.end, previous)) return null;
+    if (!best || this.inLongerName(text, start, end, previous)) return null;
     const mention: Mention = {
       start,
-      end: candidate.end,
-      text: written,
-      entityId: best.entity.id,
+      end,
+      text: written === best.text ? best.text : written,
+      entityId: best.id,
       variant: 'short',
       matched: best.text,
       allCaps: allCaps && best.upper !== best.text,
@@ -598,20 +656,20 @@ export class EntityMatcher {
   /** Does a full spelling (not a short form) of some entity begin with `word`? */
   private fullMentionAt(text: string, word: WordSpan): boolean {
     const key = foldWord(text.slice(word.start, word.end));
-    const found: Candidate[] = [];
+    const found = new Candidates();
     const node = this.root.children?.get(key);
     if (node) this.walk(text, word.end, node, false, found);
     if (isAllCaps(key)) {
       const capsNode = this.capsRoot.children?.get(key.toUpperCase());
       if (capsNode) this.walk(text, word.end, capsNode, true, found);
     }
-    return found.some((c) => c.node.hasFull);
+    return found.nodes.some((node, k) => k < found.length && node.hasFull);
   }
 
   private shortIndex(spellings: Spelling[]): NonNullable<TrieNode['shortIndex']> {
     const byEntity = new Map<string, Spelling>();
-    for (const spelling of spellings) if (!byEntity.has(spelling.entity.id)) byEntity.set(spelling.entity.id, spelling);
-    return { byEntity, titled: spellings.filter((s) => this.titlesByEntity.has(s.entity.id)) };
+    for (const spelling of spellings) if (!byEntity.has(spelling.id)) byEntity.set(spelling.id, spelling);
+    return { byEntity, titled: spellings.filter((s) => this.titlesByEntity.has(s.id)) };
   }
 
   /** Does one of the entity's titles stand right before `start` ("Deputy Prime Minister Son")? */
@@ -633,16 +691,52 @@ export class EntityMatcher {
 }
 
 /** `hashWord` index of a node's children with ASCII keys. */
-function hashChildren(children: Map<string, TrieNode>): Map<number, FirstWord[]> {
-  const index = new Map<number, FirstWord[]>();
-  for (const [key, node] of children) {
-    if (NON_ASCII_RE.test(key)) continue;
-    const h = hashWord(key, 0, key.length);
-    const list = index.get(h);
-    if (list) list.push({ key, node, caps: false });
-    else index.set(h, [{ key, node, caps: false }]);
+function hashChildren(children: Map<string, TrieNode>): HashedChildren {
+  const entries: FirstWord[] = [];
+  for (const [key, node] of children) if (!NON_ASCII_RE.test(key)) entries.push({ key, node, caps: false });
+  const hashes = Int32Array.from(entries, (entry) => hashWord(entry.key, 0, entry.key.length));
+  if (entries.length <= SCANNED_CHILDREN) return { hashes, entries, map: null };
+  const map = new Map<number, FirstWord[]>();
+  entries.forEach((entry, k) => {
+    const list = map.get(hashes[k]);
+    if (list) list.push(entry);
+    else map.set(hashes[k], [entry]);
+  });
+  return { hashes, entries, map };
+}
+
+/** The child under the ASCII key of hash `h` that is written at `[pos, pos + length)` of `text`, if any. */
+function childByHash(children: HashedChildren, h: number, text: string, pos: number, length: number): TrieNode | undefined {
+  if (children.map !== null) {
+    const list = children.map.get(h);
+    if (list) for (const entry of list) if (entry.key.length === length && sameAt(text, pos, entry.key)) return entry.node;
+    return undefined;
   }
-  return index;
+  const hashes = children.hashes;
+  for (let k = 0; k < hashes.length; k++) {
+    if (hashes[k] !== h) continue;
+    const entry = children.entries[k];
+    if (entry.key.length === length && sameAt(text, pos, entry.key)) return entry.node;
+  }
+  return undefined;
+}
+
+/** `text.startsWith(key, pos)` for a short key, compared in place (cheaper than the builtin across string encodings). */
+function sameAt(text: string, pos: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) if (text.charCodeAt(pos + k) !== key.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The hash of the lower case of the ASCII word at `[start, end)`, or -1 if it is not ASCII (compared with `DEMONYM_LAST_HASHES`). */
+function lowerAsciiHash(s: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) {
+    let c = s.charCodeAt(k);
+    if (c >= 0x80) return -1;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h & HASH_KEY;
 }
 
 /**
@@ -653,29 +747,36 @@ function hashChildren(children: Map<string, TrieNode>): Map<number, FirstWord[]>
  */
 class Licences {
   readonly lastFull: Map<string, number>;
+  /** The latest licensed entity of each short form's node met so far (null: none); the records are this object's own, updated in place. */
   private readonly latest = new Map<TrieNode, { id: string; at: number } | null>();
-  /** False once an entity's licence moved back (only a caller's odd `fullyMentioned` can do that), or without `shortNodes`: then compare them all. */
+  /** False once an entity's licence moved back (only a caller's odd `fullyMentioned` can do that), or without shortcuts: then compare them all. */
   private kept: boolean;
 
-  constructor(
-    initial: Iterable<readonly [string, number]>,
-    private readonly shortNodes: ReadonlyMap<string, readonly TrieNode[]> | undefined,
-  ) {
-    this.kept = shortNodes !== undefined;
+  /** The latest offset of any licence so far: one at or after it cannot move an entity's back. */
+  private latestAny = -Infinity;
+
+  constructor(initial: Iterable<readonly [string, number]>, shortcuts: boolean) {
+    this.kept = shortcuts;
     this.lastFull = new Map(initial);
+    for (const at of this.lastFull.values()) if (at > this.latestAny) this.latestAny = at;
   }
 
-  set(id: string, at: number): void {
-    const before = this.lastFull.get(id);
-    if (before !== undefined && at < before) this.kept = false;
+  /** Entity `id` fully mentioned at `at`; `shortNodes` are the nodes of its short forms. */
+  set(id: string, at: number, shortNodes: readonly TrieNode[] | null): void {
+    if (at < this.latestAny) {
+      const before = this.lastFull.get(id);
+      if (before !== undefined && at < before) this.kept = false;
+    } else this.latestAny = at;
     this.lastFull.set(id, at);
-    if (!this.kept || this.latest.size === 0) return;
-    const nodes = this.shortNodes!.get(id);
-    if (!nodes) return;
-    for (const node of nodes) {
-      if (!this.latest.has(node)) continue; // Not met yet: compared when it is.
+    if (!this.kept || this.latest.size === 0 || shortNodes === null) return;
+    for (const node of shortNodes) {
       const current = this.latest.get(node);
-      if (!current || at > current.at) this.latest.set(node, { id, at });
+      if (current === undefined) continue; // Not met yet: compared when it is.
+      if (current === null) this.latest.set(node, { id, at });
+      else if (at > current.at) {
+        current.id = id;
+        current.at = at;
+      }
     }
   }
 
@@ -708,9 +809,16 @@ function isCurrencySign(code: number): boolean {
  * Rule 10: the country of the demonym right before `start` ("Chinese", "North Korean"),
  * with only white space between, or undefined.
  */
-function demonymBefore(text: string, start: number): string | undefined {
+function demonymBefore(text: string, start: number, shortcuts: boolean): string | undefined {
   const word = wordBefore(text, start);
   if (!word || !isCapitalisedAt(text, word.start)) return undefined;
+  if (shortcuts) {
+    // Most words before a mention are read no further: a longer word is no demonym (lower-casing
+    // never shortens a word), and an ASCII one is looked up only when its lower-case hash is a demonym's.
+    if (word.end - word.start > LONGEST_DEMONYM_WORD) return undefined;
+    const h = lowerAsciiHash(text, word.start, word.end);
+    if (h !== -1 && !DEMONYM_LAST_HASHES.has(h)) return undefined;
+  }
   const last = text.slice(word.start, word.end).toLowerCase();
   if (DEMONYM_SECOND_WORDS.has(last)) {
     const first = wordBefore(text, word.start);
@@ -736,10 +844,10 @@ function pickFull(spellings: Spelling[], written: string, allCaps: boolean, last
   for (const s of spellings) {
     if (s.role === 'short') break;
     first ??= s;
-    if (s.entity.id !== first.entity.id) (entityIds ??= new Set([first.entity.id])).add(s.entity.id);
+    if (s.id !== first.id) (entityIds ??= new Set([first.id])).add(s.id);
     if (!exact && (s.text === written || (allCaps && s.upper === written))) exact = s;
   }
-  if (!entityIds) return exact ?? preferNameOf(spellings, first!.entity.id);
+  if (!entityIds) return exact ?? preferNameOf(spellings, first!.id);
   // A spelling of several entities (the glossary warns, unless their countries tell them
   // apart): the one mentioned most recently, among those spelled exactly as written if any.
   let best: Spelling | undefined;
@@ -747,13 +855,13 @@ function pickFull(spellings: Spelling[], written: string, allCaps: boolean, last
   for (const s of spellings) {
     if (s.role === 'short') break;
     if (exact && s.text !== written && !(allCaps && s.upper === written)) continue;
-    const at = lastFull.get(s.entity.id) ?? -Infinity;
+    const at = lastFull.get(s.id) ?? -Infinity;
     if (!best || at > bestAt) {
       best = s;
       bestAt = at;
     }
   }
-  return exact ? best! : preferNameOf(spellings, best!.entity.id);
+  return exact ? best! : preferNameOf(spellings, best!.id);
 }
 
 /** The full spellings whose entity is of the `qualifier` country; if there are none, those whose entity has no country. */
@@ -772,7 +880,7 @@ function qualifiedSpellings(spellings: Spelling[], qualifier: string): Spelling[
 function preferNameOf(spellings: Spelling[], entityId: string): Spelling {
   let fallback: Spelling | undefined;
   for (const s of spellings) {
-    if (s.role === 'short' || s.entity.id !== entityId) continue;
+    if (s.role === 'short' || s.id !== entityId) continue;
     if (s.role === 'name') return s;
     fallback ??= s;
   }

@@ -218,8 +218,9 @@ class Finder {
       }
     }
     NUM_RE.lastIndex = s;
-    const numeral = NUM_RE.exec(t)![0];
-    const e = s + numeral.length;
+    NUM_RE.test(t); // Always matches at a digit; test() allocates no match array.
+    const e = NUM_RE.lastIndex;
+    const numeral = t.slice(s, e);
     if (numeral.length > MAX_NUMERAL) return wordEnd(t, e); // a serial number, not a figure (and no Infinity)
     const plain = numeral.length === lead; // no comma, no decimals
     if (t.charCodeAt(e) === Code.Dot) {
@@ -282,7 +283,8 @@ class Finder {
     if (pos >= this.lineStart && pos <= this.lineEnd) return this.lineIsFileName;
     const t = this.t;
     LINE_BREAK_RE.lastIndex = pos;
-    const b = LINE_BREAK_RE.exec(t)?.index ?? this.n;
+    // test() rather than exec(): no match array per line.
+    const b = LINE_BREAK_RE.test(t) ? LINE_BREAK_RE.lastIndex - 1 : this.n;
     this.lineStart = pos; // later numbers on this line are after `pos`
     this.lineEnd = b;
     this.lineIsFileName = false;

@@ -255,6 +255,7 @@ export function checkNumbers(
  * ("75th" prefers a fact written "75th" to one written "75"); then ledger order.
  */
 function matchingFact(n: FoundNumber, ledger: CompiledLedger, ctx: TextContext): Fact | null {
+  if (ledger.byValue.size === 0) return null; // No facts (no ledger): not even the value's key to compute.
   const candidates = ledger.byValue.get(valueKey(n.value));
   if (candidates === undefined) return null;
   let best: Fact | null = null;

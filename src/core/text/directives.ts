@@ -46,10 +46,16 @@ export function ignoreKey(text: string): string {
 
 /** Cheap test before any parsing: can `text` hold a directive at all? */
 export function mayHoldDirectives(text: string): boolean {
-  return text.includes(DIRECTIVE_MARK);
+  return DIRECTIVE_MARK_RE.test(text);
 }
 
 const DIRECTIVE_MARK = 'glossa-';
+/**
+ * `DIRECTIVE_MARK` as a regular expression that is not a plain string: V8 searches a plain one
+ * like `includes`, which on a long text with non-ASCII characters reads about twice as slowly
+ * as the regular-expression engine skipping ahead on the mark's letters.
+ */
+const DIRECTIVE_MARK_RE = /[g]lossa-/;
 
 /**
  * `mayHoldDirectives` of a text after an edit that made `[start, newEnd)` of it

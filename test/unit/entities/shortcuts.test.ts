@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EntityMatcher, type Entity } from '../../../src/core';
+import { DEMONYMS } from '../../../src/core/text/demonyms';
 import { corpusDir, entity, random } from '../support';
 import { corpusEntities } from './fixtures';
 
@@ -74,5 +75,36 @@ describe('matcher shortcuts', () => {
       shortForms += found.filter((m) => m.variant === 'short').length;
     }
     assert.ok(shortForms > 100, `${shortForms} short forms`);
+  });
+
+  it('read the demonym before a name as the straightforward lookup does, in every case and spelling', () => {
+    const rnd = random(7);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    // Names shared by entities of several countries and of none, so that the demonym before them decides.
+    const countries = ['VN', 'RU', 'CN', 'KR', 'KP', 'US', 'GB', 'LK', 'SA'];
+    const entities: Entity[] = [];
+    ['Foreign Ministry', 'Embassy', 'Central Bank', 'Hải Quân'].forEach((name, k) => {
+      entities.push(entity({ id: `none${k}`, kind: 'body', name }));
+      for (const country of countries) entities.push(entity({ id: `${country}${k}`, kind: 'body', name, country }));
+    });
+    const demonyms = [...DEMONYMS.keys()];
+    // Words near demonyms that are none: longer, shorter, accented, a demonym's first word alone, other words.
+    const others = ['North', 'South', 'Sri', 'New', 'Saudi', 'Russianness', 'Chin', 'Thái', 'Đức', 'KOREAN', 'The', 'Ministry', 'İndian', 'K\u212aorean', 'Koreans'];
+    let qualified = 0;
+    for (let round = 0; round < 40; round++) {
+      const parts: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        let before = rnd() < 0.7 ? pick(demonyms) : pick(others);
+        const r = rnd();
+        if (r < 0.4) before = before.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+        else if (r < 0.6) before = before.toUpperCase();
+        parts.push(before, pick([' ', ' ', '\n', '  ', ', ']), pick(entities).name, pick([' ', '. ', '\n\n']));
+      }
+      const text = parts.join('');
+      const fast = EntityMatcher.compile(entities).match(text);
+      assert.deepStrictEqual(fast, EntityMatcher.compile(entities, { shortcuts: false }).match(text), `round ${round}`);
+      qualified += fast.filter((m) => !m.entityId.startsWith('none')).length;
+    }
+    assert.ok(qualified > 500, `${qualified} mentions after a demonym`);
   });
 });

@@ -102,3 +102,21 @@ describe('mayHoldDirectivesAfterEdit', () => {
     assert.ok(holding > 100 && holding < 2900, `${holding} texts held a mark`);
   });
 });
+
+describe('mayHoldDirectives', () => {
+  it('answers as a plain search for "glossa-" does, on random texts of near misses and on an article', () => {
+    const rnd = random(8);
+    const pieces = ['glossa-', 'glossa', 'Glossa-', 'GLOSSA-', 'gglossa-', 'glossa—', 'lossa-', 'g', '-', ' ', 'Việt', '\n'];
+    let marked = 0;
+    for (let i = 0; i < 2000; i++) {
+      const parts: string[] = [];
+      for (let k = Math.floor(rnd() * 8); k > 0; k--) parts.push(pieces[Math.floor(rnd() * pieces.length)]);
+      const text = parts.join('');
+      assert.strictEqual(mayHoldDirectives(text), text.includes('glossa-'), JSON.stringify(text));
+      if (text.includes('glossa-')) marked++;
+    }
+    assert.ok(marked > 100, `${marked} texts held a mark`);
+    const article = readArticle('001').text;
+    for (const text of [article, `${article}glossa-`, `glossa-${article}`, article.replace(/ /g, '-')]) assert.strictEqual(mayHoldDirectives(text), text.includes('glossa-'));
+  });
+});
