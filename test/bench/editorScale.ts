@@ -6,12 +6,12 @@
 // after, and the hover and keystroke latencies measured during the check.
 // Asserts nothing but that the figures could be taken.
 import * as fs from 'fs';
-import * as inspector from 'inspector';
 import { format } from 'util';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { GlossaApi } from '../../src/extension';
+import { startProfile } from './profile';
 
 const mark = process.env.GLOSSA_TEST_MARK ?? '';
 const say = (...data: unknown[]) => console.log(mark + format(...data));
@@ -137,20 +137,4 @@ async function firstMentionPosition(api: GlossaApi, article: vscode.Uri): Promis
     if (Date.now() - started > 30_000) throw new Error('the open article has no highlighted name');
     await pause(10);
   }
-}
-
-/** Starts the inspector's CPU profiler in this process; the function returned stops it and gives the profile. */
-async function startProfile(): Promise<() => Promise<object>> {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<{ profile?: object }>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as { profile?: object }))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 500 });
-  await post('Profiler.start');
-  return async () => {
-    const { profile } = await post('Profiler.stop');
-    session.disconnect();
-    return profile ?? {};
-  };
 }
