@@ -255,7 +255,11 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
 /** The analysis with its discovery, unless every kind of discovery finding is turned off (then it is not made). */
 export function withDiscovery(analysis: FileAnalysis, levels: DiscoveryLevels): Analysis {
   if (!wantsDiscovery(levels)) return analysis.analysis;
-  return { ...analysis.analysis, discovery: analysis.discovery };
+  // Field by field: a packed entry of the corpus index has its mentions and claims behind getters, which a spread leaves out.
+  const { mentions, numbers, date } = analysis.analysis;
+  const out: Analysis = { mentions, numbers, discovery: analysis.discovery };
+  if (date) out.date = date;
+  return out;
 }
 
 /**
