@@ -20,7 +20,7 @@ import { PackedAnalysis, StringIds } from './packedAnalysis';
 import type { Work } from './work';
 
 /** How many files the scan reads ahead of the one it analyses. */
-const READS_IN_FLIGHT = 128;
+const READS_IN_FLIGHT = 16;
 
 /**
  * What of discovery a file read from disk needs for its diagnostics: nothing when every
