@@ -247,8 +247,13 @@ export class CorpusIndex extends Disposable {
     const inFile = new Set<string>();
     for (const file of files) {
       inFile.clear();
-      const entityIds = file.analysis instanceof PackedAnalysis ? file.analysis.entityIds() : file.analysis.mentions.map((m) => m.entityId);
-      for (const entityId of entityIds) {
+      // Read in place, not copied: a hover during a scan counts again after each file.
+      const { analysis } = file;
+      const packed = analysis instanceof PackedAnalysis ? analysis : undefined;
+      const total = packed ? packed.mentionCount : analysis.mentions.length;
+      const mentions = packed ? undefined : analysis.mentions;
+      for (let i = 0; i < total; i++) {
+        const entityId = packed ? packed.entityIdAt(i) : mentions![i].entityId;
         let count = counts.get(entityId);
         if (!count) counts.set(entityId, (count = { mentions: 0, files: 0 }));
         count.mentions++;

@@ -190,11 +190,15 @@ export class PackedAnalysis implements Analysis {
 
   /** The entity id of each mention, in text order (what counting needs, without making the mentions). */
   entityIds(): string[] {
-    const m = this.m;
-    if (Array.isArray(m)) return m.map((x) => x.entityId);
     const out = new Array<string>(this.mentionCount);
-    for (let i = 0; i < out.length; i++) out[i] = this.ids.at(m[i * M_STRIDE + 3]);
+    for (let i = 0; i < out.length; i++) out[i] = this.entityIdAt(i);
     return out;
+  }
+
+  /** The entity id of the `i`th mention. */
+  entityIdAt(i: number): string {
+    const m = this.m;
+    return Array.isArray(m) ? m[i].entityId : this.ids.at(m[i * M_STRIDE + 3]);
   }
 
   /** The status of each claim, in text order (what counting needs, without making the claims). */
