@@ -65,9 +65,12 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
     // its own analysis brings them when it is opened. (A workspace check of a large corpus has hundreds of thousands.)
     if (analysis.text === undefined) list = list.filter((f) => f.severity !== 'hint');
     let needsCorpus = false;
+    // The table is for the files read from disk, kept by the hundred thousand; an open document's diagnostics are
+    // replaced as it changes (and a 1 MB article has 13,000: looking each message up would delay them).
+    const own = analysis.text === undefined;
     const diagnostics = list.map((finding) => {
       if (finding.factId) needsCorpus = true;
-      finding.message = messages.own(finding.message);
+      if (own) finding.message = messages.own(finding.message);
       return findingToDiagnostic(finding, analysis.lines, relatedInformation(deps, analysis, finding));
     });
     send(analysis.uri, diagnostics);
