@@ -94,7 +94,14 @@ export async function run(): Promise<void> {
   // GLOSSA_BENCH_PROFILE=file.cpuprofile records the extension host's CPU during the check (for a developer, not printed).
   const profile = process.env.GLOSSA_BENCH_PROFILE ? await startProfile() : undefined;
   let peakRss = 0;
-  const sampling = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+  let peakHeap = 0;
+  let peakExternal = 0;
+  const sampling = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapTotal);
+    peakExternal = Math.max(peakExternal, m.external);
+  }, 50);
   const started = Date.now();
   const done = await vscode.commands.executeCommand<boolean>('glossa.checkWorkspace');
   clearInterval(sampling);
@@ -118,7 +125,7 @@ export async function run(): Promise<void> {
   say(
     `editor-scale: extension host memory: rss ${mib(before.rss)} → ${mib(after.rss)} MiB (growth ${mib(after.rss - before.rss)} MiB, target ≤ 300), ` +
       `heap ${mib(before.heapUsed)} → ${mib(after.heapUsed)} MiB, outside the heap ${mib(before.external)} → ${mib(after.external)} MiB; ` +
-      `peak rss during the check ${mib(peakRss)} MiB`,
+      `peak during the check: rss ${mib(peakRss)} MiB, heap (total) ${mib(peakHeap)} MiB, outside the heap ${mib(peakExternal)} MiB`,
   );
   say(
     `editor-scale: during the check: hover median ${median(hoverMs).toFixed(1)} ms, p95 ${percentile(hoverMs, 0.95).toFixed(1)} ms over ${hoverMs.length} hovers; ` +
