@@ -6,12 +6,12 @@
 // after, and the hover and keystroke latencies measured during the check.
 // Asserts nothing but that the figures could be taken.
 import * as fs from 'fs';
-import * as inspector from 'inspector';
 import { format } from 'util';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { GlossaApi } from '../../src/extension';
+import { startProfile } from './profile';
 
 const mark = process.env.GLOSSA_TEST_MARK ?? '';
 const say = (...data: unknown[]) => console.log(mark + format(...data));
@@ -94,7 +94,14 @@ export async function run(): Promise<void> {
   // GLOSSA_BENCH_PROFILE=file.cpuprofile records the extension host's CPU during the check (for a developer, not printed).
   const profile = process.env.GLOSSA_BENCH_PROFILE ? await startProfile() : undefined;
   let peakRss = 0;
-  const sampling = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+  let peakHeap = 0;
+  let peakExternal = 0;
+  const sampling = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapTotal);
+    peakExternal = Math.max(peakExternal, m.external);
+  }, 50);
   const started = Date.now();
   const done = await vscode.commands.executeCommand<boolean>('glossa.checkWorkspace');
   clearInterval(sampling);
@@ -118,7 +125,7 @@ export async function run(): Promise<void> {
   say(
     `editor-scale: extension host memory: rss ${mib(before.rss)} → ${mib(after.rss)} MiB (growth ${mib(after.rss - before.rss)} MiB, target ≤ 300), ` +
       `heap ${mib(before.heapUsed)} → ${mib(after.heapUsed)} MiB, outside the heap ${mib(before.external)} → ${mib(after.external)} MiB; ` +
-      `peak rss during the check ${mib(peakRss)} MiB`,
+      `peak during the check: rss ${mib(peakRss)} MiB, heap (total) ${mib(peakHeap)} MiB, outside the heap ${mib(peakExternal)} MiB`,
   );
   say(
     `editor-scale: during the check: hover median ${median(hoverMs).toFixed(1)} ms, p95 ${percentile(hoverMs, 0.95).toFixed(1)} ms over ${hoverMs.length} hovers; ` +
@@ -137,20 +144,4 @@ async function firstMentionPosition(api: GlossaApi, article: vscode.Uri): Promis
     if (Date.now() - started > 30_000) throw new Error('the open article has no highlighted name');
     await pause(10);
   }
-}
-
-/** Starts the inspector's CPU profiler in this process; the function returned stops it and gives the profile. */
-async function startProfile(): Promise<() => Promise<object>> {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<{ profile?: object }>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as { profile?: object }))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 500 });
-  await post('Profiler.start');
-  return async () => {
-    const { profile } = await post('Profiler.stop');
-    session.disconnect();
-    return profile ?? {};
-  };
 }

@@ -65,9 +65,12 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
     // its own analysis brings them when it is opened. (A workspace check of a large corpus has hundreds of thousands.)
     if (analysis.text === undefined) list = list.filter((f) => f.severity !== 'hint');
     let needsCorpus = false;
+    // The table is for the files read from disk, kept by the hundred thousand; an open document's diagnostics are
+    // replaced as it changes (and a 1 MB article has 13,000: looking each message up would delay them).
+    const own = analysis.text === undefined;
     const diagnostics = list.map((finding) => {
       if (finding.factId) needsCorpus = true;
-      finding.message = messages.own(finding.message);
+      if (own) finding.message = messages.own(finding.message);
       return findingToDiagnostic(finding, analysis.lines, relatedInformation(deps, analysis, finding));
     });
     send(analysis.uri, diagnostics);
@@ -255,7 +258,11 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
 /** The analysis with its discovery, unless every kind of discovery finding is turned off (then it is not made). */
 export function withDiscovery(analysis: FileAnalysis, levels: DiscoveryLevels): Analysis {
   if (!wantsDiscovery(levels)) return analysis.analysis;
-  return { ...analysis.analysis, discovery: analysis.discovery };
+  // Field by field: a packed entry of the corpus index has its mentions and claims behind getters, which a spread leaves out.
+  const { mentions, numbers, date } = analysis.analysis;
+  const out: Analysis = { mentions, numbers, discovery: analysis.discovery };
+  if (date) out.date = date;
+  return out;
 }
 
 /**

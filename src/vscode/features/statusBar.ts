@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../commands';
 import { formatBytes } from '../services/corpusFilter';
+import { PackedAnalysis } from '../services/packedAnalysis';
 import type { Deps } from '../deps';
 
 export interface StatusBar extends vscode.Disposable {
@@ -33,9 +34,10 @@ export function registerStatusBar(deps: Deps): StatusBar {
     let unverified = 0;
     let conflicting = 0;
     for (const file of files) {
-      for (const n of file.analysis.numbers) {
-        if (n.status === 'unverified') unverified++;
-        else if (n.status === 'conflicting') conflicting++;
+      // A packed entry of the corpus index gives its statuses without making every claim into an object.
+      for (const status of file.analysis instanceof PackedAnalysis ? file.analysis.statuses() : file.analysis.numbers.map((n) => n.status)) {
+        if (status === 'unverified') unverified++;
+        else if (status === 'conflicting') conflicting++;
       }
     }
     const where = corpus.complete ? vscode.l10n.t('in the workspace') : vscode.l10n.t('in the open files (the workspace is not checked yet)');

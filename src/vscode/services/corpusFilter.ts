@@ -5,6 +5,7 @@
  * never skipped silently: the user is told, and the log names it.
  */
 import * as vscode from 'vscode';
+import { utf8Length } from './utf8Length';
 import { matchesAny } from '../../core';
 import { Disposable } from '../disposable';
 import type { Config } from './config';
@@ -113,13 +114,6 @@ export class CorpusFilter extends Disposable {
     return this.skippedFiles;
   }
 
-}
-
-/** The UTF-8 length of `text`, computed only when the UTF-16 length leaves it in doubt. */
-function utf8Length(text: string, limit: number): number {
-  // A UTF-16 code unit takes 1 to 3 UTF-8 bytes (a surrogate pair 4 for 2 units).
-  if (limit === 0 || text.length * 3 <= limit || text.length > limit) return text.length;
-  return new TextEncoder().encode(text).length;
 }
 
 export function formatBytes(bytes: number): string {

@@ -9,13 +9,14 @@
  * statistics and its discovery) until the file's entry changes.
  */
 import * as vscode from 'vscode';
-import { mergeWordStats, newWordStats, type DiscoveryLevels, sameDiscoveryWords, StringTable, suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
+import { mergeWordStats, newWordStats, type DiscoveryLevels, sameDiscoveryWords, suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeFile, type DiscoveryNeed, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
 import { noteCreated, noteDeleted, userDocument } from '../openDocuments';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import { Disposable } from '../disposable';
+import { PackedAnalysis, StringIds } from './packedAnalysis';
 import type { Work } from './work';
 
 /** How many files the scan reads ahead of the one it analyses. */
@@ -96,7 +97,7 @@ export class CorpusIndex extends Disposable {
   private version = 0;
   private readonly derivedByFolder = new Map<string, Derived>();
   /** The strings the entries of files read from disk keep (spellings, numbers as written), one copy each. */
-  private readonly strings = new StringTable();
+  private readonly ids = new StringIds();
   /** Per file (by URI): its word statistics and its discovery with the folder's statistics, computed on demand. */
   private readonly discoveries = new Map<string, FileDiscovery>();
   /** Per folder (by URI): the statistics its files' discoveries were made with. */
@@ -205,7 +206,9 @@ export class CorpusIndex extends Disposable {
   mentionsOf(folder: FolderGlossary, entityId: string): MentionRef[] {
     const out: MentionRef[] = [];
     for (const file of this.sortedFiles(folder)) {
-      for (const mention of file.analysis.mentions) if (mention.entityId === entityId) out.push({ file, mention });
+      // A packed entry makes only the entity's mentions into objects.
+      const mentions = file.analysis instanceof PackedAnalysis ? file.analysis.mentionsOf(entityId) : file.analysis.mentions.filter((m) => m.entityId === entityId);
+      for (const mention of mentions) out.push({ file, mention });
     }
     return out;
   }
@@ -214,7 +217,8 @@ export class CorpusIndex extends Disposable {
   claimsOf(folder: FolderGlossary, factId: string): NumberRef[] {
     const out: NumberRef[] = [];
     for (const file of this.sortedFiles(folder)) {
-      for (const number of file.analysis.numbers) {
+      const numbers = file.analysis instanceof PackedAnalysis ? file.analysis.claimsOf(factId) : file.analysis.numbers;
+      for (const number of numbers) {
         if (number.fact === factId && (number.status === 'verified' || number.status === 'disputed')) out.push({ file, number });
       }
     }
@@ -243,12 +247,18 @@ export class CorpusIndex extends Disposable {
     const inFile = new Set<string>();
     for (const file of files) {
       inFile.clear();
-      for (const mention of file.analysis.mentions) {
-        let count = counts.get(mention.entityId);
-        if (!count) counts.set(mention.entityId, (count = { mentions: 0, files: 0 }));
+      // Read in place, not copied: a hover during a scan counts again after each file.
+      const { analysis } = file;
+      const packed = analysis instanceof PackedAnalysis ? analysis : undefined;
+      const total = packed ? packed.mentionCount : analysis.mentions.length;
+      const mentions = packed ? undefined : analysis.mentions;
+      for (let i = 0; i < total; i++) {
+        const entityId = packed ? packed.entityIdAt(i) : mentions![i].entityId;
+        let count = counts.get(entityId);
+        if (!count) counts.set(entityId, (count = { mentions: 0, files: 0 }));
         count.mentions++;
-        if (!inFile.has(mention.entityId)) {
-          inFile.add(mention.entityId);
+        if (!inFile.has(entityId)) {
+          inFile.add(entityId);
           count.files++;
         }
       }
@@ -273,7 +283,7 @@ export class CorpusIndex extends Disposable {
     this.entries.clear();
     this.discoveries.clear();
     this.lastSuggestions.clear();
-    this.strings.clear();
+    this.ids.clear();
     this.version++;
   }
 
@@ -460,8 +470,8 @@ export class CorpusIndex extends Disposable {
     let claims = 0;
     let bytes = 0;
     for (const e of this.entries.values()) {
-      mentions += e.analysis.mentions.length;
-      claims += e.analysis.numbers.length;
+      mentions += e.analysis instanceof PackedAnalysis ? e.analysis.mentionCount : e.analysis.mentions.length;
+      claims += e.analysis instanceof PackedAnalysis ? e.analysis.numberCount : e.analysis.numbers.length;
       bytes += e.length;
     }
     this.log.info(
@@ -559,7 +569,7 @@ export class CorpusIndex extends Disposable {
       return 'skipped';
     }
     const settings = this.config.read(uri);
-    this.setEntry(key, analyzeFile(uri, read, folder, settings.ignoredNumbers, this.strings, discoveryNeed(settings.levels)));
+    this.setEntry(key, analyzeFile(uri, read, folder, settings.ignoredNumbers, this.ids, discoveryNeed(settings.levels)));
     return true;
   }
 

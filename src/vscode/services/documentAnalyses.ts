@@ -10,8 +10,9 @@
  * found again in the same paragraphs as the mentions, else on first read.
  */
 import * as vscode from 'vscode';
-import { discoverFully, LineIndex, StringTable, mergeWindows, reanalyze, rediscover, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type Discovery, type DiscoveryLevels, type DiscoveryState, type NumberKind } from '../../core';
+import { discoverFully, LineIndex, mergeWindows, reanalyze, rediscover, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type Discovery, type DiscoveryLevels, type DiscoveryState, type NumberKind } from '../../core';
 import { Disposable } from '../disposable';
+import { PackedAnalysis, type StringIds } from './packedAnalysis';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
@@ -327,29 +328,19 @@ export function analyzeText(
 
 /**
  * The analysis of a file read from disk, as the corpus index keeps it: positions
- * indexed now, and no reference to the text left (the strings the analysis keeps
- * are copied through `strings`, one copy per distinct spelling, since a substring
- * would keep the whole text alive).
+ * indexed now, mentions and claims packed (`PackedAnalysis`), and no reference to
+ * the text left (the strings kept are copied through `ids`, one copy per distinct
+ * string, since a substring would keep the whole text alive).
  */
-export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossary, ignored: ReadonlySet<NumberKind>, strings: StringTable, need: DiscoveryNeed): FileAnalysis {
+export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossary, ignored: ReadonlySet<NumberKind>, ids: StringIds, need: DiscoveryNeed): FileAnalysis {
   const started = performance.now();
   const { version, generation, analysis, serial } = analyzeText(uri, undefined, text, folder, ignored);
   const discovery = need === 'none' ? undefined : folder.engine.discover(text, analysis.mentions, undefined, textFormatOf(uri.path));
   if (discovery && need === 'variants') discovery.unknownNames = [];
-  // Shorter substrings are copies already (V8 shares the memory of 13 characters or more).
-  const own = (text: string): string => (text.length < 13 ? text : strings.own(text));
-  for (const m of analysis.mentions) {
-    m.text = own(m.text);
-    if (m.title) m.title.text = own(m.title.text);
-  }
-  for (const n of analysis.numbers) {
-    n.text = own(n.text);
-    if (n.context !== null) n.context = own(n.context);
-    if (n.qualifier !== null) n.qualifier = own(n.qualifier);
-  }
-  for (const v of discovery?.variants ?? []) v.text = own(v.text);
-  for (const u of discovery?.unknownNames ?? []) u.text = own(u.text);
-  return { uri, version, folder, generation, length: text.length, lines: new LineIndex(text), analysis, discovery, discoveryMade: need, ms: performance.now() - started, serial };
+  for (const v of discovery?.variants ?? []) v.text = ids.at(ids.id(v.text));
+  for (const u of discovery?.unknownNames ?? []) u.text = ids.at(ids.id(u.text));
+  const packed = new PackedAnalysis(analysis, ids);
+  return { uri, version, folder, generation, length: text.length, lines: new LineIndex(text), analysis: packed, discovery, discoveryMade: need, ms: performance.now() - started, serial };
 }
 
 function makeAnalysis(
