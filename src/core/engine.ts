@@ -50,6 +50,8 @@ export class Engine {
   private discoveryIndex: DiscoveryIndex | undefined;
   /** Every glossary title: reads the title before a person's mention and judges it. */
   readonly titles: TitleIndex;
+  /** The markup of the last text read (`readable`). */
+  private lastReadable: { text: string; format: TextFormat; holdsDirectives: boolean; readable: Markup & { ignored?: ReadonlySet<string> } } | undefined;
   /** The directives of the last two texts asked about. */
   private readonly recentDirectives: { text: string; format: TextFormat; directives: Directives }[] = [];
 
@@ -124,6 +126,16 @@ export class Engine {
 
   /** The text's markup with its directives applied: what is masked holds nothing; `ignored` spellings are no mentions. */
   private readable(text: string, format: TextFormat, holdsDirectives = mayHoldDirectives(text)): Markup & { ignored?: ReadonlySet<string> } {
+    // `discover` reads the text `analyze` read a moment ago (the editor and `glossa check` ask for both): its markup
+    // (URLs masked, a copy of the text) is made once.
+    const last = this.lastReadable;
+    if (last !== undefined && last.format === format && last.holdsDirectives === holdsDirectives && last.text === text) return last.readable;
+    const readable = this.readMarkup(text, format, holdsDirectives);
+    this.lastReadable = { text, format, holdsDirectives, readable };
+    return readable;
+  }
+
+  private readMarkup(text: string, format: TextFormat, holdsDirectives: boolean): Markup & { ignored?: ReadonlySet<string> } {
     const markup = markupOf(text, format);
     if (!holdsDirectives) return markup;
     const directives = directivesOf(text, format, markup.directives);

@@ -64,7 +64,7 @@ const MIN_STEM = 4;
 
 /** What the glossary says of one word (folded, lower-case): the same for every text, so worked out once per word. */
 interface WordInfo {
-  /** `TITLE_FIRST`, `TITLE_LAST`, `INFLECTION`, … */
+  /** `TITLE_FIRST`, `TITLE_LAST`, `TITLE_WORD`, `INFLECTION`, … */
   bits: number;
   /** The short forms one edit or one equivalence away (none for most words). */
   near: readonly NearShort[];
@@ -72,6 +72,9 @@ interface WordInfo {
   caps: string | undefined;
   /** Unique to this word (never reused within an index): what `closestSpelling` hashes. */
   id: number;
+  /** `isCommon` of the word, in the `discover` call `commonEpoch` (it depends on the call's statistics). */
+  common: boolean;
+  commonEpoch: number;
 }
 
 interface NearShort {
@@ -79,7 +82,7 @@ interface NearShort {
   reason: VariantReason;
 }
 
-// `WordInfo.bits`: the word begins (ends) a title phrase; is a demonym or an inflection of a glossary word; a month or
+// `WordInfo.bits`: the word begins (ends) a title phrase, or is one; is a demonym or an inflection of a glossary word; a month or
 // a weekday; a currency code; a word of a glossary spelling; a usual title word; an English function word.
 const TITLE_FIRST = 1;
 const TITLE_LAST = 2;
@@ -89,6 +92,7 @@ const CURRENCY = 16;
 const GLOSSARY_WORD = 32;
 const USUAL_TITLE = 64;
 const FUNCTION = 128;
+const TITLE_WORD = 256;
 // Distinct capitalised words kept: a corpus has far fewer, a long run of the CLI starts again past this.
 const INFO_CACHE_SIZE = 100_000;
 // Runs of words whose closest spelling is remembered: a text has a few hundred distinct ones.
@@ -174,6 +178,7 @@ export class DiscoveryIndex {
     // Where each entity was first fully mentioned, made when a word first comes near a short form (most texts' words never do).
     this.firstFull = undefined;
     this.mentions = mentions;
+    this.epoch++;
     let mi = 0;
     for (let r = 0; r < runs.count; r++) {
       const base = runs.first[r];
@@ -210,9 +215,8 @@ export class DiscoveryIndex {
         // One word finds no name in the name index (two words or more), so it gives a variant only near a short form,
         // and an unknown name only when it is no function word and recurs mid-sentence: without either, nothing.
         const info = this.wordInfo(key);
-        this.info[0] = info;
         if (info.near.length === 0 && ((info.bits & FUNCTION) !== 0 || mid < 2)) continue;
-        this.discoverInRun(text, W, base, 0, 1, runs.afterPlacePreposition[r] === 1, words, out);
+        this.discoverOneWord(text, W, base, info, mid, runs.afterPlacePreposition[r] === 1, words, out);
         continue;
       }
       const I = this.info;
@@ -252,6 +256,8 @@ export class DiscoveryIndex {
   /** What the glossary says of each word (folded, lower-case) met lately: a text repeats its names. */
   private readonly infoCache = new Map<string, WordInfo>();
   private nextInfoId = 1;
+  /** Counts `discover` calls: what a word's `common` was worked out for. */
+  private epoch = 0;
   /** The closest spelling of runs of words looked up lately, by a hash of their words' ids (`closestSpelling`). */
   private readonly closestMemo = new Map<number, { words: readonly string[]; best: Closest | null }>();
 
@@ -262,13 +268,14 @@ export class DiscoveryIndex {
       let bits = 0;
       if (this.titlesByFirst.has(key)) bits |= TITLE_FIRST;
       if (this.titlesByLast.has(key)) bits |= TITLE_LAST;
+      if (this.titlesByFirst.get(key)?.some((phrase) => phrase.length === 1)) bits |= TITLE_WORD;
       if (this.isInflection(key)) bits |= INFLECTION;
       if (MONTH_WORDS.has(key) || WEEKDAY_WORDS.has(key)) bits |= MONTH_OR_DAY;
       if (CURRENCY_CODES.has(key)) bits |= CURRENCY;
       if (this.glossaryWords.has(key)) bits |= GLOSSARY_WORD;
       if (USUAL_TITLE_WORDS.has(key)) bits |= USUAL_TITLE;
       if (FUNCTION_WORDS.has(key)) bits |= FUNCTION;
-      info = { bits, near: this.nearShortForms(key), caps: undefined, id: this.nextInfoId++ };
+      info = { bits, near: this.nearShortForms(key), caps: undefined, id: this.nextInfoId++, common: false, commonEpoch: -1 };
       if (this.infoCache.size >= INFO_CACHE_SIZE) this.infoCache.clear();
       this.infoCache.set(key, info);
     }
@@ -282,6 +289,41 @@ export class DiscoveryIndex {
       for (const m of this.mentions) if (m.variant !== 'short' && !this.firstFull.has(m.entityId)) this.firstFull.set(m.entityId, m.start);
     }
     return this.firstFull.get(entityId);
+  }
+
+  /**
+   * `discoverInRun` of a run of one word, uncovered (so no connector either), past its first exit: what the trims and
+   * the checks there come to for one word. A title word, a sentence-initial common word, a month, a weekday, a currency
+   * code, a rare acronym or a demonym is trimmed away whole; the index holds no spelling of one word; what is left is
+   * a short form's variant, an unknown name, or nothing.
+   */
+  private discoverOneWord(text: string, W: RunWords, base: number, info: WordInfo, mid: number, afterPlacePreposition: boolean, stats: WordStats, out: Discovery): void {
+    const key = W.key[base];
+    const flags = W.flags[base];
+    if (info.bits & (TITLE_WORD | INFLECTION)) return;
+    if (flags & INITIAL && this.isCommonWord(key, info, stats)) return;
+    if (this.isNotAName(key, info, flags, stats, false)) return;
+    const start = W.start[base];
+    const end = W.end[base];
+    if (this.ignoredAt(text, start, end)) return;
+    const short = this.shortFormVariant(info, start);
+    if (short) {
+      const variant = this.variant(text, start, end, short.entity, short.text, short.reason);
+      if (variant) {
+        out.variants.push(variant);
+        return;
+      }
+    }
+    if ((info.bits & FUNCTION) === 0 && mid >= 2) out.unknownNames.push({ start, end, text: text.slice(start, end), afterPlacePreposition });
+  }
+
+  /** `isCommon`, asked once per distinct word in one `discover` call (the statistics do not change during it). */
+  private isCommonWord(key: string, info: WordInfo, stats: WordStats): boolean {
+    if (info.commonEpoch !== this.epoch) {
+      info.common = isCommon(key, stats);
+      info.commonEpoch = this.epoch;
+    }
+    return info.common;
   }
 
   /** Discovery in the words `[from, to)` of the run whose words start at `base` (`this.covered` and `this.info` filled for it). */
@@ -306,7 +348,7 @@ export class DiscoveryIndex {
       let title = 0;
       if (flags & CONNECTOR) a++;
       else if ((title = this.titleAt(K, base, a, b, 1, info.bits)) > 0) a += title;
-      else if (flags & INITIAL && isCommon(K[base + a], stats)) a++;
+      else if (flags & INITIAL && this.isCommonWord(K[base + a], info, stats)) a++;
       // A demonym qualifies what follows: trimmed before a title or a mention, kept in "Russian Economic Week".
       else if (this.isNotAName(K[base + a], info, flags, stats, false) || (info.bits & INFLECTION && (a + 1 === b || covered[a + 1] || this.titleAt(K, base, a + 1, b, 1, I[a + 1].bits) > 0))) a++;
       else changed = false;

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiscoveryIndex, EntityMatcher, mergeWordStats, newWordStats, parseGlossary, type Entity } from '../../../src/core';
+import { DiscoveryIndex, Engine, EntityMatcher, mergeWordStats, newWordStats, parseGlossary, type Entity, type TextFormat } from '../../../src/core';
 import { scanText } from '../../../src/core/discovery/scan';
 import { corpusDir, entity, random, repoRoot } from '../support';
 import { ReferenceDiscovery } from './referenceDiscovery';
@@ -137,4 +137,37 @@ describe('discovery fast paths', () => {
     assert.deepEqual([...reasons].sort(), ['edit', 'romanization', 'short-word', 'transposition']);
   });
 
+
+  it('read each text with its own markup when discovery follows an analysis of the same text (the markup is read once)', () => {
+    const glossary = `entities:
+  - id: sergey-lavrov
+    kind: person
+    name: Sergey Lavrov
+  - id: national-assembly
+    kind: body
+    name: National Assembly
+`;
+    const texts: [string, TextFormat][] = [
+      ['Serguei Lavrov met the [National Asembly](https://example.com/Nikolai_Patrushev "Nikolai Patrushev") and `Vladimir Poutine` in Moscow.\n<!-- glossa-ignore: Serguei Lavrov -->\n', 'markdown'],
+      ['Serguei Lavrov met the [National Asembly](https://example.com/Nikolai_Patrushev "Nikolai Patrushev") and `Vladimir Poutine` in Moscow.\n<!-- glossa-ignore: Serguei Lavrov -->\n', 'plain'],
+      ['Sergey Lavrov spoke at https://www.Nikolai-Patrushev.ru/Lavorv today. Later Lavorv said more, and Nikolai Patrushev listened.\nglossa-ignore: Nikolai Patrushev\n', 'plain'],
+      ['Sergey Lavrov spoke at https://www.Nikolai-Patrushev.ru/Lavorv today. Later Lavorv said more, and Nikolai Patrushev listened.\nglossa-ignore: Nikolai Patrushev\n', 'markdown'],
+    ];
+    const engine = new Engine(parseGlossary([{ file: 'glossary.yaml', text: glossary }]));
+    const seen = new Set<string>();
+    for (let round = 0; round < 3; round++) {
+      for (const [text, format] of texts) {
+        const analysis = engine.analyze(text, { format });
+        const fresh = new Engine(parseGlossary([{ file: 'glossary.yaml', text: glossary }]));
+        const expected = fresh.discover(text, fresh.mentions(text, { format }), undefined, format);
+        assert.deepStrictEqual(engine.discover(text, analysis.mentions, undefined, format), expected, `${format}: ${text}`);
+        // A copy of the same text, and the text asked for without its mentions.
+        assert.deepStrictEqual(engine.discover(` ${text}`.slice(1), analysis.mentions, undefined, format), expected);
+        assert.deepStrictEqual(engine.discover(text, undefined, undefined, format), expected);
+        seen.add(JSON.stringify([...expected.variants.map((v) => v.text), ...expected.unknownNames.map((u) => u.text)]));
+      }
+    }
+    // The formats and the directives do make a difference: each text finds its own.
+    assert.equal(seen.size, 4);
+  });
 });
