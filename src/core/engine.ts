@@ -4,7 +4,7 @@
  */
 
 import { recordTextFacts, textFactsOf } from './analysis/textFacts';
-import { DiscoveryIndex, type Discovery } from './discovery/discover';
+import { DiscoveryIndex, type DiscoverOptions, type Discovery } from './discovery/discover';
 import { scanText, type WordStats } from './discovery/scan';
 import { EntityMatcher, type MatchOptions } from './entities/matcher';
 import type { Mention } from './entities/types';
@@ -163,12 +163,13 @@ export class Engine {
    * with the same `format`). `stats` tell common words and acronyms: by default
    * the text's own; a corpus-wide caller merges `discoveryWords` of every file
    * first. Markup holds no candidates (rule 12): discovery reads the text with
-   * its markup masked, offsets unchanged.
+   * its markup masked, offsets unchanged. With `options.unknownNames` false
+   * (a caller that reports possible variants only), no unknown names, sooner.
    */
-  discover(text: string, mentions?: readonly Mention[], stats?: StatsChoice, format: TextFormat = 'plain'): Discovery {
+  discover(text: string, mentions?: readonly Mention[], stats?: StatsChoice, format: TextFormat = 'plain', options?: DiscoverOptions): Discovery {
     // The analysis that found the mentions already read whether the text can hold directives.
     const readable = this.readable(text, format, (mentions && textFactsOf({ mentions })?.mayHoldDirectives) ?? mayHoldDirectives(text));
-    return this.discoverReadable(readable, mentions ?? this.matchText(text, readable, {}), stats);
+    return this.discoverReadable(readable, mentions ?? this.matchText(text, readable, {}), stats, options);
   }
 
   /**
@@ -186,9 +187,9 @@ export class Engine {
     return scanText(this.readableRegion(text, start, end, format).visible, false).stats;
   }
 
-  private discoverReadable(readable: Markup & { ignored?: ReadonlySet<string> }, mentions: readonly Mention[], stats: StatsChoice | undefined): Discovery {
+  private discoverReadable(readable: Markup & { ignored?: ReadonlySet<string> }, mentions: readonly Mention[], stats: StatsChoice | undefined, options?: DiscoverOptions): Discovery {
     const { visible, ignored } = readable;
-    const found = this.discovery.discover(visible, mentions, stats);
+    const found = this.discovery.discover(visible, mentions, stats, options);
     if (!ignored || ignored.size === 0) return found;
     // The file's `glossa-ignore` spellings are neither candidates nor variants.
     return {

@@ -45,6 +45,14 @@ export interface Discovery {
   unknownNames: UnknownName[];
 }
 
+export interface DiscoverOptions {
+  /**
+   * Look for unknown names too (the default). Without them (`glossa check`, which reports possible variants only), a
+   * run with no word of a glossary spelling and no word near a short form is passed over at once.
+   */
+  unknownNames?: boolean;
+}
+
 interface SpellingRef {
   entity: Entity;
   text: string;
@@ -163,8 +171,9 @@ export class DiscoveryIndex {
    * Discovery in `text`, whose `mentions` the matcher found. `stats` tell common
    * words and real acronyms (default: the text's own; the CLI passes the whole
    * corpus's; a function gets the text's own and returns those to use).
+   * Without `options.unknownNames`, `unknownNames` is empty and `variants` the same.
    */
-  discover(text: string, mentions: readonly Mention[], stats?: WordStats | ((own: WordStats) => WordStats)): Discovery {
+  discover(text: string, mentions: readonly Mention[], stats?: WordStats | ((own: WordStats) => WordStats), options: DiscoverOptions = {}): Discovery {
     const scan = scanText(text);
     const words = stats === undefined ? scan.stats : typeof stats === 'function' ? stats(scan.stats) : stats;
     const variants: PossibleVariant[] = [];
@@ -175,10 +184,13 @@ export class DiscoveryIndex {
     const K = W.key;
     const F = W.flags;
     const midCapital = words.midCapital;
-    // Where each entity was first fully mentioned, made when a word first comes near a short form (most texts' words never do).
+    // Where each entity was first fully mentioned (it licenses variants of its short form after it): made only when a
+    // word comes near a short form.
     this.firstFull = undefined;
     this.mentions = mentions;
     this.epoch++;
+    const wantUnknown = options.unknownNames !== false;
+    this.wantUnknown = wantUnknown;
     let mi = 0;
     for (let r = 0; r < runs.count; r++) {
       const base = runs.first[r];
@@ -206,6 +218,7 @@ export class DiscoveryIndex {
         if (c === 0 && (F[base + j] & CONNECTOR) === 0) uncovered++;
       }
       if (uncovered === 0) continue;
+      if (!wantUnknown && !this.mayHoldVariant(K, F, base, n)) continue;
       if (n === 1) {
         // The usual one-word run at once (as in `discoverInRun`): neither a short form's variant (under five letters)
         // nor a recurring name.
@@ -220,7 +233,8 @@ export class DiscoveryIndex {
         continue;
       }
       const I = this.info;
-      for (let j = 0; j < n; j++) I[j] = this.wordInfo(K[base + j]);
+      // (`mayHoldVariant` has filled them already.)
+      if (wantUnknown) for (let j = 0; j < n; j++) I[j] = this.wordInfo(K[base + j]);
       // "and" joins the words of one name only after an "of" or "for" ("Ministry of Industry and Trade"); elsewhere,
       // or beside a mention, a title or a demonym, it joins two names ("Tô Lâm and State President Lương Cường").
       const place = runs.afterPlacePreposition[r] === 1;
@@ -252,6 +266,7 @@ export class DiscoveryIndex {
   private used = new Uint8Array(16);
   private readonly info: WordInfo[] = new Array<WordInfo>(16);
   private mentions: readonly Mention[] = NO_MENTIONS;
+  private wantUnknown = true;
   private firstFull: Map<string, number> | undefined;
   /** What the glossary says of each word (folded, lower-case) met lately: a text repeats its names. */
   private readonly infoCache = new Map<string, WordInfo>();
@@ -280,6 +295,20 @@ export class DiscoveryIndex {
       this.infoCache.set(key, info);
     }
     return info;
+  }
+
+  /**
+   * Can the run of `n` words at `base` (`this.covered` filled) hold a possible variant? Only where an uncovered word is
+   * a word of a glossary spelling (a spelling the name index finds has a word identical to one written) or near a
+   * short form (a short form's variant is one such word). Fills `this.info` for the run's words.
+   */
+  private mayHoldVariant(K: readonly string[], F: Uint8Array, base: number, n: number): boolean {
+    let may = false;
+    for (let j = 0; j < n; j++) {
+      const info = (this.info[j] = this.wordInfo(K[base + j]));
+      if (this.covered[j] === 0 && (F[base + j] & CONNECTOR) === 0 && (info.bits & GLOSSARY_WORD || info.near.length > 0)) may = true;
+    }
+    return may;
   }
 
   /** Where the entity was first fully mentioned in the text being read (`discover`), if it was. */
@@ -314,7 +343,7 @@ export class DiscoveryIndex {
         return;
       }
     }
-    if ((info.bits & FUNCTION) === 0 && mid >= 2) out.unknownNames.push({ start, end, text: text.slice(start, end), afterPlacePreposition });
+    if (this.wantUnknown && (info.bits & FUNCTION) === 0 && mid >= 2) out.unknownNames.push({ start, end, text: text.slice(start, end), afterPlacePreposition });
   }
 
   /** `isCommon`, asked once per distinct word in one `discover` call (the statistics do not change during it). */
@@ -413,16 +442,16 @@ export class DiscoveryIndex {
         }
       }
     }
-    if (wholeIsVariant) return;
+    if (wholeIsVariant || !this.wantUnknown) return;
     if (wordCount >= 2 || ((I[a].bits & FUNCTION) === 0 && (stats.midCapital.get(K[base + a]) ?? 0) >= 2)) {
       unknownNames.push({ start, end, text: text.slice(start, end), afterPlacePreposition: a === from && afterPlacePreposition });
     }
   }
 
   /**
-   * `closest(names.lookup(...))` of the `len` words from `from`, remembered by the words: a text looks up the same few
-   * names again and again ("National Assembly Chairman Trần Thanh Mẫn" sixty times), so a lookup is mostly a hash of
-   * the words' ids and a comparison of the words, no slice.
+   * `closest(names.lookup(...))` of the `len` words from word `s` of the run at `base`, remembered by the words: a text
+   * looks up the same few runs of words again and again (the 1 MB bench document: 4,400 lookups of 116 distinct runs),
+   * so a lookup is mostly a hash of the words' ids and a comparison of the words, no slice.
    */
   private closestSpelling(keys: readonly string[], base: number, s: number, len: number): Closest | null {
     const I = this.info;

@@ -1,5 +1,5 @@
 // Discovery's fast paths (words judged once per distinct word, short forms' neighbours and runs'
-// closest spellings remembered, early exits) against the straightforward judgement they stand
+// closest spellings remembered, early exits, possible variants only) against the straightforward judgement they stand
 // for, on the real corpus and on random texts full of near-misses of a glossary's names.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -92,6 +92,7 @@ describe('discovery fast paths', () => {
       const own = fast.discover(text, mentions);
       assert.deepStrictEqual(own, plain.discover(text, mentions));
       assert.deepStrictEqual(fast.discover(text, mentions, corpus), plain.discover(text, mentions, corpus));
+      assert.deepStrictEqual(fast.discover(text, mentions, undefined, { unknownNames: false }), { variants: own.variants, unknownNames: [] });
       found += own.variants.length + own.unknownNames.length;
     }
     assert.ok(found > 50, `${found} findings`);
@@ -128,6 +129,8 @@ describe('discovery fast paths', () => {
       const stats = round % 3 === 0 ? scanText(randomText(rnd, entities, 200), false).stats : undefined;
       const d = fast.discover(text, given, stats);
       assert.deepStrictEqual(d, plain.discover(text, given, stats), `round ${round}`);
+      // Possible variants only (glossa check): the same variants.
+      assert.deepStrictEqual(fast.discover(text, given, stats, { unknownNames: false }), { variants: d.variants, unknownNames: [] }, `round ${round}`);
       variants += d.variants.length;
       unknown += d.unknownNames.length;
       for (const v of d.variants) reasons.add(v.reason);
@@ -164,6 +167,7 @@ describe('discovery fast paths', () => {
         // A copy of the same text, and the text asked for without its mentions.
         assert.deepStrictEqual(engine.discover(` ${text}`.slice(1), analysis.mentions, undefined, format), expected);
         assert.deepStrictEqual(engine.discover(text, undefined, undefined, format), expected);
+        assert.deepStrictEqual(engine.discover(text, analysis.mentions, undefined, format, { unknownNames: false }), { variants: expected.variants, unknownNames: [] });
         seen.add(JSON.stringify([...expected.variants.map((v) => v.text), ...expected.unknownNames.map((u) => u.text)]));
       }
     }
