@@ -110,6 +110,26 @@ describe('discovery fast paths', () => {
     assert.equal(d.variants.length, 7);
   });
 
+  it('license a short form\'s variant as the straightforward judgement does while more people sharing it are mentioned', () => {
+    const entities = [
+      entity({ id: 'sergey-lavrov', kind: 'person', name: 'Sergey Lavrov' }),
+      entity({ id: 'ivan-lavrov', kind: 'person', name: 'Ivan Lavrov' }),
+      entity({ id: 'dmitry-peskov', kind: 'person', name: 'Dmitry Peskov', short: ['Peskov', 'Lavrow'] }),
+    ];
+    const text = 'Lavrox spoke first. Then Sergey Lavrov came. Lavrox said. Dmitry Peskov came. Lavrox said. Ivan Lavrov came. Lavrox said. Peskow said.';
+    const mentions = EntityMatcher.compile(entities).match(text);
+    const d = new DiscoveryIndex(entities).discover(text, mentions);
+    assert.deepStrictEqual(d, new ReferenceDiscovery(entities).discover(text, mentions));
+    // Before any full mention: none; after Sergey Lavrov: his; after Dmitry Peskov too ("Lavrow"): a tie, as after Ivan Lavrov.
+    assert.deepEqual(
+      d.variants.map((v) => [v.start, v.entityId]),
+      [
+        [text.indexOf('Lavrox said'), 'sergey-lavrov'],
+        [text.indexOf('Peskow'), 'dmitry-peskov'],
+      ],
+    );
+  });
+
   it('find what the straightforward judgement finds in random texts, one index kept across texts', () => {
     const rnd = random(7);
     const entities = people(rnd, 400);
