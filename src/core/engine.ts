@@ -4,7 +4,7 @@
  */
 
 import { recordTextFacts, textFactsOf } from './analysis/textFacts';
-import { DiscoveryIndex, type Discovery } from './discovery/discover';
+import { DiscoveryIndex, type DiscoverOptions, type Discovery } from './discovery/discover';
 import { scanText, type WordStats } from './discovery/scan';
 import { EntityMatcher, type MatchOptions } from './entities/matcher';
 import type { Mention } from './entities/types';
@@ -50,6 +50,8 @@ export class Engine {
   private discoveryIndex: DiscoveryIndex | undefined;
   /** Every glossary title: reads the title before a person's mention and judges it. */
   readonly titles: TitleIndex;
+  /** The markup of the last text read (`readable`). */
+  private lastReadable: { text: string; format: TextFormat; holdsDirectives: boolean; readable: Markup & { ignored?: ReadonlySet<string> } } | undefined;
   /** The directives of the last two texts asked about. */
   private readonly recentDirectives: { text: string; format: TextFormat; directives: Directives }[] = [];
 
@@ -124,6 +126,16 @@ export class Engine {
 
   /** The text's markup with its directives applied: what is masked holds nothing; `ignored` spellings are no mentions. */
   private readable(text: string, format: TextFormat, holdsDirectives = mayHoldDirectives(text)): Markup & { ignored?: ReadonlySet<string> } {
+    // `discover` reads the text `analyze` read a moment ago (the editor and `glossa check` ask for both): its markup
+    // (URLs masked, a copy of the text) is made once.
+    const last = this.lastReadable;
+    if (last !== undefined && last.format === format && last.holdsDirectives === holdsDirectives && last.text === text) return last.readable;
+    const readable = this.readMarkup(text, format, holdsDirectives);
+    this.lastReadable = { text, format, holdsDirectives, readable };
+    return readable;
+  }
+
+  private readMarkup(text: string, format: TextFormat, holdsDirectives: boolean): Markup & { ignored?: ReadonlySet<string> } {
     const markup = markupOf(text, format);
     if (!holdsDirectives) return markup;
     const directives = directivesOf(text, format, markup.directives);
@@ -151,12 +163,13 @@ export class Engine {
    * with the same `format`). `stats` tell common words and acronyms: by default
    * the text's own; a corpus-wide caller merges `discoveryWords` of every file
    * first. Markup holds no candidates (rule 12): discovery reads the text with
-   * its markup masked, offsets unchanged.
+   * its markup masked, offsets unchanged. With `options.unknownNames` false
+   * (a caller that reports possible variants only), no unknown names, sooner.
    */
-  discover(text: string, mentions?: readonly Mention[], stats?: StatsChoice, format: TextFormat = 'plain'): Discovery {
+  discover(text: string, mentions?: readonly Mention[], stats?: StatsChoice, format: TextFormat = 'plain', options?: DiscoverOptions): Discovery {
     // The analysis that found the mentions already read whether the text can hold directives.
     const readable = this.readable(text, format, (mentions && textFactsOf({ mentions })?.mayHoldDirectives) ?? mayHoldDirectives(text));
-    return this.discoverReadable(readable, mentions ?? this.matchText(text, readable, {}), stats);
+    return this.discoverReadable(readable, mentions ?? this.matchText(text, readable, {}), stats, options);
   }
 
   /**
@@ -174,9 +187,9 @@ export class Engine {
     return scanText(this.readableRegion(text, start, end, format).visible, false).stats;
   }
 
-  private discoverReadable(readable: Markup & { ignored?: ReadonlySet<string> }, mentions: readonly Mention[], stats: StatsChoice | undefined): Discovery {
+  private discoverReadable(readable: Markup & { ignored?: ReadonlySet<string> }, mentions: readonly Mention[], stats: StatsChoice | undefined, options?: DiscoverOptions): Discovery {
     const { visible, ignored } = readable;
-    const found = this.discovery.discover(visible, mentions, stats);
+    const found = this.discovery.discover(visible, mentions, stats, options);
     if (!ignored || ignored.size === 0) return found;
     // The file's `glossa-ignore` spellings are neither candidates nor variants.
     return {

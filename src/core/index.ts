@@ -24,7 +24,7 @@ export { Engine, type Analysis, type AnalyzeOptions, type FormatOption, type Sta
 export { mergeWindows, reanalyze, type ChangeWindow, type Reanalysis } from './analysis/incremental';
 export { discoverFully, rediscover, type DiscoveryState, type TrackedStats } from './analysis/rediscover';
 export { MentionIndex, spellingKey, type MentionIndexEntry, type MentionIndexSnapshot, type SpellingOrder } from './analysis/mentionIndex';
-export { DiscoveryIndex, isCommon, type Discovery, type PossibleVariant, type UnknownName } from './discovery/discover';
+export { DiscoveryIndex, isCommon, type DiscoverOptions, type Discovery, type PossibleVariant, type UnknownName } from './discovery/discover';
 export { mergeWordStats, newWordStats, type WordStats } from './discovery/scan';
 export { groupUnknownNames, proposedKind, sameDiscoveryWords, suggestEntities, type NameOccurrence, type SuggestedEntity, type SuggestFile, type Suggestions } from './discovery/suggest';
 export { candidateRow, type ReportRange, type SuggestReport, type VariantRow } from './discovery/report';
