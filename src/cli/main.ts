@@ -76,9 +76,9 @@ function checkFiles(engine: Engine, files: string[], options: CliOptions): Check
       }
       part.numbers.push({ file: name, ...range(lines, n.start, n.end), text: n.text, kind: n.kind, value: n.value, unit: n.unit, qualifier: n.qualifier, status: n.status, fact: n.fact });
     }
-    // Possible variants as the editor finds them (each file on its own); unknown names are for `glossa suggest`.
+    // Possible variants as the editor finds them (each file on its own); unknown names are for `glossa suggest`, not looked for here.
     if (options.discovery) {
-      analysis.discovery = engine.discover(text, analysis.mentions, undefined, textFormatOf(file));
+      analysis.discovery = engine.discover(text, analysis.mentions, undefined, textFormatOf(file), { unknownNames: false });
       part.variants.push(...variantRows(name, lines, analysis.discovery.variants));
     }
     for (const f of findings(analysis, engine, { levels: { unknownName: 'off' } })) {
