@@ -344,14 +344,6 @@ function gluedToUrlish(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The cheap test before `gluedToUrlish`: a URL-ish character right after or right before the word. */
-function mayBeGluedToUrlish(text: string, start: number, end: number): boolean {
-  const after = text.charCodeAt(end);
-  if (after < 128 && URLISH[after] === 1) return true;
-  const before = text.charCodeAt(start - 1);
-  return before < 128 && URLISH[before] === 1;
-}
-
 /** Is `text.slice(start, end)` "in", "from" or "to", in any case? (Without slicing: a run start asks.) */
 function isPlacePreposition(text: string, start: number, end: number): boolean {
   // `| 0x20` lower-cases an ASCII letter, and only an ASCII letter gives one of these.
@@ -360,6 +352,10 @@ function isPlacePreposition(text: string, start: number, end: number): boolean {
   if (end - start === 2) return (a === 0x69 && b === 0x6e) || (a === 0x74 && b === 0x6f);
   return end - start === 4 && a === 0x66 && b === 0x72 && (text.charCodeAt(start + 2) | 0x20) === 0x6f && (text.charCodeAt(start + 3) | 0x20) === 0x6d;
 }
+
+const HASH_IN = wordHash('in');
+const HASH_TO = wordHash('to');
+const HASH_FROM = wordHash('from');
 
 // The connectors by their hash, to tell one without slicing the text.
 const CONNECTOR_BY_HASH = new Map<number, string>([...CONNECTORS].map((w) => [wordHash(w), w]));
@@ -375,13 +371,26 @@ const FILE_TOKEN_RE = /\.[a-z0-9]{2,5}$/i;
 const PROSE_RE = /[,;!?]|\.\s/;
 
 // Capitalised words seen lately (as written, under 32 code units), by their hash and length: the hash, the word,
-// its folded key, the short all-capitals flag and that form for `WordStats.caps`. Names repeat, across texts too.
+// its folded key, CAPITAL_BITS (short all-capitals, a function word) and the form for `WordStats.caps`. Names
+// repeat, across texts too.
 const CAPITAL_SLOTS = 4096;
+const CAPITAL_SLOT_SHIFT = 20;
 const CAPITAL_HASHES = new Int32Array(CAPITAL_SLOTS);
+const CAPITAL_LENGTHS = new Int32Array(CAPITAL_SLOTS);
 const CAPITAL_WORDS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
+// The code units of each cached word of up to CAPITAL_UNITS of them, side by side: a hit is checked there,
+// without reaching for the cached string (one-byte or two-byte, anywhere in the heap).
+const CAPITAL_UNITS = 16;
+const CAPITAL_CHARS = new Uint16Array(CAPITAL_SLOTS * CAPITAL_UNITS);
 const CAPITAL_KEYS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
 const CAPITAL_CAPS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
-const CAPITAL_SHORT_CAPS = new Uint8Array(CAPITAL_SLOTS);
+const CAPITAL_BITS = new Uint8Array(CAPITAL_SLOTS);
+const BIT_SHORT_CAPS = 1;
+// The flags again, as module constants: the compiled module reads an exported one from its exports object.
+const F_CONNECTOR = 1;
+const F_INITIAL = 2;
+const F_SHORT_CAPS = 4;
+const BIT_FUNCTION_WORD = 2;
 
 /**
  * The parallel arrays of `Runs` and `RunWords`, kept from one scan to the next:
@@ -493,12 +502,18 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
   let wordCount = 0;
   let firstKey = '';
   let firstFlags = 0;
+  let firstSkipped = false;
   let runPlace = 0;
   let pendingCount = 0;
   const pending = PENDING;
   let lastEnd = 0;
-  let lastLowerStart = -1;
+  // The code unit before the current word (the last one passed over), and where the word before it stopped:
+  // together they answer the usual questions about the gap (a single space after a word?) without reading it.
+  let prev = 0;
+  let lastStop = -2;
+  // The last lower-case word: where it ends, and whether it is a place preposition.
   let lastLowerEnd = -1;
+  let lastLowerPlace = false;
   // The hashes this line put into `lower`: taken out again if the line proves to be a file name.
   let lineAdded = new Int32Array(64);
   let lineCount = 0;
@@ -511,6 +526,9 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
     let h = 0;
     let plain = false;
     let ascii = false;
+    // The code units right before and right after the word.
+    const before = prev;
+    let after = 0;
     if (i < n) {
       const c = text.charCodeAt(i);
       // A lower-case ASCII letter, the usual first letter, takes one test.
@@ -522,6 +540,7 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
             lineCount = 0;
             lineStart = i + 1;
           }
+          prev = c;
           i++;
           continue;
         }
@@ -532,9 +551,24 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
       h = c;
       plain = ascii = c < 128;
       let joined = false;
+      // ASCII letters and digits, nearly every word, in a loop without a call: nothing in it leaves a register.
       for (i++; i < n; i++) {
         const d = text.charCodeAt(i);
-        // Lower-case ASCII letters, most of every word, take one test.
+        if (d - 0x61 >>> 0 < 26) {
+          h = (Math.imul(h, 31) + d) | 0;
+        } else if (d - 0x41 >>> 0 < 26) {
+          plain = false;
+          h = (Math.imul(h, 31) + d) | 0;
+        } else if (d - 0x30 >>> 0 < 10) {
+          h = (Math.imul(h, 31) + d) | 0;
+        } else {
+          break;
+        }
+      }
+      after = i < n ? text.charCodeAt(i) : 0;
+      // What else may go on with the word (a letter or mark beyond ASCII, a joiner) takes the general loop.
+      if (after >= 128 || isJoiner(after)) for (; i < n; i++) {
+        const d = text.charCodeAt(i);
         if (d - 0x61 >>> 0 < 26) {
           h = (Math.imul(h, 31) + d) | 0;
           continue;
@@ -554,19 +588,24 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
         }
         break;
       }
+      after = i < n ? text.charCodeAt(i) : 0;
       end = i;
       if (joined) {
         end = possessiveEnd(text, start, i);
-        if (end !== i && plain) h = wordHash(text.slice(start, end));
+        if (end !== i) {
+          after = text.charCodeAt(end);
+          if (plain) h = wordHash(text.slice(start, end));
+        }
       }
     }
     // Does this word end the current run? (Each kind says; the run is ended below, in one place.)
     let ends = true;
     let key = '';
     let flags = 0;
+    let bits = 0;
     if (kind === END_OF_TEXT) {
       // Ends the last run.
-    } else if (kind !== 3 && mayBeGluedToUrlish(text, start, end) && gluedToUrlish(text, start, end) && isInUrlOrFileName(text, start, end)) {
+    } else if (kind !== 3 && ((after < 128 && URLISH[after] === 1) || (before < 128 && URLISH[before] === 1)) && gluedToUrlish(text, start, end) && isInUrlOrFileName(text, start, end)) {
       if (FILE_TOKEN_RE.test(tokenAround(text, start, end)) && !PROSE_RE.test(text.slice(lineStart, start))) {
         for (let k = 0; k < lineCount; k++) lower.delete(lineAdded[k]);
         lineCount = 0;
@@ -590,46 +629,57 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
           ends = true;
         }
       }
-      lastLowerStart = start;
+      // Is it "in", "from" or "to" (a place may follow)? A plain word's hash answers at once.
+      lastLowerPlace = end - start <= 4 && (!plain || lowerHash === HASH_IN || lowerHash === HASH_TO || lowerHash === HASH_FROM) && isPlacePreposition(text, start, end);
       lastLowerEnd = end;
     } else if (kind === 1) {
       // What depends on the word alone comes from the cache when the word was seen lately (names repeat).
       const length = end - start;
-      const slot = (h ^ length) & (CAPITAL_SLOTS - 1);
-      const cached = CAPITAL_WORDS[slot];
-      let hit = CAPITAL_HASHES[slot] === h && cached.length === length;
-      for (let k = 0; hit && k < length; k++) hit = cached.charCodeAt(k) === text.charCodeAt(start + k);
-      let shortCaps: boolean;
+      const slot = Math.imul(h ^ length, 0x9e3779b1) >>> CAPITAL_SLOT_SHIFT;
+      let hit = CAPITAL_HASHES[slot] === h && CAPITAL_LENGTHS[slot] === length;
+      if (hit && length <= CAPITAL_UNITS) {
+        const base = slot * CAPITAL_UNITS;
+        for (let k = 0; hit && k < length; k++) hit = CAPITAL_CHARS[base + k] === text.charCodeAt(start + k);
+      } else if (hit) {
+        hit = text.startsWith(CAPITAL_WORDS[slot], start);
+      }
       if (hit) {
         key = CAPITAL_KEYS[slot];
-        shortCaps = CAPITAL_SHORT_CAPS[slot] === 1;
+        bits = CAPITAL_BITS[slot];
       } else {
         const word = text.slice(start, end);
         key = ascii ? word.toLowerCase() : keyOf(word);
-        shortCaps = length <= 5 && length >= 2 && isAllCaps(word);
+        const shortCaps = length <= 5 && length >= 2 && isAllCaps(word);
+        bits = (shortCaps ? BIT_SHORT_CAPS : 0) | (INITIAL_SKIPPED.has(key) ? BIT_FUNCTION_WORD : 0);
         if (length < 32) {
           // A copy, so the cache does not keep a view on the whole text alive.
           CAPITAL_WORDS[slot] = length < 13 ? word : ` ${word}`.slice(1);
           CAPITAL_HASHES[slot] = h;
+          CAPITAL_LENGTHS[slot] = length;
+          if (length <= CAPITAL_UNITS) for (let k = 0; k < length; k++) CAPITAL_CHARS[slot * CAPITAL_UNITS + k] = word.charCodeAt(k);
           CAPITAL_KEYS[slot] = key;
-          CAPITAL_SHORT_CAPS[slot] = shortCaps ? 1 : 0;
+          CAPITAL_BITS[slot] = bits;
           CAPITAL_CAPS[slot] = shortCaps ? (plain ? word : fold(word)) : '';
         }
       }
+      const shortCaps = (bits & BIT_SHORT_CAPS) !== 0;
       if (shortCaps) {
         const form = CAPITAL_CAPS[slot];
         caps.set(form, (caps.get(form) ?? 0) + 1);
       }
-      flags = (isSentenceStart(text, start) ? INITIAL : 0) | (shortCaps ? SHORT_CAPS : 0);
+      // After a space right after a word, no sentence starts.
+      const initial = !(before === 0x20 && lastStop === start - 1) && isSentenceStart(text, start);
+      flags = (initial ? F_INITIAL : 0) | (shortCaps ? F_SHORT_CAPS : 0);
       // It joins the run after a capitalised word or a connector (any other word ended it), with only blanks between.
-      ends = !(wordCount > 0 && isHorizontalSpace(text, lastEnd, start));
+      ends = !(wordCount > 0 && ((before === 0x20 && lastEnd === start - 1) || isHorizontalSpace(text, lastEnd, start)));
     }
     lastEnd = end;
+    lastStop = i;
     if (ends) {
       if (wordCount > 0) {
-        const initial = (firstFlags & INITIAL) !== 0;
+        const initial = (firstFlags & F_INITIAL) !== 0;
         if (wordCount === 1 && !initial) midCapital.set(firstKey, (midCapital.get(firstKey) ?? 0) + 1);
-        if (wordCount === 1 && initial && INITIAL_SKIPPED.has(firstKey)) {
+        if (wordCount === 1 && initial && firstSkipped) {
           words = runFirst;
         } else if (runs) {
           if (runCount === rFirst.length) {
@@ -653,7 +703,8 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
       runFirst = words;
       firstKey = key;
       firstFlags = flags;
-      runPlace = lastLowerEnd >= 0 && lastLowerEnd - lastLowerStart <= 4 && isHorizontalSpace(text, lastLowerEnd, start) && isPlacePreposition(text, lastLowerStart, lastLowerEnd) ? 1 : 0;
+      firstSkipped = (bits & BIT_FUNCTION_WORD) !== 0;
+      runPlace = lastLowerPlace && isHorizontalSpace(text, lastLowerEnd, start) ? 1 : 0;
     }
     if (!runs) {
       wordCount += pendingCount + 1;
@@ -671,7 +722,7 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
       wStart[words] = pending.start[k];
       wEnd[words] = pending.end[k];
       wKey[words] = pending.key[k];
-      wFlags[words++] = CONNECTOR;
+      wFlags[words++] = F_CONNECTOR;
     }
     wStart[words] = start;
     wEnd[words] = end;
