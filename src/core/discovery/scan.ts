@@ -520,6 +520,20 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
   let lineStart = 0;
   let i = 0;
   for (;;) {
+    // What lies between two words (most often one space) is passed over here, not by a turn of the whole loop.
+    let c = 0;
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      // A lower-case ASCII letter, the usual first letter, takes one test.
+      if (c - 0x61 >>> 0 < 26) break;
+      const cls = wordClass[c];
+      if ((cls === 0 ? classifyCode(c) : cls) === 1) break;
+      if (c === 0x0a) {
+        lineCount = 0;
+        lineStart = i + 1;
+      }
+      prev = c;
+    }
     let kind = END_OF_TEXT;
     let start = n;
     let end = n;
@@ -530,22 +544,7 @@ function scanInto(text: string, runs: boolean, stats: WordStats): number {
     const before = prev;
     let after = 0;
     if (i < n) {
-      const c = text.charCodeAt(i);
-      // A lower-case ASCII letter, the usual first letter, takes one test.
-      kind = 2;
-      if (c - 0x61 >>> 0 >= 26) {
-        const cls = wordClass[c];
-        if ((cls === 0 ? classifyCode(c) : cls) !== 1) {
-          if (c === 0x0a) {
-            lineCount = 0;
-            lineStart = i + 1;
-          }
-          prev = c;
-          i++;
-          continue;
-        }
-        kind = c < 128 ? CASE[c] : caseOf(c);
-      }
+      kind = c - 0x61 >>> 0 < 26 ? 2 : c < 128 ? CASE[c] : caseOf(c);
       start = i;
       // Hashed as it is read; a word with other than lower-case ASCII letters is folded instead.
       h = c;
