@@ -42,7 +42,11 @@ export interface RunWords {
   flags: Uint8Array;
 }
 
-/** Maximal runs of capitalised words, possibly joined by connectors, each on one line. */
+/**
+ * Maximal runs of capitalised words, possibly joined by connectors, each on one
+ * line. The arrays are longer than `count` (and the words') and are reused by
+ * the next `scanText`: read them before scanning again.
+ */
 export interface Runs {
   count: number;
   first: Int32Array;
@@ -385,6 +389,8 @@ const CAPITAL_CHARS = new Uint16Array(CAPITAL_SLOTS * CAPITAL_UNITS);
 const CAPITAL_KEYS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
 const CAPITAL_CAPS: string[] = new Array<string>(CAPITAL_SLOTS).fill('');
 const CAPITAL_BITS = new Uint8Array(CAPITAL_SLOTS);
+const BIT_SHORT_CAPS = 1;
+const BIT_FUNCTION_WORD = 2;
 // `WordStats.midCapital` counted by cache slot during a scan (MID_SCAN says which scan), then added to the Map
 // once per word (when its slot is taken by another word, and at the end from MID_TOUCHED): one Map update per
 // word instead of two per occurrence.
@@ -399,12 +405,11 @@ function flushMid(midCapital: Map<string, number>, slot: number): void {
   midCapital.set(key, (midCapital.get(key) ?? 0) + MID_COUNT[slot]);
   MID_COUNT[slot] = 0;
 }
-const BIT_SHORT_CAPS = 1;
+
 // The flags again, as module constants: the compiled module reads an exported one from its exports object.
 const F_CONNECTOR = 1;
 const F_INITIAL = 2;
 const F_SHORT_CAPS = 4;
-const BIT_FUNCTION_WORD = 2;
 
 /**
  * The parallel arrays of `Runs` and `RunWords`, kept from one scan to the next:
@@ -477,10 +482,11 @@ const END_OF_TEXT = -1;
  * The runs' arrays are scratch space, valid until the next call (discovery
  * reads them at once); the statistics are the caller's.
  *
- * One loop over code units, without a closure or a call per word (its state
- * stays in registers), and no string made for a lower-case word (most of a
- * text): each is hashed as it is read and goes straight into `lower`; a
- * capitalised word's key comes from a cache when the word was seen lately.
+ * One loop over code units, one word a turn, without a closure (its state
+ * stays in registers as far as it can), and no string made for a lower-case
+ * word (most of a text): each is hashed as it is read and goes straight into
+ * `lower`; a capitalised word's key comes from a cache when the word was seen
+ * lately.
  */
 export function scanText(text: string, runs = true): Scan {
   const stats: WordStats = { lower: new WordHashes(Math.min(4096, text.length >> 5)), caps: new Map(), midCapital: new Map() };
