@@ -22,7 +22,7 @@
  */
 import type { Engine } from '../engine';
 import type { Discovery, PossibleVariant, UnknownName } from '../discovery/discover';
-import type { WordStats } from '../discovery/scan';
+import type { WordHashes, WordStats } from '../discovery/scan';
 import type { Mention } from '../entities/types';
 import type { TextFormat } from '../text/markup';
 
@@ -37,7 +37,7 @@ export interface DiscoveryState {
 
 /** Word statistics and what a discovery asked of them. */
 export interface TrackedStats {
-  lower: Set<number>;
+  lower: WordHashes;
   caps: Map<string, number>;
   midCapital: Map<string, number>;
   /** Lower-case hashes that may be in `lower` without the text holding the word any more. */
@@ -164,7 +164,7 @@ function recording(stats: TrackedStats, askedLower: Set<number> = stats.askedLow
         askedLower.add(h);
         return lower.has(h);
       },
-    } as Set<number>,
+    } as WordHashes,
     caps: {
       get(key: string) {
         askedCaps.add(key);
