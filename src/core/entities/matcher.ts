@@ -16,7 +16,7 @@
 
 import type { Entity } from '../glossary/types';
 import { fold } from '../text/fold';
-import { classifyCode, isAllCaps, isWordCode, WORD_CLASS } from '../text/chars';
+import { classifyCode, isAllCaps, isWordCode, lowerAsciiHash, WORD_CLASS } from '../text/chars';
 import { countryOfDemonym, DEMONYM_SECOND_WORDS, DEMONYMS } from '../text/demonyms';
 import { FUNCTION_WORDS, MONTH_WORDS, USUAL_TITLE_WORDS, WEEKDAY_WORDS } from '../text/wordLists';
 import { isCapitalisedAt, isSentenceStart, wordAfter, wordBefore, type WordSpan } from './neighbours';
@@ -727,17 +727,6 @@ function sameAt(text: string, pos: number, key: string): boolean {
   return true;
 }
 
-/** The hash of the lower case of the ASCII word at `[start, end)`, or -1 if it is not ASCII (compared with `DEMONYM_LAST_HASHES`). */
-function lowerAsciiHash(s: string, start: number, end: number): number {
-  let h = 0;
-  for (let k = start; k < end; k++) {
-    let c = s.charCodeAt(k);
-    if (c >= 0x80) return -1;
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return h & HASH_KEY;
-}
 
 /**
  * Where each entity was last fully mentioned (rule 5), and, for each trie node

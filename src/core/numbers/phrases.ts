@@ -4,8 +4,8 @@
  * "year", "5,000 Vietnamese students" → "students"). Internal to `numbers/`.
  */
 
-import { isWordCode } from '../text/chars';
-import { Code, isAsciiLetter, isHyphen, isLetterCode, lowerHash, lowerLettersHash, spacesAfter, spacesBefore } from './scan';
+import { isWordCode, lowerAsciiHash } from '../text/chars';
+import { Code, isAsciiLetter, isHyphen, isLetterCode, spacesAfter, spacesBefore } from './scan';
 import { CONTEXT_STOP_WORDS, QUALIFIERS, TWO_WORD_QUALIFIERS } from './words';
 
 /** Bounds on look-arounds, so a pathological text (a megabyte without spaces) stays linear. */
@@ -34,8 +34,8 @@ function wordBefore(t: string, end: number): [number, string] | null {
   return [p, t.slice(p, end).toLowerCase()];
 }
 
-/** `lowerHash` of the words a qualifier can end with ("nearly", "than" of "more than"). */
-const QUALIFIER_LAST_HASHES: ReadonlySet<number> = new Set([...QUALIFIERS, ...TWO_WORD_QUALIFIERS.keys()].map(lowerHash));
+/** `lowerAsciiHash` of the words a qualifier can end with ("nearly", "than" of "more than"). */
+const QUALIFIER_LAST_HASHES: ReadonlySet<number> = new Set([...QUALIFIERS, ...TWO_WORD_QUALIFIERS.keys()].map((w) => lowerAsciiHash(w, 0, w.length)));
 
 /** The approximation word(s) before a claim starting at `start`, lower-cased ("nearly", "more than"), or null. */
 export function qualifierBefore(t: string, start: number): string | null {
@@ -44,7 +44,7 @@ export function qualifierBefore(t: string, start: number): string | null {
   // Most claims have none: the word before is told apart by its hash, without building its lower-case form.
   let s = p;
   while (s > 0 && p - s <= MAX_QUALIFIER_WORD && isAsciiLetter(t.charCodeAt(s - 1))) s--;
-  if (s === p || !QUALIFIER_LAST_HASHES.has(lowerLettersHash(t, s, p))) return null;
+  if (s === p || !QUALIFIER_LAST_HASHES.has(lowerAsciiHash(t, s, p))) return null;
   const w1 = wordBefore(t, p);
   if (w1 === null) return null;
   if (QUALIFIERS.has(w1[1])) return w1[1];

@@ -81,18 +81,6 @@ export function isLetterCode(c: number): boolean {
   return !isDigit(c) && isWordCode(c);
 }
 
-/** A hash of the lower case of the ASCII letters at `[start, end)` (compared with the hashes of known words, `lowerHash`). */
-export function lowerLettersHash(t: string, start: number, end: number): number {
-  let h = 0;
-  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + (t.charCodeAt(k) | ASCII_CASE_BIT)) | 0;
-  return h;
-}
-
-/** `lowerLettersHash` of a lower-case word. */
-export function lowerHash(word: string): number {
-  return lowerLettersHash(word, 0, word.length);
-}
-
 /** End of the run of word characters (letters, digits, marks) starting at `i`. */
 export function wordEnd(t: string, i: number): number {
   while (i < t.length && isWordCode(t.charCodeAt(i))) i++;

@@ -6,8 +6,8 @@
  * Internal to `numbers/`.
  */
 
-import { isWordCode } from '../text/chars';
-import { ASCII_CASE_BIT, isAsciiLetter, isHyphen, lowerHash, lowerLettersHash, spacesAfter, spacesBefore, wordEnd } from './scan';
+import { isWordCode, lowerAsciiHash } from '../text/chars';
+import { ASCII_CASE_BIT, isAsciiLetter, isHyphen, spacesAfter, spacesBefore, wordEnd } from './scan';
 import { LONGEST_WORD, WORDS, type SpelledRole, type SpelledWord } from './words';
 
 /** A spelled-out number, or where the scan resumes when there is none. */
@@ -19,10 +19,10 @@ export type SpelledRead =
 const SPELLED_INITIALS = new Set([...WORDS].filter(([, info]) => info.spelled !== undefined).map(([w]) => w.charCodeAt(0)));
 
 /**
- * `lowerHash` of every spelled-out number word: most words at an anchor ("city", "party",
+ * `lowerAsciiHash` of every spelled-out number word: most words at an anchor ("city", "party",
  * "security") are none, told without building their lower-case form.
  */
-const SPELLED_HASHES: ReadonlySet<number> = new Set([...WORDS].filter(([, info]) => info.spelled !== undefined).map(([w]) => lowerHash(w)));
+const SPELLED_HASHES: ReadonlySet<number> = new Set([...WORDS].filter(([, info]) => info.spelled !== undefined).map(([w]) => lowerAsciiHash(w, 0, w.length)));
 
 /** The longest unit word ("seven", "three"), the bound of the look-back from a scale word. */
 const LONGEST_UNIT = 5;
@@ -58,7 +58,7 @@ export function readSpelled(t: string, i: number, floor: number): SpelledRead {
   const none: SpelledRead = { found: false, resume: we };
   if (we - ws > LONGEST_WORD || !SPELLED_INITIALS.has(t.charCodeAt(ws) | ASCII_CASE_BIT)) return none; // "city", "party", "often"
   if (ws < floor || (ws > 0 && isWordCode(t.charCodeAt(ws - 1))) || (we < t.length && isWordCode(t.charCodeAt(we)))) return none;
-  if (!SPELLED_HASHES.has(lowerLettersHash(t, ws, we))) return none;
+  if (!SPELLED_HASHES.has(lowerAsciiHash(t, ws, we))) return none;
   const word = WORDS.get(t.slice(ws, we).toLowerCase())?.spelled;
   if (word === undefined) return none;
   if (word.role === 'unit' || word.role === 'teen' || word.role === 'tens') return readFrom(t, ws, we, word) ?? none;

@@ -62,3 +62,19 @@ export function isAllCaps(s: string): boolean {
 export function isWhitespaceCode(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x200a || code === 0x3000;
 }
+
+/**
+ * A 30-bit hash of the lower case of the ASCII word at `[start, end)`, or -1 when
+ * it holds a non-ASCII code unit: known English words (demonyms, qualifiers,
+ * spelled numbers) hashed with it tell a word apart before it is sliced.
+ */
+export function lowerAsciiHash(s: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) {
+    let c = s.charCodeAt(k);
+    if (c >= 0x80) return -1;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h & 0x3fffffff;
+}
