@@ -4,16 +4,18 @@ import { parseArgs } from 'node:util';
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  glossa check [paths…] [--glossary FILE]… [--facts FILE]… [--format text|json] [--strict] [--all-numbers] [--no-discovery] [--jobs N]
-  glossa normalize [paths…] [--glossary FILE]… [--write] [--style canonical|ascii] [--format text|json]
-  glossa stats [paths…] [--glossary FILE]… [--format text|json] [--jobs N]
-  glossa suggest [paths…] [--glossary FILE]… [--format text|json|yaml]
+  glossa check [paths…] [--glossary FILE]… [--facts FILE]… [--format text|json] [--strict] [--all-numbers] [--no-discovery] [--jobs N] [--no-cache]
+  glossa normalize [paths…] [--glossary FILE]… [--write] [--style canonical|ascii] [--format text|json] [--no-cache]
+  glossa stats [paths…] [--glossary FILE]… [--format text|json] [--jobs N] [--no-cache]
+  glossa suggest [paths…] [--glossary FILE]… [--format text|json|yaml] [--no-cache]
 
 Paths are files or folders (folders: their .txt and .md files, recursively).
 suggest lists the names the glossary lacks; --format yaml prints them as entries to paste.
 check --no-discovery leaves out the possible variants (names the glossary does not list).
 --jobs N: check or count on N threads (default: the number of cores for a corpus of 4 MB or more,
 else 1); the output is the same for any N.
+A glossary of 64 KB or more is kept parsed in a cache ($GLOSSA_CACHE_DIR, else $XDG_CACHE_HOME/glossa,
+else ~/.cache/glossa), keyed on its content: it loads faster the next time. --no-cache: parse it anew.
 Defaults: the current folder, ./glossary.yaml and ./facts.yaml.
 
 Exit status: 0 clean, 1 errors found (or warnings with --strict), 2 bad arguments or unreadable input.`;
@@ -34,6 +36,8 @@ export interface CliOptions {
   style: 'canonical' | 'ascii';
   /** --jobs: threads for check and stats; undefined: as many as cores for a large corpus. */
   jobs?: number;
+  /** Read and keep the parsed glossary in the cache folder (off with --no-cache). */
+  cache: boolean;
 }
 
 /** Parses argv (without node and script); throws UsageError with a clear message. */
@@ -60,6 +64,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
         write: { type: 'boolean' },
         style: { type: 'string' },
         jobs: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,5 +106,6 @@ export function parseCli(argv: string[]): CliOptions | 'help' | 'version' {
     write: v.write ?? false,
     style,
     jobs,
+    cache: !(v['no-cache'] ?? false),
   };
 }

@@ -15,7 +15,6 @@ import {
   applyEdits,
   type MentionIndexSnapshot,
   findings,
-  parseGlossary,
   parseLedger,
   textFormatOf,
   type SourceFile,
@@ -24,6 +23,7 @@ import { parseCli, UsageError, USAGE, type CliOptions } from './args';
 import { corpusFiles, displayPath, InputError, readText } from './files';
 import { chunkFiles, runChunks, serveJobs, threadsFor, type ChunkRunner, type JobInput } from './jobs';
 import { addTally, CheckTextPrinter, inPrintOrder, printCheck, printNormalize, printStats, type CheckReport, type CheckTally, type StatsEntity } from './output';
+import { loadGlossary } from './glossaryCache';
 import { suggest, variantRows } from './suggest';
 
 const VERSION = '0.1.0';
@@ -40,7 +40,7 @@ function loadEngine(options: CliOptions): Engine {
 }
 
 function engineFrom(options: CliOptions, glossary: SourceFile[], facts: SourceFile[]): Engine {
-  return new Engine(parseGlossary(glossary), options.command === 'check' ? parseLedger(facts) : { facts: [], problems: [] });
+  return new Engine(loadGlossary(glossary, VERSION, options.cache), options.command === 'check' ? parseLedger(facts) : { facts: [], problems: [] });
 }
 
 /** What `check` finds in a run of files: the report's rows for them, in file order. */

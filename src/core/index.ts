@@ -10,6 +10,7 @@ export { LineIndex } from './text/lineIndex';
 export { StringTable } from './text/stringTable';
 export { isAllCaps, isWordAt } from './text/chars';
 export { parseGlossary, entitySpellings, defaultShortForms, suggestId } from './glossary/parse';
+export { GLOSSARY_CACHE_ABOVE, glossaryCacheKey, readGlossaryCache, writeGlossaryCache } from './glossary/cache';
 export { EntityMatcher, type MatchOptions } from './entities/matcher';
 export { normalizeEdits, normalizedSpelling, applyEdits, type NormalizeEdit, type NormalizeOptions, type NormalizeStyle } from './normalize/normalize';
 export { isInUrlOrFileName, urlSpans } from './text/tokens';

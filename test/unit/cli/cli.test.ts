@@ -8,9 +8,13 @@ import { corpusDir, repoRoot } from '../support';
 const cli = path.join(repoRoot, 'out', 'src', 'cli', 'main.js');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'corpus');
 
+// The tests keep glossary caches in a folder of their own, never the user's.
+const testCache = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-cache-'));
+after(() => fs.rmSync(testCache, { recursive: true, force: true }));
+
 /** Runs `glossa …` in `cwd` as a user would, returning exit status and output. */
-function glossa(args: string[], cwd = repoRoot): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+function glossa(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GLOSSA_CACHE_DIR: testCache, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -268,5 +272,71 @@ describe('glossa --jobs', function () {
     assert.match(r.stderr, /--jobs must be a whole number from 1 to 256, not '0'/);
     assert.match(glossa(['normalize', '--jobs', '2']).stderr, /--jobs is not an option of 'glossa normalize'/);
     assert.match(glossa(['--help']).stdout, /--jobs N/);
+  });
+});
+
+describe('glossa\'s glossary cache', function () {
+  this.timeout(60000);
+  let dir: string;
+  let cache: string;
+  /** A glossary large enough to be cached: generated people ("Ab Personab"), then the fixture's entries, one of them broken. */
+  const largeGlossary = (): string => {
+    const letters = (n: number) => String.fromCharCode(97 + (n % 26)) + String.fromCharCode(97 + Math.floor(n / 26) % 26) + String.fromCharCode(97 + Math.floor(n / 676) % 26);
+    const generated = Array.from({ length: 1200 }, (_, n) => `  - id: generated-${n}\n    kind: person\n    name: "${letters(n).replace(/^./, (c) => c.toUpperCase())} Person${letters(n)}"\n`);
+    const fixture = fs.readFileSync(path.join(fixtures, 'glossary.yaml'), 'utf8').replace(/^entities:\n/m, '');
+    return `entities:\n${generated.join('')}${fixture}  - id: broken-entry\n    kind: person\n    name: Ann Example\n    aliases: 5\n`;
+  };
+  const check = (...extra: string[]) => glossa(['check', '--format', 'json', ...extra], dir, { GLOSSA_CACHE_DIR: cache });
+  const cacheFiles = () => (fs.existsSync(cache) ? fs.readdirSync(cache) : []);
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-cli-'));
+    cache = path.join(dir, 'cache');
+    fs.writeFileSync(path.join(dir, 'glossary.yaml'), largeGlossary());
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'General Secretary To Lam met Sergei Lavrov and Aaa Personaaa.\n');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps a large glossary parsed, and reads it back with the same report, problems at the same place', () => {
+    assert.ok(fs.statSync(path.join(dir, 'glossary.yaml')).size >= 64 * 1024);
+    const first = check();
+    assert.equal(first.stderr, '');
+    const report = JSON.parse(first.stdout) as Report;
+    assert.ok(report.mentions.some((m) => m.entity === 'generated-0' && m.text === 'Aaa Personaaa'), first.stdout);
+    assert.ok(report.problems.some((p) => p.file === 'glossary.yaml' && p.code === 'wrong-type' && p.line > 3600), first.stdout);
+    assert.equal(cacheFiles().length, 1, 'one cache file');
+    const second = check();
+    assert.equal(second.status, first.status);
+    assert.ok(second.stdout === first.stdout, 'the same bytes from the cache');
+    // The cache is what the second run read: a kind changed in it (under the same key) shows.
+    const file = path.join(cache, cacheFiles()[0]);
+    const cached = fs.readFileSync(file, 'utf8');
+    assert.ok(cached.includes('"id":"generated-0","kind":"person"'));
+    fs.writeFileSync(file, cached.replace('"id":"generated-0","kind":"person"', '"id":"generated-0","kind":"place"'));
+    const doctored = JSON.parse(check().stdout) as Report;
+    assert.equal(doctored.mentions.find((m) => m.entity === 'generated-0')?.kind, 'place');
+    // --no-cache parses the YAML again.
+    assert.ok(check('--no-cache').stdout === first.stdout);
+  });
+
+  it('parses again when the glossary changes, and replaces its cache', () => {
+    check();
+    const glossary = path.join(dir, 'glossary.yaml');
+    fs.writeFileSync(glossary, fs.readFileSync(glossary, 'utf8').replace('name: "Aaa Personaaa"', 'name: "Aaa Personaaa Junior"'));
+    const report = JSON.parse(check().stdout) as Report;
+    assert.ok(!report.mentions.some((m) => m.entity === 'generated-0'), 'the old name is no longer a mention');
+    assert.equal(cacheFiles().length, 1, 'still one cache file');
+    // A broken cache file is no worse than none.
+    fs.writeFileSync(path.join(cache, cacheFiles()[0]), '{"format":');
+    const fresh = check('--no-cache');
+    assert.ok(check().stdout === fresh.stdout, 'the same report as without a cache');
+  });
+
+  it('writes none for a small glossary, nor with --no-cache', () => {
+    check('--no-cache');
+    assert.deepEqual(cacheFiles(), []);
+    fs.copyFileSync(path.join(fixtures, 'glossary.yaml'), path.join(dir, 'glossary.yaml'));
+    check();
+    assert.deepEqual(cacheFiles(), []);
+    assert.match(glossa(['--help']).stdout, /--no-cache/);
   });
 });
