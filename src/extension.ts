@@ -27,6 +27,7 @@ import { registerRename } from './vscode/features/rename';
 import { registerStatusBar } from './vscode/features/statusBar';
 import { registerSuggestCommands } from './vscode/features/suggestCommands';
 import { registerSuggestionsView } from './vscode/features/suggestionsView';
+import { GlossaryCache } from './vscode/services/glossaryCache';
 import { GlossaryStore } from './vscode/services/glossaryStore';
 import { createLog, Figures } from './vscode/services/log';
 import { Work } from './vscode/services/work';
@@ -38,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
   const log = createLog();
   const config = new Config();
   const work = new Work((what, error) => log.error(`Failed while ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-  const store = new GlossaryStore(log, config, work);
+  const store = new GlossaryStore(log, config, work, new GlossaryCache(context.storageUri, String(context.extension.packageJSON.version), log));
   const filter = new CorpusFilter(store, config, log);
   const analyses = new DocumentAnalyses(store, filter, config, work);
   const corpus = new CorpusIndex(store, analyses, filter, config, log, work);

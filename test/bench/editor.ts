@@ -24,6 +24,29 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60
   }
 }
 
+/**
+ * The same glossary loaded again once the extension has kept it parsed in its storage, as
+ * when the workspace is opened the next time: Reload Glossary, timed to its end.
+ */
+async function reloadFromCache(api: GlossaApi): Promise<void> {
+  const logFile = vscode.Uri.joinPath(api.logUri, 'Glossa.log');
+  const log = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile));
+  const deadline = Date.now() + 30_000;
+  while (!/Kept the parsed glossary/.test(await log())) {
+    if (Date.now() > deadline) return say('editor: the parsed glossary was not kept in the storage (no figure from the cache)');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const started = Date.now();
+  await vscode.commands.executeCommand('glossa.reloadGlossary');
+  await api.ready();
+  const ms = Date.now() - started;
+  // The store's own figure for each load: from the files read to the engine compiled.
+  const loads = [...(await log()).matchAll(/ entities, .*?(taken from the cache of the parsed glossary and compiled|compiled) in (\d+) ms/g)];
+  const [parsed, cached] = [loads[0], loads[loads.length - 1]];
+  if (loads.length < 2 || !cached[1].startsWith('taken')) return say('editor: the glossary was parsed again: the cache missed');
+  say(`editor: the glossary parsed and compiled in ${parsed[2]} ms at activation; taken from the cache of the parsed glossary and compiled in ${cached[2]} ms (Reload Glossary: ready in ${ms} ms)`);
+}
+
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<GlossaApi>('glossa.glossa');
   if (!extension) throw new Error('Glossa is not installed in this VS Code');
@@ -31,6 +54,7 @@ export async function run(): Promise<void> {
   const api = await extension.activate();
   await api.ready();
   say(`editor: glossary loaded and ready ${Date.now() - activationStart} ms after activation was requested`);
+  await reloadFromCache(api);
 
   const [article] = await vscode.workspace.findFiles('articles/*.txt');
   if (!article) throw new Error('no article in the benchmark workspace');

@@ -91,4 +91,47 @@ describe('glossary store', () => {
       return peopleOnLine() === before ? true : undefined;
     }, 'Viet Anh no longer highlighted once the glossary is back');
   });
+
+  it('keeps a large glossary parsed in its storage, and takes it from there when it loads again', async function () {
+    this.timeout(60_000);
+    const api = await glossa();
+    const article = await openArticle(Articles.trade);
+    const line = article.document.getText().split('\n').findIndex((l) => l.includes('Photo: Viet Anh'));
+    const peopleOnLine = () => api.decorations(article.document.uri)!.person.filter((r) => r.line === line).length;
+    const before = peopleOnLine();
+    // Over 64 KB: 900 people, and the photographer of the trade article.
+    const people = Array.from({ length: 900 }, (_, n) => `  - id: cached-person-${n}\n    kind: person\n    name: "Cached Person${n}"\n    description: One of the many people of a large glossary (written by the test)\n`);
+    const large = workspaceFile('large-glossary.yaml');
+    await vscode.workspace.fs.writeFile(large, new TextEncoder().encode(`entities:\n${people.join('')}  - id: viet-anh\n    kind: person\n    name: Viet Anh\n`));
+    const config = vscode.workspace.getConfiguration('glossa');
+    const logged = (await glossaLog()).length;
+    const since = async () => (await glossaLog()).slice(logged);
+    const loads = async () => [...(await since()).matchAll(/: (\d+) entities, \d+ spellings \(glossary\.yaml, large-glossary\.yaml\);.*? ms, (taken from the cache of the parsed glossary and compiled|compiled) in/g)];
+    const highlighted = (what: string) =>
+      waitFor(async () => {
+        await api.ready();
+        return peopleOnLine() === before + 1 ? true : undefined;
+      }, what);
+    try {
+      await config.update('glossaryFiles', ['glossary.yaml', 'large-glossary.yaml'], vscode.ConfigurationTarget.Workspace);
+      const [first] = await waitFor(async () => ((await loads()).length > 0 ? await loads() : undefined), 'the large glossary loaded');
+      assert.strictEqual(first[2], 'compiled', 'parsed the first time');
+      assert.ok(Number(first[1]) > 900, first[0]);
+      await highlighted('the photographer Viet Anh of the large glossary highlighted');
+      await waitFor(async () => (/Kept the parsed glossary \(\d+ entities\) for the next load/.test(await since()) ? true : undefined), 'the parsed glossary kept');
+
+      await vscode.commands.executeCommand('glossa.reloadGlossary');
+      const second = await waitFor(async () => (await loads())[1], 'the large glossary loaded again');
+      assert.strictEqual(second[2], 'taken from the cache of the parsed glossary and compiled', second[0]);
+      assert.strictEqual(second[1], first[1], 'the same entities');
+      await highlighted('Viet Anh still highlighted');
+    } finally {
+      await config.update('glossaryFiles', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(large);
+    }
+    await waitFor(async () => {
+      await api.ready();
+      return peopleOnLine() === before ? true : undefined;
+    }, 'Viet Anh no longer highlighted once the glossary is back');
+  });
 });

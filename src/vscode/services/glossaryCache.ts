@@ -1,0 +1,59 @@
+/**
+ * The extension's glossary cache: a large glossary kept parsed in the
+ * extension's storage, keyed on its content and the extension's version
+ * (core/glossary/cache.ts), so that opening the workspace again does not read
+ * its YAML anew. One file per workspace folder, replaced when the glossary
+ * changes. Unsaved text is parsed but never stored: typing in a large glossary
+ * writes nothing. A cache that cannot be read or written only means a parse.
+ */
+import * as vscode from 'vscode';
+import { GLOSSARY_CACHE_ABOVE, glossaryCacheKey, parseGlossary, readGlossaryCache, writeGlossaryCache, type Glossary, type SourceFile } from '../../core';
+
+export interface ParsedGlossary {
+  readonly glossary: Glossary;
+  /** True when it came from the cache. */
+  readonly cached: boolean;
+}
+
+export class GlossaryCache {
+  private readonly decoder = new TextDecoder();
+  private readonly encoder = new TextEncoder();
+
+  constructor(
+    /** The extension's storage folder; undefined: no cache. */
+    private readonly storage: vscode.Uri | undefined,
+    private readonly version: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The glossary of `sources` (the folder's files, in order): from the cache when it holds these very texts, else parsed, and stored when `storable`. */
+  async parse(folder: vscode.Uri, sources: readonly SourceFile[], storable: boolean): Promise<ParsedGlossary> {
+    const size = sources.reduce((n, s) => n + s.text.length, 0);
+    if (!this.storage || size < GLOSSARY_CACHE_ABOVE) return { glossary: parseGlossary(sources), cached: false };
+    const file = vscode.Uri.joinPath(this.storage, `glossary-${glossaryCacheKey([{ file: folder.toString(), text: '' }], 'folder')}.json`);
+    const key = glossaryCacheKey(sources, this.version);
+    try {
+      const hit = readGlossaryCache(this.decoder.decode(await vscode.workspace.fs.readFile(file)), key);
+      if (hit) return { glossary: hit, cached: true };
+    } catch {
+      // No cache yet for this folder.
+    }
+    const glossary = parseGlossary(sources);
+    if (storable) void this.store(file, glossary, key);
+    return { glossary, cached: false };
+  }
+
+  private async store(file: vscode.Uri, glossary: Glossary, key: string): Promise<void> {
+    // After the load has finished and the documents are annotated: encoding a large glossary takes tens of milliseconds.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const text = writeGlossaryCache(glossary, key);
+    if (text === undefined) return;
+    try {
+      await vscode.workspace.fs.createDirectory(this.storage!);
+      await vscode.workspace.fs.writeFile(file, this.encoder.encode(text));
+      this.log.info(`Kept the parsed glossary (${glossary.entities.length} entities) for the next load`);
+    } catch (error) {
+      this.log.debug(`Could not keep the parsed glossary in ${file.toString(true)}: ${String(error)}`);
+    }
+  }
+}
