@@ -34,8 +34,12 @@ interface Spelling {
   role: Role;
   /** The spelling as written in the glossary. */
   text: string;
-  /** Its upper-case form, for mentions written in capitals. */
-  upper: string;
+  /** Its upper-case form, for mentions written in capitals (`upperOf`: made on first use). */
+  upper: string | undefined;
+}
+
+function upperOf(spelling: Spelling): string {
+  return (spelling.upper ??= spelling.text.toUpperCase());
 }
 
 interface TrieNode {
@@ -50,11 +54,17 @@ interface TrieNode {
   byHash: HashedChildren | undefined;
 }
 
+/** A node's child under an ASCII key. */
+interface ChildEntry {
+  key: string;
+  node: TrieNode;
+}
+
 /** A node's ASCII children by hash: a short list is scanned (most nodes have a few children), a long one is a map. */
 interface HashedChildren {
   hashes: Int32Array;
-  entries: FirstWord[];
-  map: Map<number, FirstWord[]> | null;
+  entries: ChildEntry[];
+  map: Map<number, ChildEntry[]> | null;
 }
 
 /** Above this many ASCII children a node's are found through a map rather than by scanning their hashes. */
@@ -63,7 +73,8 @@ const SCANNED_CHILDREN = 8;
 /** A first word of some spelling, for lookups by hash without slicing the text. */
 interface FirstWord {
   key: string;
-  node: TrieNode;
+  /** Null for a first word in capitals whose spellings are not in the caps trie yet (`capsNode`). */
+  node: TrieNode | null;
   caps: boolean;
 }
 
@@ -251,8 +262,14 @@ export interface MatchOptions {
 /** A compiled glossary: match any text against all of its spellings at once. */
 export class EntityMatcher {
   private readonly root = newNode();
-  /** The same spellings keyed in capitals, for names written in all capitals ("TÔ LÂM"). */
+  /**
+   * The same spellings keyed in capitals, for names written in all capitals ("TÔ LÂM"): a
+   * first word's spellings are put in when a text first writes that word in capitals, since
+   * few are ever written so (`capsPending` holds the others).
+   */
   private readonly capsRoot = newNode();
+  /** Spellings not yet in the caps trie, by their first key in capitals. */
+  private readonly capsPending = new Map<string, Spelling[]>();
   /** First code unit of every first word (ASCII only); others are always looked up. */
   private readonly firstChars = new Uint8Array(128);
   /** ASCII first words by hash: most capitalised words of a text are rejected here without allocating. */
@@ -301,13 +318,13 @@ export class EntityMatcher {
     this.spellingCount = count;
     for (const spelling of this.spellings) spelling.shortNodes = this.shortNodes.get(spelling.id) ?? null;
     this.spellings = [];
-    this.indexFirstWords(this.root, false);
-    this.indexFirstWords(this.capsRoot, true);
+    this.indexFirstWords(this.root.children?.entries() ?? [], false);
+    this.indexFirstWords([...this.capsPending.keys()].map((key) => [key, null]), true);
     this.startRe = startPattern(this.firstChars);
   }
 
-  private indexFirstWords(root: TrieNode, caps: boolean): void {
-    for (const [key, node] of root.children ?? []) {
+  private indexFirstWords(firstWords: Iterable<[string, TrieNode | null]>, caps: boolean): void {
+    for (const [key, node] of firstWords) {
       if (NON_ASCII_RE.test(key)) continue; // Only non-ASCII text words can match it: they take the slow path.
       const h = hashWord(key, 0, key.length);
       const slot = h & (FIRST_HASH_SLOTS - 1);
@@ -326,15 +343,37 @@ export class EntityMatcher {
   private insert(text: string, role: Role, entity: Entity): boolean {
     const keys = spellingKeys(text);
     if (!keys) return false;
-    const spelling: Spelling = { entity, id: entity.id, shortNodes: null, role, text, upper: text.toUpperCase() };
+    const spelling: Spelling = { entity, id: entity.id, shortNodes: null, role, text, upper: undefined };
     this.spellings.push(spelling);
     this.insertKeys(this.root, keys, spelling);
-    this.insertKeys(
-      this.capsRoot,
-      keys.map((k) => k.toUpperCase()),
-      spelling,
-    );
+    const capsFirst = keys[0].toUpperCase();
+    const pending = this.capsPending.get(capsFirst);
+    if (pending) pending.push(spelling);
+    else this.capsPending.set(capsFirst, [spelling]);
+    const first = capsFirst.charCodeAt(0);
+    if (first < 128) this.firstChars[first] = 1;
     return true;
+  }
+
+  /** The caps trie's node for a first word in capitals (its spellings put in on first use), or undefined. */
+  private capsFirst(key: string): TrieNode | undefined {
+    const pending = this.capsPending.get(key);
+    if (pending) {
+      this.capsPending.delete(key);
+      for (const spelling of pending) {
+        this.insertKeys(
+          this.capsRoot,
+          spellingKeys(spelling.text)!.map((k) => k.toUpperCase()),
+          spelling,
+        );
+      }
+    }
+    return this.capsRoot.children?.get(key);
+  }
+
+  /** The node of a first word of the hash index: a caps one's is made on first use. */
+  private firstNode(first: FirstWord): TrieNode {
+    return (first.node ??= this.capsFirst(first.key)!);
   }
 
   private insertKeys(root: TrieNode, keys: string[], spelling: Spelling): void {
@@ -372,8 +411,7 @@ export class EntityMatcher {
     const licences = new Licences(options.fullyMentioned ?? [], this.shortcuts);
     const n = text.length;
     const rootChildren = this.root.children;
-    const capsChildren = this.capsRoot.children;
-    if (!rootChildren || !capsChildren) return mentions;
+    if (!rootChildren) return mentions;
     const candidates = new Candidates();
 
     const wordClass = WORD_CLASS;
@@ -414,7 +452,7 @@ export class EntityMatcher {
         if (!firstWords) continue;
         candidates.length = 0;
         for (const first of firstWords) {
-          if (first.key.length === we - ws && sameAt(text, ws, first.key)) this.walk(text, we, first.node, first.caps, candidates);
+          if (first.key.length === we - ws && sameAt(text, ws, first.key)) this.walk(text, we, this.firstNode(first), first.caps, candidates);
         }
       } else {
         candidates.length = 0;
@@ -422,7 +460,7 @@ export class EntityMatcher {
         const node = rootChildren.get(word);
         if (node) this.walk(text, we, node, false, candidates);
         if (isAllCaps(word)) {
-          const capsNode = capsChildren.get(word.toUpperCase());
+          const capsNode = this.capsFirst(word.toUpperCase());
           if (capsNode) this.walk(text, we, capsNode, true, candidates);
         }
       }
@@ -525,7 +563,7 @@ export class EntityMatcher {
         entityId: spelling.id,
         variant: variantOf(spelling, flat, allCaps),
         matched: spelling.text,
-        allCaps: allCaps && spelling.upper !== spelling.text,
+        allCaps: allCaps && upperOf(spelling) !== spelling.text,
       } as Mention;
       if (isNfdOf(flat, spelling.text, allCaps)) mention.encoding = 'nfd';
       return mention;
@@ -580,7 +618,7 @@ export class EntityMatcher {
       entityId: best.id,
       variant: 'short',
       matched: best.text,
-      allCaps: allCaps && best.upper !== best.text,
+      allCaps: allCaps && upperOf(best) !== best.text,
     };
     if (byTitle) mention.licensedByTitle = true;
     else mention.licensedBy = bestAt;
@@ -660,7 +698,7 @@ export class EntityMatcher {
     const node = this.root.children?.get(key);
     if (node) this.walk(text, word.end, node, false, found);
     if (isAllCaps(key)) {
-      const capsNode = this.capsRoot.children?.get(key.toUpperCase());
+      const capsNode = this.capsFirst(key.toUpperCase());
       if (capsNode) this.walk(text, word.end, capsNode, true, found);
     }
     return found.nodes.some((node, k) => k < found.length && node.hasFull);
@@ -692,11 +730,11 @@ export class EntityMatcher {
 
 /** `hashWord` index of a node's children with ASCII keys. */
 function hashChildren(children: Map<string, TrieNode>): HashedChildren {
-  const entries: FirstWord[] = [];
-  for (const [key, node] of children) if (!NON_ASCII_RE.test(key)) entries.push({ key, node, caps: false });
+  const entries: ChildEntry[] = [];
+  for (const [key, node] of children) if (!NON_ASCII_RE.test(key)) entries.push({ key, node });
   const hashes = Int32Array.from(entries, (entry) => hashWord(entry.key, 0, entry.key.length));
   if (entries.length <= SCANNED_CHILDREN) return { hashes, entries, map: null };
-  const map = new Map<number, FirstWord[]>();
+  const map = new Map<number, ChildEntry[]>();
   entries.forEach((entry, k) => {
     const list = map.get(hashes[k]);
     if (list) list.push(entry);
@@ -834,7 +872,7 @@ function pickFull(spellings: Spelling[], written: string, allCaps: boolean, last
     if (s.role === 'short') break;
     first ??= s;
     if (s.id !== first.id) (entityIds ??= new Set([first.id])).add(s.id);
-    if (!exact && (s.text === written || (allCaps && s.upper === written))) exact = s;
+    if (!exact && (s.text === written || (allCaps && upperOf(s) === written))) exact = s;
   }
   if (!entityIds) return exact ?? preferNameOf(spellings, first!.id);
   // A spelling of several entities (the glossary warns, unless their countries tell them
@@ -843,7 +881,7 @@ function pickFull(spellings: Spelling[], written: string, allCaps: boolean, last
   let bestAt = -Infinity;
   for (const s of spellings) {
     if (s.role === 'short') break;
-    if (exact && s.text !== written && !(allCaps && s.upper === written)) continue;
+    if (exact && s.text !== written && !(allCaps && upperOf(s) === written)) continue;
     const at = lastFull.get(s.id) ?? -Infinity;
     if (!best || at > bestAt) {
       best = s;
@@ -878,7 +916,7 @@ function preferNameOf(spellings: Spelling[], entityId: string): Spelling {
 
 function variantOf(spelling: Spelling, written: string, allCaps: boolean): Variant {
   if (spelling.role === 'aka') return 'aka';
-  const exact = written === spelling.text || (allCaps && written === spelling.upper);
+  const exact = written === spelling.text || (allCaps && written === upperOf(spelling));
   if (!exact) return 'folded';
   return spelling.role === 'name' ? 'canonical' : 'alias';
 }

@@ -200,3 +200,33 @@ describe('EntityMatcher', () => {
     });
   });
 });
+
+describe('EntityMatcher: names in capitals', () => {
+  // The caps trie takes a first word's spellings when a text first writes that word in capitals.
+  const texts = [
+    'SERGEY LAVROV MET TÔ LÂM IN HA NOI. LAVROV SAID THE NATIONAL ASSEMBLY OF VIET NAM AGREED.',
+    'Sergey Lavrov met To Lam. Then LAVROV and TO LAM, and VIETNAM.',
+    'TÔ LÂM, TO LAM, TÔ LÂM ARRIVES; VNA/VNS PHOTO; MIKHAIL MISHUSTIN’S VISIT',
+    'Lavrov said. LAVROV said. Deputy Prime Minister SON and BUI THANH SON.',
+  ];
+  const fresh = (text: string) => found(text, EntityMatcher.compile(corpusEntities));
+
+  it('finds the same names in any order of texts as a matcher that meets them first', () => {
+    const expected = texts.map(fresh);
+    assert.ok(expected.flat().filter(([text]) => text === text.toUpperCase() && /[A-Z]{3}/.test(text)).length >= 10, JSON.stringify(expected));
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]]) {
+      const m = EntityMatcher.compile(corpusEntities);
+      for (const k of order) assert.deepEqual(found(texts[k], m), expected[k], `text ${k} in the order ${order.join(', ')}`);
+    }
+  });
+
+  it('takes a short form in capitals after a full mention in either case', () => {
+    assert.deepEqual(
+      fresh('Sergey Lavrov arrived. LAVROV said.').map(([text, id, variant]) => [text, id, variant]),
+      [
+        ['Sergey Lavrov', 'sergey-lavrov', 'canonical'],
+        ['LAVROV', 'sergey-lavrov', 'short'],
+      ],
+    );
+  });
+});
