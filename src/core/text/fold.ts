@@ -36,10 +36,25 @@ function foldCodePoint(cp: number): string {
   return folded;
 }
 
-/** The folded form of `s`, without an offset map (the fast path for spellings and keywords). */
+/**
+ * The folded form of `s`, without an offset map (the fast path for spellings and keywords).
+ * Code point by code point, each fold cached: the same as folding the whole string, since
+ * NFD decomposes each code point on its own and only reorders the marks, which are dropped.
+ */
 export function fold(s: string): string {
   if (!NON_ASCII_RE.test(s)) return s;
-  return s.normalize('NFD').replace(MARKS_RE, '').replace(PUNCT_RE, foldPunct);
+  let out = '';
+  // The start of the ASCII run not yet copied.
+  let from = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    if (s.charCodeAt(i) < 0x80) continue;
+    const cp = s.codePointAt(i)!;
+    out += s.slice(from, i) + foldCodePoint(cp);
+    if (cp > 0xffff) i++;
+    from = i + 1;
+  }
+  return from === 0 ? out : out + s.slice(from);
 }
 
 /** A folded text with, for each folded code unit, the offset in the original it came from. */

@@ -51,6 +51,22 @@ describe('fold', () => {
       );
     });
 
+    it('folds as the whole string folds: NFD, marks dropped, đ and typographic punctuation replaced', () => {
+      const reference = (s: string) =>
+        s
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .replace(/[\u0111\u0110]/g, (c) => (c === '\u0111' ? 'd' : 'D'))
+          .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc]/g, "'")
+          .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+          .replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g, '-');
+      fc.assert(
+        fc.property(text, (s) => assert.equal(fold(s), reference(s))),
+        { numRuns: 3000 },
+      );
+      for (const s of ['Tô Lâm', 'Trần Thanh Mẫn'.normalize('NFD'), 'Nguyễn Phú Trọng’s “win” — 2024', 'e\u0323\u0302 \ud835\udc00\u0301', '\ud800 lone', 'Ǆ ﬁ Å Ω']) assert.equal(fold(s), reference(s), s);
+    });
+
     it('fold and foldWithMap agree, and folding is idempotent', () => {
       fc.assert(
         fc.property(text, (s) => {
