@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Articles, closeAll, glossa, glossaLog, openArticle, restore, setText, show, workspaceFile } from './glossa';
+import { Articles, closeAll, glossa, glossaLog, openArticle, restore, revert, setText, show, workspaceFile } from './glossa';
 import { waitFor } from './support';
 
 const glossaryProblems = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'glossa');
@@ -125,6 +125,18 @@ describe('glossary store', () => {
       assert.strictEqual(second[2], 'taken from the cache of the parsed glossary and compiled', second[0]);
       assert.strictEqual(second[1], first[1], 'the same entities');
       await highlighted('Viet Anh still highlighted');
+
+      // Unsaved text is parsed, never stored: one entity more, and nothing kept for it.
+      const kept = async () => (await since()).match(/Kept the parsed glossary/g)?.length ?? 0;
+      const keptBefore = await kept();
+      const document = await vscode.workspace.openTextDocument(large);
+      await setText(document, `${document.getText()}  - id: unsaved-person\n    kind: person\n    name: Unsaved Person\n`);
+      const third = await waitFor(async () => (await loads())[2], 'the large glossary loaded with the unsaved entity');
+      assert.strictEqual(third[2], 'compiled', third[0]);
+      assert.strictEqual(Number(third[1]), Number(first[1]) + 1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.strictEqual(await kept(), keptBefore, 'unsaved text is not kept');
+      await revert(document);
     } finally {
       await config.update('glossaryFiles', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.delete(large);

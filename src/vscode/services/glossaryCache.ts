@@ -18,6 +18,8 @@ export interface ParsedGlossary {
 export class GlossaryCache {
   private readonly decoder = new TextDecoder();
   private readonly encoder = new TextEncoder();
+  /** The key each cache file holds, once this window has read or written it: a file known to hold another key is not read. */
+  private readonly stored = new Map<string, string>();
 
   constructor(
     /** The extension's storage folder; undefined: no cache. */
@@ -26,20 +28,30 @@ export class GlossaryCache {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** The glossary of `sources` (the folder's files, in order): from the cache when it holds these very texts, else parsed, and stored when `storable`. */
-  async parse(folder: vscode.Uri, sources: readonly SourceFile[], storable: boolean): Promise<ParsedGlossary> {
+  /**
+   * The glossary of `sources` (the folder's files, in order): from the cache when it holds these very texts, else
+   * parsed. `saved`: the texts are the files as saved; only then is the cache read or written (unsaved text is
+   * never stored, so it is never there).
+   */
+  async parse(folder: vscode.Uri, sources: readonly SourceFile[], saved: boolean): Promise<ParsedGlossary> {
     const size = sources.reduce((n, s) => n + s.text.length, 0);
-    if (!this.storage || size < GLOSSARY_CACHE_ABOVE) return { glossary: parseGlossary(sources), cached: false };
+    if (!this.storage || !saved || size < GLOSSARY_CACHE_ABOVE) return { glossary: parseGlossary(sources), cached: false };
     const file = vscode.Uri.joinPath(this.storage, `glossary-${glossaryCacheKey([{ file: folder.toString(), text: '' }], 'folder')}.json`);
     const key = glossaryCacheKey(sources, this.version);
-    try {
-      const hit = readGlossaryCache(this.decoder.decode(await vscode.workspace.fs.readFile(file)), key);
-      if (hit) return { glossary: hit, cached: true };
-    } catch {
-      // No cache yet for this folder.
+    const known = this.stored.get(file.toString());
+    if (known === undefined || known === key) {
+      try {
+        const hit = readGlossaryCache(this.decoder.decode(await vscode.workspace.fs.readFile(file)), key);
+        if (hit) {
+          this.stored.set(file.toString(), key);
+          return { glossary: hit, cached: true };
+        }
+      } catch {
+        // No cache yet for this folder.
+      }
     }
     const glossary = parseGlossary(sources);
-    if (storable) void this.store(file, glossary, key);
+    void this.store(file, glossary, key);
     return { glossary, cached: false };
   }
 
@@ -51,6 +63,7 @@ export class GlossaryCache {
     try {
       await vscode.workspace.fs.createDirectory(this.storage!);
       await vscode.workspace.fs.writeFile(file, this.encoder.encode(text));
+      this.stored.set(file.toString(), key);
       this.log.info(`Kept the parsed glossary (${glossary.entities.length} entities) for the next load`);
     } catch (error) {
       this.log.debug(`Could not keep the parsed glossary in ${file.toString(true)}: ${String(error)}`);

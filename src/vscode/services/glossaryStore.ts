@@ -179,7 +179,7 @@ export class GlossaryStore extends Disposable {
     state.byName.clear();
     for (const uri of [...glossaryUris, ...factsUris]) state.byName.set(this.nameOf(state, uri), uri);
 
-    // Unsaved text of a glossary file is parsed, never kept in the cache.
+    // Unsaved text of a glossary file is parsed, never looked up in the cache nor kept there.
     const unsaved = glossaryUris.some((uri) => vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uri.toString()));
     const { glossary, cached } = await this.cache.parse(state.folder.uri, glossarySources, !unsaved);
     if (load !== state.loads || !this.folders.has(state.folder.uri.toString())) return;
