@@ -334,7 +334,19 @@ function editorFigures() {
   const source = path.join(out, 'corpus-1mb');
   const text = fs.readdirSync(source).sort().map((f) => fs.readFileSync(path.join(source, f), 'utf8')).join('\n\n');
   fs.writeFileSync(path.join(dir, 'articles', 'one-megabyte.txt'), text);
-  runInEditor(dir, 'editor.js', 'editor: ');
+  // A second window on the same folder and server data finds the glossary the first kept parsed. Its article is
+  // gone, so that the window restores no editor whose analysis would share the glossary load's time.
+  const data = path.join(out, 'editor-data');
+  fs.rmSync(data, { recursive: true, force: true });
+  runInEditor(dir, 'editor.js', 'editor: ', { GLOSSA_TEST_DATA_DIR: data });
+  fs.rmSync(path.join(data, 'workspace', 'articles'), { recursive: true, force: true });
+  const glossaryOnly = path.join(out, 'editor-glossary-only');
+  fs.rmSync(glossaryOnly, { recursive: true, force: true });
+  fs.mkdirSync(glossaryOnly);
+  fs.copyFileSync(path.join(dir, 'glossary.yaml'), path.join(glossaryOnly, 'glossary.yaml'));
+  runInEditor(glossaryOnly, 'editor.js', 'editor: ', { GLOSSA_TEST_DATA_DIR: data, GLOSSA_BENCH_READY_ONLY: '1' });
+  fs.rmSync(data, { recursive: true, force: true });
+  fs.rmSync(glossaryOnly, { recursive: true, force: true });
 }
 
 function editorScaleFigures() {
@@ -349,11 +361,11 @@ function editorScaleFigures() {
 }
 
 /** Runs a compiled test/bench entry in the real VS Code on a copy of `dir`; prints its lines that start with `prefix`. */
-function runInEditor(dir, entry, prefix) {
+function runInEditor(dir, entry, prefix, env = {}) {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-integration.mjs'), '--workspace', dir, '--tests', path.join(root, 'out', 'test', 'bench', entry)], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, GLOSSA_TEST_TIMEOUT: '600' },
+    env: { ...process.env, GLOSSA_TEST_TIMEOUT: '600', ...env },
     maxBuffer: 64 * 2 ** 20,
   });
   const lines = `${r.stdout}`.split('\n').filter((l) => l.startsWith(prefix));

@@ -10,7 +10,10 @@
 //
 // Environment: GLOSSA_TEST_TIMEOUT (seconds, default 180, 420 for the web pass)
 // bounds each pass after code-server is installed; GLOSSA_TEST_GREP runs only
-// matching tests; GLOSSA_CHROMIUM overrides /usr/bin/chromium.
+// matching tests; GLOSSA_CHROMIUM overrides /usr/bin/chromium; GLOSSA_TEST_DATA_DIR
+// (for `npm run bench`) keeps the workspace copy and the server's data there, so
+// that a second run opens the same workspace with what the first left in the
+// extension's storage.
 // Options: --multi-root runs only the multi-root pass, --no-multi-root skips it;
 // --web runs only the web worker pass, --no-web skips it. For `npm run bench`:
 // --workspace DIR opens a copy of DIR instead of the fixture workspace; --tests FILE
@@ -150,7 +153,8 @@ async function runPass(pass, codeServer) {
   const timeout = startTimeout(cleanup, `${tag}:${pass.name}`, timeoutSeconds * 1000);
 
   timeout.phase = 'preparing the workspace';
-  const tmp = await tempDir(cleanup, `glossa-${pass.name}`);
+  const kept = process.env.GLOSSA_TEST_DATA_DIR;
+  const tmp = kept ? path.resolve(kept) : await tempDir(cleanup, `glossa-${pass.name}`);
   const open = await pass.open(tmp);
 
   const resultsDir = path.join(repoRoot, 'test-results', pass.results);
@@ -174,7 +178,8 @@ async function runPass(pass, codeServer) {
   say(tag, `${pass.name}: VS Code server ${server.version} on 127.0.0.1:${port} (log: ${path.relative(repoRoot, serverLog)})`);
 
   timeout.phase = 'launching Chromium';
-  const browser = await launchChromium(cleanup, { dataDir: path.join(tmp, 'browser') });
+  // The browser's profile is always a fresh one (a kept one could hold the lock of a browser that was stopped).
+  const browser = await launchChromium(cleanup, { dataDir: kept ? await tempDir(cleanup, 'glossa-browser') : path.join(tmp, 'browser') });
   const page = await browser.newPage();
 
   let done = false;

@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
   const log = createLog();
   const config = new Config();
   const work = new Work((what, error) => log.error(`Failed while ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-  const store = new GlossaryStore(log, config, work, new GlossaryCache(context.storageUri, String(context.extension.packageJSON.version), log));
+  const store = new GlossaryStore(log, config, work, new GlossaryCache(context.globalStorageUri, String(context.extension.packageJSON.version), log));
   const filter = new CorpusFilter(store, config, log);
   const analyses = new DocumentAnalyses(store, filter, config, work);
   const corpus = new CorpusIndex(store, analyses, filter, config, log, work);

@@ -53,7 +53,20 @@ export async function run(): Promise<void> {
   const activationStart = Date.now();
   const api = await extension.activate();
   await api.ready();
-  say(`editor: glossary loaded and ready ${Date.now() - activationStart} ms after activation was requested`);
+  const readyMs = Date.now() - activationStart;
+  if (process.env.GLOSSA_BENCH_READY_ONLY) {
+    // A second window on the same folder (`npm run bench` has taken the article away): the glossary comes from the cache the first one kept.
+    // The store's own figure (files read, then the glossary taken from the cache and compiled), and the whole wait.
+    const log = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(api.logUri, 'Glossa.log')));
+    const load = / entities, .*?read in (\d+) ms, (taken from the cache of the parsed glossary and compiled|compiled) in (\d+) ms/.exec(log);
+    if (!load) return say('editor: in a second window on the same folder, the glossary load is not in the log');
+    const how = load[2].startsWith('taken') ? 'read, taken from the glossary cache the first window kept, and compiled' : 'read, parsed and compiled (the cache missed)';
+    return say(
+      `editor: in a second window on the same folder, the glossary ${how} in ${Number(load[1]) + Number(load[3])} ms; ` +
+        `loaded and ready ${readyMs} ms after activation was requested (target ≤ 500 ms)`,
+    );
+  }
+  say(`editor: glossary loaded and ready ${readyMs} ms after activation was requested`);
   await reloadFromCache(api);
 
   const [article] = await vscode.workspace.findFiles('articles/*.txt');

@@ -1,8 +1,8 @@
 /**
  * The extension's glossary cache: a large glossary kept parsed in the
- * extension's storage, keyed on its content and the extension's version
+ * extension's global storage, keyed on its content and the extension's version
  * (core/glossary/cache.ts), so that opening the workspace again does not read
- * its YAML anew. One file per workspace folder, replaced when the glossary
+ * its YAML anew. One file per workspace folder path, replaced when the glossary
  * changes. Unsaved text is parsed but never stored: typing in a large glossary
  * writes nothing. A cache that cannot be read or written only means a parse.
  */
@@ -36,7 +36,8 @@ export class GlossaryCache {
   async parse(folder: vscode.Uri, sources: readonly SourceFile[], saved: boolean): Promise<ParsedGlossary> {
     const size = sources.reduce((n, s) => n + s.text.length, 0);
     if (!this.storage || !saved || size < GLOSSARY_CACHE_ABOVE) return { glossary: parseGlossary(sources), cached: false };
-    const file = vscode.Uri.joinPath(this.storage, `glossary-${glossaryCacheKey([{ file: folder.toString(), text: '' }], 'folder')}.json`);
+    // By the folder's scheme and path, not its authority: a remote's port may change between windows.
+    const file = vscode.Uri.joinPath(this.storage, `glossary-${glossaryCacheKey([{ file: `${folder.scheme}:${folder.path}`, text: '' }], 'folder')}.json`);
     const key = glossaryCacheKey(sources, this.version);
     const known = this.stored.get(file.toString());
     if (known === undefined || known === key) {
