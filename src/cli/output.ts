@@ -87,7 +87,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** The order of the text format: by file, line, column, then severity. */
 function byPlace(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.character - b.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  return (a.file === b.file ? 0 : a.file.localeCompare(b.file)) || a.line - b.line || a.character - b.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }
 
 /** Does the text format's order (`byPlace`) keep `names` (the files, in the order they are checked) as they are? */
@@ -110,6 +110,8 @@ export class CheckTextPrinter {
   private readonly tally: CheckTally = { mentions: 0, entities: new Set(), numbers: 0, byStatus: {} };
   private readonly bySeverity: Record<string, number> = {};
   private variants = 0;
+  /** Lines not written yet: one write per part (or per 64 KB), not one per problem. */
+  private pending = '';
 
   constructor(
     head: readonly Problem[],
@@ -123,6 +125,7 @@ export class CheckTextPrinter {
       while (this.next < this.head.length && byPlace(this.head[this.next], p) <= 0) this.print(this.head[this.next++]);
       this.print(p);
     }
+    this.flush();
     this.files += part.files.length;
     this.variants += part.variants.length;
     const tally = this.tally;
@@ -141,6 +144,7 @@ export class CheckTextPrinter {
     const { mentions, entities, numbers } = this.tally;
     const byStatus = (s: string) => this.tally.byStatus[s] ?? 0;
     const count = (s: string) => this.bySeverity[s] ?? 0;
+    this.flush();
     this.write(
       `\n${plural(this.files, 'file')}: ${plural(mentions, 'mention')} of ${plural(entities.size, 'entity').replace('entitys', 'entities')}, ` +
         `${plural(numbers, 'number')} (${byStatus('verified')} verified, ${byStatus('conflicting')} conflicting, ${byStatus('disputed')} disputed, ${byStatus('unverified')} unverified); ` +
@@ -151,7 +155,14 @@ export class CheckTextPrinter {
 
   private print(p: Problem): void {
     this.bySeverity[p.severity] = (this.bySeverity[p.severity] ?? 0) + 1;
-    this.write(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
+    this.pending += `${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`;
+    if (this.pending.length >= 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    this.write(this.pending);
+    this.pending = '';
   }
 }
 
@@ -165,12 +176,14 @@ export function printNormalize(
     out(`${JSON.stringify({ written, files: results, problems }, null, 2)}\n`);
     return;
   }
-  for (const p of problems) out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
+  const lines: string[] = [];
+  for (const p of problems) lines.push(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
   let total = 0;
   for (const r of results) {
-    for (const e of r.edits) out(`${where({ file: r.file, line: e.line, character: e.character })}: ${e.oldText} → ${e.newText}\n`);
+    for (const e of r.edits) lines.push(`${where({ file: r.file, line: e.line, character: e.character })}: ${e.oldText} → ${e.newText}\n`);
     total += r.edits.length;
   }
+  out(lines.join(''));
   const verb = written ? 'Rewrote' : 'Would rewrite';
   out(`\n${verb} ${plural(total, 'spelling')} in ${plural(results.length, 'file')}${written || total === 0 ? '' : ' (run with --write to apply)'}.\n`);
 }
@@ -180,10 +193,12 @@ export function printStats(report: StatsReport, format: OutputFormat): void {
     out(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  for (const p of report.problems) out(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
+  const lines: string[] = [];
+  for (const p of report.problems) lines.push(`${where(p)}: ${p.severity} ${p.code}: ${p.message}\n`);
   for (const e of report.entities) {
-    out(`${e.canonical} ${e.mentions}: ${e.spellings.map((s) => `${s.text} ${s.count}`).join(', ')} (${plural(e.files, 'file')})\n`);
+    lines.push(`${e.canonical} ${e.mentions}: ${e.spellings.map((s) => `${s.text} ${s.count}`).join(', ')} (${plural(e.files, 'file')})\n`);
   }
+  out(lines.join(''));
   const mb = report.bytes / 1e6;
   const seconds = report.timing.totalMs / 1000;
   process.stderr.write(
