@@ -63,13 +63,14 @@ export function findings(analysis: Analysis, engine: Engine, options: FindingOpt
       });
     }
   }
-  if (levels.titleMismatch !== 'off' || levels.outdatedTitle !== 'off') out.push(...titleFindings(analysis, engine, levels));
+  // Appended one by one: a spread of a long list into push's arguments can overflow the stack.
+  if (levels.titleMismatch !== 'off' || levels.outdatedTitle !== 'off') for (const f of titleFindings(analysis, engine, levels)) out.push(f);
   const factById = new Map(engine.ledger.facts.map((f) => [f.id, f]));
   for (const number of analysis.numbers) {
     const finding = numberFinding(number, number.fact ? factById.get(number.fact) : undefined, levels);
     if (finding) out.push(finding);
   }
-  if (analysis.discovery) out.push(...discoveryFindings(analysis.discovery, options.levels));
+  if (analysis.discovery) for (const f of discoveryFindings(analysis.discovery, options.levels)) out.push(f);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -150,7 +151,15 @@ function numberFinding(number: CheckedNumber, fact: Fact | undefined, levels: Fi
   switch (number.status) {
     case 'unverified':
       if (levels.unverifiedNumber === 'off') return null;
-      return { ...base, severity: levels.unverifiedNumber, code: FindingCode.unverifiedNumber, message: `Unverified number: ${read}. No fact in the ledger confirms it.` };
+      // A literal, not a spread of `base`: nearly every number of a corpus comes through here.
+      return {
+        start: number.start,
+        end: number.end,
+        factId: fact?.id,
+        severity: levels.unverifiedNumber,
+        code: FindingCode.unverifiedNumber,
+        message: `Unverified number: ${read}. No fact in the ledger confirms it.`,
+      };
     case 'conflicting':
       if (levels.conflictingNumber === 'off' || !fact) return null;
       return {
