@@ -82,7 +82,10 @@ function checkFiles(engine: Engine, files: string[], options: CliOptions): Check
       part.variants.push(...variantRows(name, lines, analysis.discovery.variants));
     }
     for (const f of findings(analysis, engine, { levels: { unknownName: 'off' } })) {
-      part.problems.push({ file: name, ...range(lines, f.start, f.end), severity: f.severity, code: f.code, message: f.message });
+      // A literal rather than a spread of `range`: a large corpus has hundreds of thousands of problems.
+      const s = lines.positionAt(f.start);
+      const e = lines.positionAt(f.end);
+      part.problems.push({ file: name, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, severity: f.severity, code: f.code, message: f.message });
     }
   }
   return part;
