@@ -130,4 +130,21 @@ describe('LineIndex', () => {
       }),
     );
   });
+
+  it('puts each line where splitting at LF, CRLF and lone CR does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '\r\n', '\n', '\r', '\r\r', '\n\r', ' '), maxLength: 60 }), (s) => {
+        const index = new LineIndex(s);
+        const lines = s.split(/\r\n|\r|\n/);
+        assert.equal(index.lineCount, lines.length);
+        let start = 0;
+        lines.forEach((line, k) => {
+          assert.deepEqual(index.positionAt(start), { line: k, character: 0 });
+          assert.deepEqual(index.positionAt(start + line.length), { line: k, character: line.length });
+          start += line.length + (s.startsWith('\r\n', start + line.length) ? 2 : 1);
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
