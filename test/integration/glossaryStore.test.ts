@@ -112,28 +112,33 @@ describe('glossary store', () => {
         await api.ready();
         return peopleOnLine() === before + 1 ? true : undefined;
       }, what);
+    const kept = async () => (await since()).match(/Kept the parsed glossary/g)?.length ?? 0;
     try {
       await config.update('glossaryFiles', ['glossary.yaml', 'large-glossary.yaml'], vscode.ConfigurationTarget.Workspace);
       const [first] = await waitFor(async () => ((await loads()).length > 0 ? await loads() : undefined), 'the large glossary loaded');
       assert.strictEqual(first[2], 'compiled', 'parsed the first time');
       assert.ok(Number(first[1]) > 900, first[0]);
       await highlighted('the photographer Viet Anh of the large glossary highlighted');
-      await waitFor(async () => (/Kept the parsed glossary \(\d+ entities\) for the next load/.test(await since()) ? true : undefined), 'the parsed glossary kept');
+      // The setting may load the glossary more than once: each parse is kept, and then it is read from the cache.
+      await waitFor(async () => {
+        const parsed = (await loads()).filter((l) => l[2] === 'compiled').length;
+        return (await kept()) >= parsed ? true : undefined;
+      }, 'the parsed glossary kept');
 
+      const loadsSoFar = (await loads()).length;
       await vscode.commands.executeCommand('glossa.reloadGlossary');
-      const second = await waitFor(async () => (await loads())[1], 'the large glossary loaded again');
-      assert.strictEqual(second[2], 'taken from the cache of the parsed glossary and compiled', second[0]);
-      assert.strictEqual(second[1], first[1], 'the same entities');
+      const again = await waitFor(async () => (await loads())[loadsSoFar], 'the large glossary loaded again');
+      assert.strictEqual(again[2], 'taken from the cache of the parsed glossary and compiled', again[0]);
+      assert.strictEqual(again[1], first[1], 'the same entities');
       await highlighted('Viet Anh still highlighted');
 
       // Unsaved text is parsed, never stored: one entity more, and nothing kept for it.
-      const kept = async () => (await since()).match(/Kept the parsed glossary/g)?.length ?? 0;
       const keptBefore = await kept();
+      const loadsBefore = (await loads()).length;
       const document = await vscode.workspace.openTextDocument(large);
       await setText(document, `${document.getText()}  - id: unsaved-person\n    kind: person\n    name: Unsaved Person\n`);
-      const third = await waitFor(async () => (await loads())[2], 'the large glossary loaded with the unsaved entity');
-      assert.strictEqual(third[2], 'compiled', third[0]);
-      assert.strictEqual(Number(third[1]), Number(first[1]) + 1);
+      const unsaved = await waitFor(async () => (await loads()).slice(loadsBefore).find((l) => Number(l[1]) === Number(first[1]) + 1), 'the large glossary loaded with the unsaved entity');
+      assert.strictEqual(unsaved[2], 'compiled', unsaved[0]);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.strictEqual(await kept(), keptBefore, 'unsaved text is not kept');
       await revert(document);
