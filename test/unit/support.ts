@@ -18,6 +18,24 @@ export const repoRoot = findRepoRoot(__dirname);
 export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 export const corpusDir = path.join(sharedDir, 'corpus');
 
+/** Every glossary file of the project (YAML with a top-level `entities:`), outside generated and dependency folders. */
+export function projectGlossaries(): { file: string; text: string }[] {
+  const out: { file: string; text: string }[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (['node_modules', 'out', 'dist', 'bench-workspace', 'test-results'].includes(entry.name) || entry.name.startsWith('.')) continue;
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.ya?ml$/.test(entry.name)) {
+        const text = fs.readFileSync(file, 'utf8');
+        if (/^entities:/m.test(text)) out.push({ file: path.relative(repoRoot, file), text });
+      }
+    }
+  };
+  walk(repoRoot);
+  return out;
+}
+
 /** The text of a real article by its number prefix ("001"). */
 export function readArticle(prefix: string): { file: string; text: string } {
   const name = fs.readdirSync(corpusDir).find((f) => f.startsWith(prefix));

@@ -73,7 +73,7 @@ const SCANNED_CHILDREN = 8;
 /** A first word of some spelling, for lookups by hash without slicing the text. */
 interface FirstWord {
   key: string;
-  /** Null for a first word in capitals whose spellings are not in the caps trie yet (`capsNode`). */
+  /** Null for a first word in capitals whose spellings are not in the caps trie yet (`firstNode`). */
   node: TrieNode | null;
   caps: boolean;
 }

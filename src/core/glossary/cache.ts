@@ -9,7 +9,7 @@
  */
 
 import type { Problem, SourceLocation } from '../types';
-import type { DatedTitle, Entity, EntityKind, Glossary, IgnoredSpelling, SourceFile } from './types';
+import type { Entity, Glossary, IgnoredSpelling, SourceFile } from './types';
 
 /** Bumped whenever what the parser makes, or this encoding, changes. */
 const FORMAT = 1;
@@ -20,23 +20,8 @@ export const GLOSSARY_CACHE_ABOVE = 64 * 1024;
 /** [file index, line, character, endLine, endCharacter] */
 type Where = [number, number, number, number, number];
 
-interface CachedEntity {
-  id: string;
-  kind: EntityKind;
-  name: string;
-  aliases: string[];
-  aka: string[];
-  short: string[];
-  shortIsDefault?: boolean;
-  titles: string[];
-  datedTitles?: DatedTitle[];
-  description?: string;
-  country?: string;
-  links: Record<string, string>;
-  extra: Record<string, unknown>;
-  location: Where;
-  nameLocation: Where;
-}
+/** An entity as cached: its locations as `Where`s. */
+type CachedEntity = Omit<Entity, 'location' | 'nameLocation'> & { location: Where; nameLocation: Where };
 
 type CachedProblem = Omit<Problem, keyof SourceLocation> & { at: Where };
 

@@ -8,24 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glossaryCacheKey, parseGlossary, readGlossaryCache, writeGlossaryCache, type SourceFile } from '../../../src/core';
-import { repoRoot } from '../support';
-
-function projectGlossaries(): SourceFile[] {
-  const out: SourceFile[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (['node_modules', 'out', 'dist', 'bench-workspace', 'test-results'].includes(entry.name) || entry.name.startsWith('.')) continue;
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (/\.ya?ml$/.test(entry.name)) {
-        const text = fs.readFileSync(file, 'utf8');
-        if (/^entities:/m.test(text)) out.push({ file: path.relative(repoRoot, file), text });
-      }
-    }
-  };
-  walk(repoRoot);
-  return out;
-}
+import { projectGlossaries, repoRoot } from '../support';
 
 /** Parses `files`, stores the result and reads it back: it must be the same glossary. */
 function assertRoundTrip(files: readonly SourceFile[], what: string): void {

@@ -11,7 +11,7 @@ import type { Glossary, SourceFile } from '../../../src/core';
 import type { GlossaryParseOptions } from '../../../src/core/glossary/parse';
 import { readGlossaryFast } from '../../../src/core/glossary/fast';
 import { plainKind, readYamlEvents } from '../../../src/core/yamlFast';
-import { random, repoRoot } from '../support';
+import { projectGlossaries, random, repoRoot } from '../support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const parseModule = require('../../../src/core/glossary/parse') as { parseGlossary: (files: readonly SourceFile[], options?: GlossaryParseOptions) => Glossary };
@@ -38,23 +38,6 @@ parseModule.parseGlossary = (files, options = {}) => {
   }
   return glossary;
 };
-
-function projectGlossaries(): SourceFile[] {
-  const out: SourceFile[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (['node_modules', 'out', 'dist', 'bench-workspace', 'test-results'].includes(entry.name) || entry.name.startsWith('.')) continue;
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (/\.ya?ml$/.test(entry.name)) {
-        const text = fs.readFileSync(file, 'utf8');
-        if (/^entities:/m.test(text)) out.push({ file: path.relative(repoRoot, file), text });
-      }
-    }
-  };
-  walk(repoRoot);
-  return out;
-}
 
 /** Ways a keeper breaks a glossary while typing, applied at one line. */
 const MUTATIONS: ((line: string) => string | null)[] = [
