@@ -96,6 +96,35 @@ describe('discovery in the editor', () => {
     await eventually(() => glossaDiagnostics(d.uri).filter((x) => x.code === 'unknown-name' && x.severity === vscode.DiagnosticSeverity.Warning).length === 2, 'the unknown names as warnings');
   });
 
+  it('in the workspace scope, a file never opened: its possible variants, and its unknown names once they are more than hints', async () => {
+    const uri = workspaceFile('articles', `planted-names-${++planted}.txt`);
+    await vscode.workspace.fs.writeFile(uri, encoder.encode(ARTICLE));
+    const lines = ARTICLE.split('\n');
+    const at = (text: string): string => {
+      const line = lines.findIndex((l) => l.includes(text));
+      return `${line}:${lines[line].indexOf(text)} ${text}`;
+    };
+    const found = (code: string): string[] =>
+      glossaDiagnostics(uri)
+        .filter((x) => x.code === code)
+        .map((x) => `${x.range.start.line}:${x.range.start.character} ${lines[x.range.start.line].slice(x.range.start.character, x.range.end.character)}`);
+    try {
+      await setSetting('glossa', 'diagnostics.scope', 'workspace');
+      await eventually(() => found('possible-variant').length === 2, 'the possible variants of the unopened file');
+      assert.deepStrictEqual(found('possible-variant'), [at('Serguei Lavrov'), at('Lavorv')]);
+      // Hints show only in an editor: none for a file read from disk.
+      assert.deepStrictEqual(found('unknown-name'), []);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file was opened');
+      // As warnings, the unknown names of the files read from disk are listed too.
+      await setSetting('glossa', 'diagnostics.unknownName', 'warning');
+      await eventually(() => found('unknown-name').length === 2, 'the unknown names of the unopened file');
+      assert.deepStrictEqual(found('unknown-name'), [at('Nguyễn Phú Trọng'), at('Nguyen Phu Trong')]);
+      assert.deepStrictEqual(found('possible-variant'), [at('Serguei Lavrov'), at('Lavorv')]);
+    } finally {
+      await setSetting('glossa', 'diagnostics.scope', undefined);
+    }
+  });
+
   it('hover: the entity\'s card under "Not in the glossary: looks like …"; on an unknown name, what to do', async () => {
     const d = await openPlanted();
     const serguei = rangeOf(d, 'Serguei Lavrov');

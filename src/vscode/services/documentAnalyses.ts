@@ -335,8 +335,8 @@ export function analyzeText(
 export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossary, ignored: ReadonlySet<NumberKind>, ids: StringIds, need: DiscoveryNeed): FileAnalysis {
   const started = performance.now();
   const { version, generation, analysis, serial } = analyzeText(uri, undefined, text, folder, ignored);
-  const discovery = need === 'none' ? undefined : folder.engine.discover(text, analysis.mentions, undefined, textFormatOf(uri.path));
-  if (discovery && need === 'variants') discovery.unknownNames = [];
+  // Possible variants only: discovery passes over the runs that cannot hold one, and makes no unknown names to drop.
+  const discovery = need === 'none' ? undefined : folder.engine.discover(text, analysis.mentions, undefined, textFormatOf(uri.path), { unknownNames: need === 'all' });
   for (const v of discovery?.variants ?? []) v.text = ids.at(ids.id(v.text));
   for (const u of discovery?.unknownNames ?? []) u.text = ids.at(ids.id(u.text));
   const packed = new PackedAnalysis(analysis, ids);
