@@ -49,4 +49,27 @@ describe('which files', () => {
     const small = await openArticle(Articles.lavrov); // 3.6 KB
     assert.ok(glossaDiagnostics(small.document.uri).length > 0);
   });
+
+  it('counts the bytes of an open document as it is typed in: three letters of three bytes take it over the limit, and back', async () => {
+    const api = await glossa();
+    const editor = await openArticle(Articles.lavrov);
+    const uri = editor.document.uri;
+    await api.ready();
+    await waitFor(() => ((api.decorations(uri)?.person.length ?? 0) > 0 ? true : undefined), 'the article annotated');
+    // A limit seven bytes over the article: its UTF-16 length says nothing (it is under the limit either way).
+    const bytes = new TextEncoder().encode(editor.document.getText()).length;
+    await config().update('maxFileSize', bytes + 7, vscode.ConfigurationTarget.Workspace);
+    // One keystroke analysed first: the next edit is then an edit of an analysed version, as typing is.
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, ' '));
+    const analysed = (): boolean => api.trace(uri).analyses.some((a) => a.version === editor.document.version);
+    await waitFor(() => (analysed() ? true : undefined), 'the keystroke analysed');
+    const at = end.translate(0, 1);
+    await editor.edit((b) => b.insert(at, 'ệệệ'));
+    assert.ok(editor.document.getText().length <= bytes + 7, 'the text is under the limit in UTF-16 code units');
+    await waitFor(() => ((api.decorations(uri)?.person.length ?? 0) === 0 && /skipped for their size/.test(api.status().tooltip) ? true : undefined), 'the document skipped once over the limit');
+    await editor.edit((b) => b.delete(new vscode.Range(at, at.translate(0, 3))));
+    await waitFor(() => ((api.decorations(uri)?.person.length ?? 0) > 0 ? true : undefined), 'the document annotated again under the limit');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

@@ -17,6 +17,7 @@ import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import type { Work } from './work';
+import { utf8Delta, utf8Size } from './utf8Length';
 
 /** Quiet time after a keystroke before the document is analysed again. */
 const EDIT_DEBOUNCE_MS = 75;
@@ -113,7 +114,9 @@ export class DocumentAnalyses extends Disposable {
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly analyzed = this._register(new vscode.EventEmitter<AnalysisEvent>());
   /** What changed in each document since its cached analysis. */
-  private readonly windows = new Map<string, { fromVersion: number; toVersion: number; window: ChangeWindow | undefined; text: string }>();
+  private readonly windows = new Map<string, { fromVersion: number; toVersion: number; window: ChangeWindow | undefined; text: string; bytes: number | undefined }>();
+  /** The UTF-8 length of each document's text at its cached analysis (for the size limit): kept up to date from the edits, not counted on every keystroke. */
+  private readonly sizes = new Map<string, { version: number; bytes: number }>();
   /** When the first change not analysed yet happened, per document. */
   private readonly changedAt = new Map<string, number>();
   /** The analyses computed per open document (the last few), for tests. */
@@ -135,6 +138,7 @@ export class DocumentAnalyses extends Disposable {
         const key = d.uri.toString();
         this.cache.delete(key);
         this.windows.delete(key);
+        this.sizes.delete(key);
         this.changedAt.delete(key);
         this.computed.delete(key);
       }),
@@ -171,11 +175,16 @@ export class DocumentAnalyses extends Disposable {
     if (cached && cached.version === document.version && cached.generation === folder.generation && cached.folder === folder) return cached;
     const started = performance.now();
     const text = this.textOf(document);
+    const entry = this.windows.get(key);
+    const bytes = entry?.toVersion === document.version && entry.bytes !== undefined ? entry.bytes : utf8Size(text);
+    // The text and its size, as the keystroke figure counts them.
     const textMs = performance.now() - started;
-    if (this.filter.oversize(document.uri, text) !== undefined) {
+    if (this.filter.oversize(document.uri, bytes) !== undefined) {
       this.cache.delete(key);
+      this.sizes.delete(key);
       return undefined;
     }
+    this.sizes.set(key, { version: document.version, bytes });
     const result = this.incremental(document, text, folder, cached, textMs) ?? analyzeText(document.uri, document.version, text, folder, this.config.read(document.uri).ignoredNumbers, textMs);
     this.windows.delete(key);
     this.cache.set(key, result);
@@ -255,7 +264,10 @@ export class DocumentAnalyses extends Disposable {
     const cached = this.cache.get(key);
     if (cached?.version === undefined) return;
     let entry = this.windows.get(key);
-    if (!entry || entry.fromVersion !== cached.version) entry = { fromVersion: cached.version, toVersion: cached.version, window: undefined, text: cached.text };
+    if (!entry || entry.fromVersion !== cached.version) {
+      const size = this.sizes.get(key);
+      entry = { fromVersion: cached.version, toVersion: cached.version, window: undefined, text: cached.text, bytes: size?.version === cached.version ? size.bytes : undefined };
+    }
     if (entry.toVersion !== e.document.version - 1) {
       this.windows.delete(key); // An event was missed: analyse the whole text next time.
       return;
@@ -264,8 +276,11 @@ export class DocumentAnalyses extends Disposable {
     // text is kept up to date the same way: string concatenation is cheap in V8, where
     // document.getText() joins every line of a long document on each keystroke.
     for (const c of e.contentChanges) {
-      entry.window = mergeWindows(entry.window, { start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newEnd: c.rangeOffset + c.text.length });
-      entry.text = entry.text.slice(0, c.rangeOffset) + c.text + entry.text.slice(c.rangeOffset + c.rangeLength);
+      const change = { start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newEnd: c.rangeOffset + c.text.length };
+      entry.window = mergeWindows(entry.window, change);
+      const before = entry.text;
+      entry.text = before.slice(0, c.rangeOffset) + c.text + before.slice(c.rangeOffset + c.rangeLength);
+      if (entry.bytes !== undefined) entry.bytes += utf8Delta(before, entry.text, change.start, change.oldEnd, change.newEnd);
     }
     entry.toVersion = e.document.version;
     this.windows.set(key, entry);

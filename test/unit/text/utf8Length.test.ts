@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { utf8Length } from '../../../src/vscode/services/utf8Length';
+import { utf8Delta, utf8Length, utf8Size } from '../../../src/vscode/services/utf8Length';
 import { corpusDir } from '../support';
 
 const encoded = (text: string) => new TextEncoder().encode(text).length;
@@ -38,5 +38,25 @@ describe('utf8Length', () => {
     assert.equal(utf8Length('Tô Lâm', 0), 6);
     assert.equal(utf8Length('Tô Lâm', 100), 6);
     assert.equal(utf8Length('Tô Lâm', 3), 6);
+  });
+
+  it('keeps a running count through edits (utf8Delta) that TextEncoder agrees with, surrogate pairs made and split at the edges included', () => {
+    const unit = fc.constantFrom('a', 'ô', 'ệ', '東', '\ud83d', '\ude00', '😀', '\n', ' ');
+    const text = fc.array(unit, { maxLength: 30 }).map((units) => units.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.nat(), fc.nat(4), text), { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let current = start;
+        let bytes = utf8Size(current);
+        for (const [at, removed, inserted] of edits) {
+          const from = current.length === 0 ? 0 : at % (current.length + 1);
+          const to = Math.min(current.length, from + removed);
+          const next = current.slice(0, from) + inserted + current.slice(to);
+          bytes += utf8Delta(current, next, from, to, from + inserted.length);
+          current = next;
+          assert.equal(bytes, encoded(current), JSON.stringify(current));
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
