@@ -19,16 +19,8 @@ import { Disposable } from '../disposable';
 import { PackedAnalysis, StringIds } from './packedAnalysis';
 import type { Work } from './work';
 
-/**
- * How many files the scan reads ahead of the one it analyses. A read is several
- * steps (stat, open, read, close), and each waits for a turn of the extension
- * host's event loop, which the scan gives up only between slices of analysis:
- * with 16 reads in flight, a large corpus's scan spent more time waiting for its
- * files than analysing them. More (64) made the scan quicker still but, on two
- * cores, left the window less time to serve hovers meanwhile. (Each file is at
- * most `glossa.maxFileSize`.)
- */
-const READS_IN_FLIGHT = 32;
+/** How many files the scan reads ahead of the one it analyses. */
+const READS_IN_FLIGHT = 16;
 
 /**
  * What of discovery a file read from disk needs for its diagnostics: nothing when every
