@@ -175,16 +175,21 @@ export class DocumentAnalyses extends Disposable {
     if (cached && cached.version === document.version && cached.generation === folder.generation && cached.folder === folder) return cached;
     const started = performance.now();
     const text = this.textOf(document);
+    // The size in bytes: counted once, then kept from the edits; not counted when there is no limit, or when the
+    // length in UTF-16 code units is over it already (a huge file stays cheap to skip).
     const entry = this.windows.get(key);
-    const bytes = entry?.toVersion === document.version && entry.bytes !== undefined ? entry.bytes : utf8Size(text);
+    const limit = this.filter.limit(document.uri);
+    const known = entry?.toVersion === document.version ? entry.bytes : undefined;
+    const bytes = known ?? (limit === 0 || text.length > limit ? undefined : utf8Size(text));
     // The text and its size, as the keystroke figure counts them.
     const textMs = performance.now() - started;
-    if (this.filter.oversize(document.uri, bytes) !== undefined) {
+    if (this.filter.oversize(document.uri, bytes ?? text) !== undefined) {
       this.cache.delete(key);
       this.sizes.delete(key);
       return undefined;
     }
-    this.sizes.set(key, { version: document.version, bytes });
+    if (bytes === undefined) this.sizes.delete(key);
+    else this.sizes.set(key, { version: document.version, bytes });
     const result = this.incremental(document, text, folder, cached, textMs) ?? analyzeText(document.uri, document.version, text, folder, this.config.read(document.uri).ignoredNumbers, textMs);
     this.windows.delete(key);
     this.cache.set(key, result);
