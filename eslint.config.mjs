@@ -42,6 +42,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node only: the scan threads (the web bundle takes scanThreads.web.ts instead, and never loads the worker's script).
+    files: ['src/vscode/services/scanThreads.ts', 'src/vscode/services/scanWorker.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -11,6 +11,7 @@
 //     declare. `typeof process` alone is allowed: that is how a library probes.
 import { builtinModules } from 'node:module';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** Node's builtin modules, as `import` names them (`fs`, `node:fs`, `fs/promises`, `node:test`). */
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
@@ -124,7 +125,25 @@ export function webOptions({ production = false } = {}) {
     // picomatch's Windows probe reads `process.platform` after `typeof process`
     // (lib/utils.js; Glossa uses picomatch/posix, which never calls it): no platform here.
     define: { 'process.platform': '"web"' },
-    plugins: [forbidNodeBuiltins()],
+    plugins: [webVariants(), forbidNodeBuiltins()],
+  };
+}
+
+/**
+ * An esbuild plugin: a module with a `.web.ts` sibling (`scanThreads.ts`,
+ * `scanThreads.web.ts`) is replaced by it in the web bundle, as a package's
+ * `browser` field replaces a file: what only Node can do has a web stand-in.
+ */
+export function webVariants() {
+  return {
+    name: 'web-variants',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.importer.endsWith('.web.ts')) return undefined;
+        const variant = `${path.resolve(args.resolveDir, args.path)}.web.ts`;
+        return fs.existsSync(variant) ? { path: variant } : undefined;
+      });
+    },
   };
 }
 

@@ -6,7 +6,7 @@ export * from './glossary/types';
 export * from './entities/types';
 export * from './numbers/types';
 export { fold, foldWithMap, toOriginalSpan, type FoldedText } from './text/fold';
-export { LineIndex } from './text/lineIndex';
+export { LineIndex, type LineIndexParts } from './text/lineIndex';
 export { StringTable } from './text/stringTable';
 export { isAllCaps, isWordAt } from './text/chars';
 export { parseGlossary, entitySpellings, defaultShortForms, suggestId } from './glossary/parse';

@@ -5,6 +5,13 @@
 
 import type { Position } from '../types';
 
+/** What a `LineIndex` is made of: what another thread sends of one (a message copies its arrays). */
+export interface LineIndexParts {
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
+}
+
 export class LineIndex {
   /** Offsets at which each line starts, and just past its last character (before its break). */
   private readonly starts: Int32Array;
@@ -12,7 +19,14 @@ export class LineIndex {
   /** The text's length: the index keeps no reference to the text (a corpus index holds thousands of these). */
   private readonly length: number;
 
-  constructor(text: string) {
+  /** The index of `text`, or the one `parts` were taken from. */
+  constructor(text: string | LineIndexParts) {
+    if (typeof text !== 'string') {
+      this.starts = text.starts;
+      this.ends = text.ends;
+      this.length = text.length;
+      return;
+    }
     let starts = new Int32Array(64);
     let ends = new Int32Array(64);
     let count = 0;
@@ -52,6 +66,11 @@ export class LineIndex {
     this.starts = starts.slice(0, count);
     this.ends = ends.slice(0, count);
     this.length = text.length;
+  }
+
+  /** Its arrays and length, for `new LineIndex(parts)` on another thread. */
+  parts(): LineIndexParts {
+    return { starts: this.starts, ends: this.ends, length: this.length };
   }
 
   get lineCount(): number {

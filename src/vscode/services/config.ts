@@ -52,6 +52,12 @@ export class Config extends Disposable {
     );
   }
 
+  /** `glossa.scanThreads`, a window's setting: how many scan threads, or null for the default. */
+  scanThreads(): number | null {
+    const value = vscode.workspace.getConfiguration('glossa').get<unknown>('scanThreads');
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+  }
+
   /** The settings in effect for `scope` (a document, a file URI or a workspace folder). */
   read(scope?: vscode.ConfigurationScope): GlossaConfig {
     const uri = scope instanceof vscode.Uri ? scope : scope && 'uri' in scope ? scope.uri : undefined;

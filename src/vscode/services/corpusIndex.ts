@@ -9,10 +9,13 @@
  * statistics and its discovery) until the file's entry changes.
  */
 import * as vscode from 'vscode';
-import { mergeWordStats, newWordStats, type DiscoveryLevels, sameDiscoveryWords, suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
+import { LineIndex, mergeWordStats, newWordStats, type DiscoveryLevels, sameDiscoveryWords, suggestEntities, textFormatOf, type CheckedNumber, type Discovery, type Mention, type PossibleVariant, type SuggestedEntity, type WordStats } from '../../core';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
-import { analyzeFile, type DiscoveryNeed, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
+import { analyzeFile, indexedEntry, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
+import type { DiscoveryNeed } from './indexedFile';
+import { ScanThreads, scanThreadCount, type ThreadEngine } from './scanThreads';
+import type { ScannedFile } from './scanWorker';
 import { noteCreated, noteDeleted, userDocument } from '../openDocuments';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import { Disposable } from '../disposable';
@@ -45,8 +48,8 @@ interface Derived {
   counts: Map<string, { mentions: number; files: number }>;
 }
 
-/** A file's text, or why there is none to analyse. */
-type FileRead = string | 'open' | 'excluded' | 'too big' | 'unreadable';
+/** A file's text, or its analysis from a scan thread (with the engine generation and the discovery it was made with), or why there is none to analyse. */
+type FileRead = string | { scanned: ScannedFile; generation: number; need: DiscoveryNeed } | 'open' | 'excluded' | 'too big' | 'unreadable';
 
 export interface ScanOptions {
   token?: vscode.CancellationToken;
@@ -114,6 +117,12 @@ export class CorpusIndex extends Disposable {
   private isComplete = false;
   private readonly pendingUris = new Map<string, vscode.Uri>();
   private pendingAll = false;
+  /** Per folder (by URI): its engine as the scan threads build it, for the generation in use. */
+  private readonly threadEngines = new Map<string, ThreadEngine>();
+  /** Per folder (by URI): the pass re-analysing its files with a new glossary. */
+  private readonly reanalyses = new Map<string, vscode.CancellationTokenSource>();
+  /** Once a scan thread failed, the index scans on its own thread for the rest of the session. */
+  private threadsFailed = false;
   /** Fires (debounced) after entries change. */
   readonly onDidChange = this.changed.event;
 
@@ -124,6 +133,8 @@ export class CorpusIndex extends Disposable {
     private readonly config: Config,
     private readonly log: vscode.LogOutputChannel,
     private readonly work: Work,
+    /** The scan threads' script (the bundled `scanWorker.ts`). */
+    private readonly scanWorker: string,
   ) {
     super();
     this._register(
@@ -435,18 +446,28 @@ export class CorpusIndex extends Disposable {
 
   private onEngineChange(folder: FolderGlossary): void {
     // Analyse the folder's files again with the new engine: open documents from their editors, the others read again from disk.
-    const stale = [...this.entries.values()].filter((e) => e.folder.folder.uri.toString() === folder.folder.uri.toString() && e.generation !== folder.generation);
+    const key = folder.folder.uri.toString();
+    const stale = [...this.entries.values()].filter((e) => e.folder.folder.uri.toString() === key && e.generation !== folder.generation);
     if (stale.length === 0) return;
+    // The pass for the glossary before stops: this one takes every file it had not done yet.
+    this.reanalyses.get(key)?.cancel();
+    const cancel = new vscode.CancellationTokenSource();
+    this.reanalyses.set(key, cancel);
     void this.work.track(
       're-analysing the corpus',
       (async () => {
         const started = performance.now();
-        await this.indexAll(
-          stale.map((e) => e.uri),
-          {},
-          () => undefined,
-        );
-        this.log.info(`Corpus index: re-analysed ${stale.length} file(s) of "${folder.folder.name}" with the new glossary in ${(performance.now() - started).toFixed(1)} ms`);
+        try {
+          const done = await this.indexAll(
+            stale.map((e) => e.uri),
+            { token: cancel.token },
+            () => undefined,
+          );
+          if (done) this.log.info(`Corpus index: re-analysed ${stale.length} file(s) of "${folder.folder.name}" with the new glossary in ${(performance.now() - started).toFixed(1)} ms`);
+        } finally {
+          if (this.reanalyses.get(key) === cancel) this.reanalyses.delete(key);
+          cancel.dispose();
+        }
         this.fireAll();
       })(),
     );
@@ -483,18 +504,29 @@ export class CorpusIndex extends Disposable {
     return true;
   }
 
-  /** Reads and analyses the files, several reads in flight; false when cancelled. */
+  /** Reads and analyses the files, several reads in flight (on scan threads for a large workspace); false when cancelled. */
   private async indexAll(uris: readonly vscode.Uri[], options: ScanOptions, each: (uri: vscode.Uri, result: boolean | 'skipped') => void): Promise<boolean> {
+    const threads = this.threadsFailed ? undefined : ScanThreads.start(this.scanWorker, scanThreadCount(this.config.scanThreads(), uris.length));
+    if (threads) this.log.info(`Corpus index: reading ${uris.length} file(s) on scan threads`);
+    try {
+      return await this.indexEach(uris, options, each, threads);
+    } finally {
+      threads?.dispose();
+    }
+  }
+
+  private async indexEach(uris: readonly vscode.Uri[], options: ScanOptions, each: (uri: vscode.Uri, result: boolean | 'skipped') => void, threads: ScanThreads | undefined): Promise<boolean> {
     let lastYield = performance.now();
     const step = uris.length > 0 ? 100 / uris.length : 100;
     let progressed = 0;
     // Reading a file is a round trip to the file system (another process in a remote or web
-    // window): keep several reads in flight, and analyse each file as its text arrives.
+    // window), or to a scan thread: keep several in flight, and take each file as it arrives.
+    const inFlight = threads ? threads.capacity : READS_IN_FLIGHT;
     const reads = new Map<number, Promise<FileRead>>();
     const startRead = (i: number): void => {
-      if (i < uris.length) reads.set(i, this.read(uris[i]));
+      if (i < uris.length) reads.set(i, this.read(uris[i], threads));
     };
-    for (let i = 0; i < READS_IN_FLIGHT; i++) startRead(i);
+    for (let i = 0; i < inFlight; i++) startRead(i);
     for (let i = 0; i < uris.length; i++) {
       if (options.token?.isCancellationRequested) {
         this.log.info(`Corpus scan cancelled after ${i} of ${uris.length} files`);
@@ -503,7 +535,7 @@ export class CorpusIndex extends Disposable {
       const uri = uris[i];
       const read = await reads.get(i)!;
       reads.delete(i);
-      startRead(i + READS_IN_FLIGHT);
+      startRead(i + inFlight);
       // Each report is a message to the window: one per percent, not one per file.
       progressed += step;
       if (progressed >= 1 || i === uris.length - 1) {
@@ -539,10 +571,28 @@ export class CorpusIndex extends Disposable {
     return this.take(uri, await this.read(uri));
   }
 
-  /** The file's text as the index should analyse it: from its editor if open, else from disk. */
-  private async read(uri: vscode.Uri): Promise<FileRead> {
-    if (!this.store.folderOf(uri) || !this.filter.includes(uri)) return 'excluded';
+  /** The file's text as the index should analyse it: from its editor if open, else from disk (or its analysis, made on a scan thread). */
+  private async read(uri: vscode.Uri, threads?: ScanThreads): Promise<FileRead> {
+    const folder = this.store.folderOf(uri);
+    if (!folder || !this.filter.includes(uri)) return 'excluded';
     if (userDocument(uri)) return 'open';
+    if (threads && uri.scheme === 'file') {
+      const settings = this.config.read(uri);
+      const need = discoveryNeed(settings.levels);
+      const generation = folder.generation;
+      try {
+        const reply = await threads.scan(this.threadEngine(folder), { path: uri.fsPath, format: textFormatOf(uri.path), limit: this.filter.limit(uri), ignored: [...settings.ignoredNumbers], need });
+        if ('unreadable' in reply) return 'unreadable';
+        if (this.filter.tooBig(uri, reply.size)) return 'too big';
+        // Not read there for a limit raised meanwhile: read here.
+        if ('packed' in reply) return { scanned: reply, generation, need };
+      } catch (error) {
+        if (!this.threadsFailed) {
+          this.threadsFailed = true;
+          this.log.warn(`Corpus index: scan threads failed, reading on the extension host's thread instead (${error instanceof Error ? error.message : String(error)})`);
+        }
+      }
+    }
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (this.filter.tooBig(uri, stat.size)) return 'too big';
@@ -550,6 +600,17 @@ export class CorpusIndex extends Disposable {
     } catch {
       return 'unreadable'; // Deleted or unreadable.
     }
+  }
+
+  /** The folder's engine as scan threads build it: its glossary and ledger, sent once per thread and generation. */
+  private threadEngine(folder: FolderGlossary): ThreadEngine {
+    const key = folder.folder.uri.toString();
+    let engine = this.threadEngines.get(key);
+    if (engine?.key !== `${key}#${folder.generation}`) {
+      engine = { key: `${key}#${folder.generation}`, folder: key, glossary: folder.engine.glossary, ledger: folder.engine.ledger };
+      this.threadEngines.set(key, engine);
+    }
+    return engine;
   }
 
   /** Makes the file's entry from what `read` gave (the folder and the filter are read again: they may have changed meanwhile). */
@@ -567,6 +628,18 @@ export class CorpusIndex extends Disposable {
     if (read === 'too big') {
       this.deleteEntry(key);
       return 'skipped';
+    }
+    if (typeof read === 'object') {
+      if (read.generation !== folder.generation) {
+        // Analysed with the glossary before the last change. An entry the file has is the new glossary's
+        // already, or stale and taken by the pass that re-analyses the folder: it stands. Else read it again.
+        if (!this.entries.has(key)) this.refresh(uri);
+        return false;
+      }
+      const { scanned } = read;
+      const analysis = new PackedAnalysis(scanned.packed, this.ids);
+      this.setEntry(key, indexedEntry(uri, folder, read.generation, scanned.length, new LineIndex(scanned.lines), analysis, scanned.discovery, read.need, this.ids, scanned.ms));
+      return true;
     }
     const settings = this.config.read(uri);
     this.setEntry(key, analyzeFile(uri, read, folder, settings.ignoredNumbers, this.ids, discoveryNeed(settings.levels)));

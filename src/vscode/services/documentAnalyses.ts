@@ -10,13 +10,14 @@
  * found again in the same paragraphs as the mentions, else on first read.
  */
 import * as vscode from 'vscode';
-import { discoverFully, LineIndex, mergeWindows, reanalyze, rediscover, textFormatOf, type Analysis, type ChangeWindow, type CheckedNumber, type Discovery, type DiscoveryLevels, type DiscoveryState, type NumberKind } from '../../core';
+import { discoverFully, LineIndex, mergeWindows, reanalyze, rediscover, textFormatOf, type Analysis, type ChangeWindow, type Discovery, type DiscoveryLevels, type DiscoveryState, type NumberKind } from '../../core';
 import { Disposable } from '../disposable';
 import { PackedAnalysis, type StringIds } from './packedAnalysis';
 import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import type { Work } from './work';
+import { analyzeClaims, analyzeForIndex, isClaim, type DiscoveryNeed } from './indexedFile';
 import { utf8Delta, utf8Size } from './utf8Length';
 
 /** Quiet time after a keystroke before the document is analysed again. */
@@ -70,9 +71,6 @@ export interface FileAnalysis {
   /** For a file read from disk: what of its discovery was kept (see `discoveryNeed`). */
   readonly discoveryMade?: DiscoveryNeed;
 }
-
-/** What of a file's discovery the corpus index keeps: none, the possible variants, or the unknown names too. */
-export type DiscoveryNeed = 'none' | 'variants' | 'all';
 
 /** The analysis of an open document (or of a text in hand): its text comes with it. */
 export interface DocumentAnalysis extends FileAnalysis {
@@ -340,9 +338,7 @@ export function analyzeText(
   textMs = 0,
 ): DocumentAnalysis {
   const started = performance.now();
-  const raw = folder.engine.analyze(text, { ignoreNumberKinds: ignored, format: textFormatOf(uri.path) });
-  const analysis: Analysis = { mentions: raw.mentions, numbers: raw.numbers.filter(isClaim) };
-  if (raw.date) analysis.date = raw.date;
+  const analysis = analyzeClaims(folder.engine, text, textFormatOf(uri.path), ignored);
   return makeAnalysis(uri, version, text, folder, analysis, performance.now() - started, false, textMs);
 }
 
@@ -354,13 +350,26 @@ export function analyzeText(
  */
 export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossary, ignored: ReadonlySet<NumberKind>, ids: StringIds, need: DiscoveryNeed): FileAnalysis {
   const started = performance.now();
-  const { version, generation, analysis, serial } = analyzeText(uri, undefined, text, folder, ignored);
-  // Possible variants only: discovery passes over the runs that cannot hold one, and makes no unknown names to drop.
-  const discovery = need === 'none' ? undefined : folder.engine.discover(text, analysis.mentions, undefined, textFormatOf(uri.path), { unknownNames: need === 'all' });
+  const { analysis, discovery } = analyzeForIndex(folder.engine, text, textFormatOf(uri.path), ignored, need);
+  return indexedEntry(uri, folder, folder.generation, text.length, new LineIndex(text), new PackedAnalysis(analysis, ids), discovery, need, ids, performance.now() - started);
+}
+
+/** The corpus index's entry of a file read from disk, from its analysis packed here or on a scan thread. */
+export function indexedEntry(
+  uri: vscode.Uri,
+  folder: FolderGlossary,
+  generation: number,
+  length: number,
+  lines: LineIndex,
+  analysis: PackedAnalysis,
+  discovery: Discovery | undefined,
+  need: DiscoveryNeed,
+  ids: StringIds,
+  ms: number,
+): FileAnalysis {
   for (const v of discovery?.variants ?? []) v.text = ids.at(ids.id(v.text));
   for (const u of discovery?.unknownNames ?? []) u.text = ids.at(ids.id(u.text));
-  const packed = new PackedAnalysis(analysis, ids);
-  return { uri, version, folder, generation, length: text.length, lines: new LineIndex(text), analysis: packed, discovery, discoveryMade: need, ms: performance.now() - started, serial };
+  return { uri, version: undefined, folder, generation, length, lines, analysis, discovery, discoveryMade: need, ms, serial: ++serials };
 }
 
 function makeAnalysis(
@@ -431,7 +440,3 @@ export function itemAt<T extends { start: number; end: number }>(items: readonly
   return -1;
 }
 
-/** The numbers the editor shows: claims, not the kinds the settings ignore. */
-function isClaim(n: CheckedNumber): boolean {
-  return n.status !== 'ignored';
-}

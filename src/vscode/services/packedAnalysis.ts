@@ -43,6 +43,11 @@ export class StringIds {
     return this.strings.length;
   }
 
+  /** Every string, by id. */
+  all(): readonly string[] {
+    return this.strings;
+  }
+
   clear(): void {
     this.ids.clear();
     this.strings.length = 0;
@@ -90,6 +95,19 @@ function packableNumber(n: CheckedNumber): boolean {
 }
 
 /**
+ * A packed analysis as another thread sends it: its arrays, and the
+ * strings its ids stand for, by id (that thread's own table).
+ */
+export interface PackedParts {
+  m: Int32Array | Mention[];
+  titles?: [number, MentionTitle][];
+  n: Int32Array | CheckedNumber[];
+  values?: Float64Array;
+  date?: DocumentDate;
+  strings: readonly string[];
+}
+
+/**
  * An `Analysis` whose mentions and claims are packed. Each read of `mentions` or
  * `numbers` makes new objects (equal to those packed); `mentionsOf` and
  * `claimsOf` make only those asked for. A list with something the packed form
@@ -102,11 +120,47 @@ export class PackedAnalysis implements Analysis {
   private readonly values: Float64Array | undefined;
   readonly date?: DocumentDate;
 
+  /** Packs `analysis`, or takes the parts another thread packed, their ids made this table's. */
   constructor(
-    analysis: Analysis,
+    analysis: Analysis | PackedParts,
     private readonly ids: StringIds,
   ) {
     if (analysis.date) this.date = analysis.date;
+    if ('strings' in analysis) {
+      const local = analysis.strings;
+      const id = new Int32Array(local.length);
+      for (let i = 0; i < local.length; i++) id[i] = ids.id(local[i]);
+      const { m, n } = analysis;
+      if (!Array.isArray(m)) {
+        for (let k = 0; k < m.length; k += M_STRIDE) {
+          if (m[k + 2] !== AS_MATCHED) m[k + 2] = id[m[k + 2]];
+          m[k + 3] = id[m[k + 3]];
+          m[k + 4] = id[m[k + 4]];
+          m[k + 5] = id[m[k + 5]];
+          if (m[k + 6] & ENCODING) m[k + 8] = id[m[k + 8]];
+        }
+      }
+      if (!Array.isArray(n)) {
+        const orNull = (x: number): number => (x === -1 ? -1 : id[x]);
+        for (let k = 0; k < n.length; k += N_STRIDE) {
+          n[k + 2] = id[n[k + 2]];
+          n[k + 3] = id[n[k + 3]];
+          n[k + 4] = orNull(n[k + 4]);
+          n[k + 5] = orNull(n[k + 5]);
+          n[k + 6] = orNull(n[k + 6]);
+          n[k + 7] = id[n[k + 7]];
+          n[k + 8] = orNull(n[k + 8]);
+        }
+      }
+      this.m = m;
+      this.n = n;
+      this.values = analysis.values;
+      if (analysis.titles) {
+        for (const [, title] of analysis.titles) title.text = ids.at(ids.id(title.text));
+        this.titles = new Map(analysis.titles);
+      }
+      return;
+    }
     const { mentions, numbers } = analysis;
     if (mentions.every(packableMention)) {
       const m = new Int32Array(mentions.length * M_STRIDE);
@@ -164,6 +218,15 @@ export class PackedAnalysis implements Analysis {
     } else {
       this.n = numbers;
     }
+  }
+
+  /** What `new PackedAnalysis(parts, ids)` takes on another thread (a message copies the arrays). */
+  parts(): PackedParts {
+    const parts: PackedParts = { m: this.m, n: this.n, strings: this.ids.all() };
+    if (this.titles) parts.titles = [...this.titles];
+    if (this.values) parts.values = this.values;
+    if (this.date) parts.date = this.date;
+    return parts;
   }
 
   get mentionCount(): number {

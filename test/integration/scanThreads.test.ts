@@ -1,0 +1,71 @@
+// The corpus index's scan threads (`glossa.scanThreads`): a workspace read on a worker thread gives
+// the same mentions and the same workspace-scope diagnostics as one read on the extension host's
+// thread, unopened files with possible variants and unverified numbers included. The web worker
+// host has no worker threads: there the setting changes nothing, and the log says no thread was used.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { setSetting, eventually } from './acting';
+import { glossa, glossaDiagnostics, glossaLog, workspaceFile } from './glossa';
+import { inWebWorker } from './support';
+
+const encoder = new TextEncoder();
+
+/** An unopened article with a variant of a known name, a name the glossary lacks, and a figure nobody verified. */
+const ARTICLE = [
+  'Talks in Hà Nội',
+  '',
+  'Foreign Minister Serguei Lavrov met Nguyễn Phú Trọng in Hà Nội on Monday, where 1,250 delegates waited.',
+  '',
+].join('\n');
+
+const THREAD_LINE = /Corpus index: reading \d+ file\(s\) on scan threads/g;
+
+/** Every Glossa diagnostic of the workspace's corpus files, as "file line:character code message". */
+async function workspaceDiagnostics(): Promise<string[]> {
+  const uris = await vscode.workspace.findFiles('**/*.{txt,md}');
+  return uris
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .flatMap((uri) => glossaDiagnostics(uri).map((d) => `${vscode.workspace.asRelativePath(uri)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`));
+}
+
+/** Reads the whole workspace again with `threads` scan threads, then shows every file's diagnostics; returns the mentions and diagnostics. */
+async function scanWith(threads: number, planted: vscode.Uri): Promise<{ mentions: string; diagnostics: string[] }> {
+  const api = await glossa();
+  await setSetting('glossa', 'diagnostics.scope', undefined);
+  await setSetting('glossa', 'scanThreads', threads);
+  await vscode.commands.executeCommand('glossa.refreshViews');
+  await setSetting('glossa', 'diagnostics.scope', 'workspace');
+  await eventually(() => glossaDiagnostics(planted).some((d) => d.code === 'possible-variant'), 'the diagnostics of the unopened article');
+  return { mentions: JSON.stringify(await api.entities()), diagnostics: await workspaceDiagnostics() };
+}
+
+describe('scan threads', () => {
+  it('read the workspace as the extension host does: the same mentions and diagnostics', async () => {
+    const planted = workspaceFile('articles', 'threaded-scan.txt');
+    await vscode.workspace.fs.writeFile(planted, encoder.encode(ARTICLE));
+    try {
+      const threadLines = (await glossaLog()).match(THREAD_LINE)?.length ?? 0;
+      const threaded = await scanWith(1, planted);
+      const after = (await glossaLog()).match(THREAD_LINE)?.length ?? 0;
+      // On Node, the scan went to a thread; the web worker host has none.
+      assert.strictEqual(after - threadLines, inWebWorker ? 0 : 1, 'scans on threads');
+      // ... and they did the work: had they failed, the extension host would have read the files itself.
+      assert.ok(!(await glossaLog()).includes('scan threads failed'), 'the scan threads failed');
+      const here = await scanWith(0, planted);
+      assert.strictEqual((await glossaLog()).match(THREAD_LINE)?.length ?? 0, after, 'no thread with glossa.scanThreads 0');
+
+      assert.deepStrictEqual(threaded.diagnostics, here.diagnostics);
+      assert.strictEqual(threaded.mentions, here.mentions);
+      // What was compared: the unopened article's findings, and the fixture articles'.
+      const mine = threaded.diagnostics.filter((d) => d.startsWith('articles/threaded-scan.txt '));
+      assert.ok(mine.some((d) => d.includes(' possible-variant ') && d.includes('Serguei Lavrov')), mine.join('\n'));
+      assert.ok(mine.some((d) => d.includes(' unverified-number ')), mine.join('\n'));
+      assert.ok(threaded.diagnostics.length > mine.length);
+      assert.ok(JSON.parse(threaded.mentions).length > 0);
+    } finally {
+      await setSetting('glossa', 'diagnostics.scope', undefined);
+      await setSetting('glossa', 'scanThreads', undefined);
+      await vscode.workspace.fs.delete(planted);
+    }
+  });
+});
