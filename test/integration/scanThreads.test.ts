@@ -4,7 +4,7 @@
 // host has no worker threads: there the setting changes nothing, and the log says no thread was used.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { setSetting, eventually } from './acting';
+import { eventually, readDisk, setSetting } from './acting';
 import { glossa, glossaDiagnostics, glossaLog, workspaceFile } from './glossa';
 import { inWebWorker } from './support';
 
@@ -63,6 +63,31 @@ describe('scan threads', () => {
       assert.ok(threaded.diagnostics.length > mine.length);
       assert.ok(JSON.parse(threaded.mentions).length > 0);
     } finally {
+      await setSetting('glossa', 'diagnostics.scope', undefined);
+      await setSetting('glossa', 'scanThreads', undefined);
+      await vscode.workspace.fs.delete(planted);
+    }
+  });
+
+  it('analyse the unopened files again after a glossary change, with the new glossary', async () => {
+    const planted = workspaceFile('articles', 'threaded-change.txt');
+    const glossary = workspaceFile('glossary.yaml');
+    const before = await readDisk(glossary);
+    await vscode.workspace.fs.writeFile(planted, encoder.encode(ARTICLE));
+    try {
+      await scanWith(1, planted);
+      const threadLines = (await glossaLog()).match(THREAD_LINE)?.length ?? 0;
+      // "Serguei Lavrov" becomes an alias: the unopened file's possible variant is gone, the name a mention.
+      assert.ok(before.includes('aliases: [Sergei Lavrov]'));
+      await vscode.workspace.fs.writeFile(glossary, encoder.encode(before.replace('aliases: [Sergei Lavrov]', 'aliases: [Sergei Lavrov, Serguei Lavrov]')));
+      await eventually(() => !glossaDiagnostics(planted).some((d) => d.code === 'possible-variant'), 'the possible variant gone with the new alias');
+      const lavrov = (await (await glossa()).entities()).find((e) => e.id === 'sergey-lavrov');
+      assert.ok(lavrov?.locations.some((l) => l.uri === planted.toString() && l.text === 'Serguei Lavrov'), JSON.stringify(lavrov?.locations));
+      const passes = ((await glossaLog()).match(THREAD_LINE)?.length ?? 0) - threadLines;
+      assert.ok(inWebWorker ? passes === 0 : passes >= 1, `the files analysed again on a thread: ${passes} pass(es)`);
+      assert.ok(!(await glossaLog()).includes('scan threads failed'), 'the scan threads failed');
+    } finally {
+      await vscode.workspace.fs.writeFile(glossary, encoder.encode(before));
       await setSetting('glossa', 'diagnostics.scope', undefined);
       await setSetting('glossa', 'scanThreads', undefined);
       await vscode.workspace.fs.delete(planted);

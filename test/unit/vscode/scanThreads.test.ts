@@ -112,7 +112,7 @@ describe('scan threads of the corpus index', () => {
   it('starts none for a small workspace by default, and as many as the setting says', () => {
     assert.equal(scanThreadCount(null, 10), 0);
     assert.ok(scanThreadCount(null, 5000) >= 1);
-    assert.ok(scanThreadCount(null, 5000) <= 4);
+    assert.ok(scanThreadCount(null, 5000) <= 2);
     assert.equal(scanThreadCount(0, 5000), 0);
     assert.equal(scanThreadCount(3, 10), 3);
     assert.equal(ScanThreads.start(script, 0), undefined);
