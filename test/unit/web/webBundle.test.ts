@@ -47,6 +47,19 @@ describe('the web bundle check', function () {
     assert.match(error, /may not import the Node builtin "node:path" \(imported by .*entry\.ts\)/);
   });
 
+  it('takes a module\'s `.web.ts` sibling in its place: a Node-only module with a web stand-in builds', async () => {
+    const files = {
+      'entry.ts': "import { threads } from './threads';\nexport const count = threads();\n",
+      'threads.ts': "import { availableParallelism } from 'node:os';\nexport const threads = () => availableParallelism();\n",
+    };
+    // Without the stand-in, the Node module's builtin fails the build; with it, the bundle has the stand-in's code.
+    assert.match((await bundle(files)).error ?? 'the build passed', /Node builtin "node:os" \(imported by .*threads\.ts\)/);
+    const { error, code } = await bundle({ ...files, 'threads.web.ts': "export const threads = () => 'no threads on the web';\n" });
+    assert.equal(error, undefined);
+    assert.ok(code?.includes('no threads on the web'), code);
+    assert.ok(!code?.includes('availableParallelism'), code);
+  });
+
   it('fails on a bare builtin (`fs`, `fs/promises`) imported by a module the entry imports', async () => {
     for (const builtin of ['fs', 'fs/promises']) {
       const { error } = await bundle({
