@@ -68,5 +68,11 @@ describe('navigation', () => {
       lavrov.children.map((c) => `${c.name} ${c.detail}`),
       ['Sergei Lavrov line 1', 'Lavrov line 5', 'Lavrov line 9'],
     );
+    // The entity spans its mentions, from the first to the last (the breadcrumbs follow the cursor), and its selection is the first.
+    const [firstMention, , lastMention] = lavrov.children;
+    assert.ok(lavrov.range.isEqual(new vscode.Range(firstMention.range.start, lastMention.range.end)), JSON.stringify(lavrov.range));
+    assert.ok(lavrov.selectionRange.isEqual(firstMention.range), JSON.stringify(lavrov.selectionRange));
+    assert.strictEqual(editor.document.getText(firstMention.range), 'Sergei Lavrov');
+    assert.strictEqual(editor.document.getText(lastMention.range), 'Lavrov');
   });
 });
