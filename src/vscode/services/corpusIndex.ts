@@ -14,7 +14,7 @@ import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeFile, indexedEntry, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
 import type { DiscoveryNeed } from './indexedFile';
-import { ScanThreads, scanThreadCount, type ThreadEngine } from './scanThreads';
+import { ScanThreads, scanThreadCount, ScanThreadsStopped, type ThreadEngine } from './scanThreads';
 import type { ScannedFile } from './scanWorker';
 import { noteCreated, noteDeleted, userDocument } from '../openDocuments';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
@@ -587,6 +587,8 @@ export class CorpusIndex extends Disposable {
         // Not read there for a limit raised meanwhile: read here.
         if ('packed' in reply) return { scanned: reply, generation, need };
       } catch (error) {
+        // Stopped with its scan (cancelled, or a newer glossary's pass took over): nobody takes this read.
+        if (error instanceof ScanThreadsStopped) return 'unreadable';
         if (!this.threadsFailed) {
           this.threadsFailed = true;
           this.log.warn(`Corpus index: scan threads failed, reading on the extension host's thread instead (${error instanceof Error ? error.message : String(error)})`);

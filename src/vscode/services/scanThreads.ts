@@ -54,6 +54,13 @@ export function scanThreadCount(setting: number | null, files: number): number {
   return files >= THREADS_FROM_FILES ? Math.max(1, Math.min(2, availableParallelism() - 1)) : 0;
 }
 
+/** What a file asked for gets when the threads are stopped before answering (a cancelled scan): not a failure. */
+export class ScanThreadsStopped extends Error {
+  constructor() {
+    super('the scan threads were stopped');
+  }
+}
+
 export class ScanThreads {
   private readonly threads: Thread[] = [];
   private waiting: Waiting[] = [];
@@ -81,7 +88,7 @@ export class ScanThreads {
     return this.threads.length * BATCH_FILES * 2;
   }
 
-  /** Reads and analyses one file with `engine`; rejects when the threads failed (the caller then reads it itself). */
+  /** Reads and analyses one file with `engine`; rejects when the threads failed (the caller then reads it itself), or with `ScanThreadsStopped` once stopped. */
   scan(engine: ThreadEngine, request: ScanRequest): Promise<ScanReply> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<ScanReply>((resolve, reject) => {
@@ -132,7 +139,7 @@ export class ScanThreads {
     batch.forEach((w, i) => w.resolve(message.replies[i]));
   }
 
-  /** A thread is gone: every file asked for and not answered is rejected, and so is every later one. */
+  /** A thread is gone (or all are stopped): every file asked for and not answered is rejected, and so is every later one. */
   private fail(error: Error): void {
     this.failure ??= error;
     for (const thread of this.threads) {
@@ -144,7 +151,7 @@ export class ScanThreads {
 
   /** Stops the threads (their memory is given back); files still asked for are rejected. */
   dispose(): void {
-    this.fail(new Error('the scan threads were stopped'));
+    this.fail(new ScanThreadsStopped());
     for (const thread of this.threads) void thread.worker.terminate();
   }
 }

@@ -7,6 +7,8 @@ import type { ScanThreads as NodeScanThreads, ThreadEngine } from './scanThreads
 
 export type { ThreadEngine };
 
+export class ScanThreadsStopped extends Error {}
+
 export function scanThreadCount(): number {
   return 0;
 }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Engine, LineIndex, parseGlossary, parseLedger, textFormatOf, type NumberKind } from '../../../src/core';
 import { analyzeForIndex, type DiscoveryNeed } from '../../../src/vscode/services/indexedFile';
 import { PackedAnalysis, StringIds } from '../../../src/vscode/services/packedAnalysis';
-import { ScanThreads, scanThreadCount, type ThreadEngine } from '../../../src/vscode/services/scanThreads';
+import { ScanThreads, scanThreadCount, ScanThreadsStopped, type ThreadEngine } from '../../../src/vscode/services/scanThreads';
 import { corpusDir, repoRoot } from '../support';
 
 const fixture = (name: string) => ({ file: name, text: fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'corpus', name), 'utf8') });
@@ -105,8 +105,24 @@ describe('scan threads of the corpus index', () => {
     const threads = ScanThreads.start(script, 1)!;
     const asked = threads.scan(threadEngine, { path: files[0], format: 'plain', limit: 0, ignored: IGNORED, need: 'all' });
     threads.dispose();
-    await assert.rejects(asked, /stopped/);
-    await assert.rejects(threads.scan(threadEngine, { path: files[0], format: 'plain', limit: 0, ignored: IGNORED, need: 'all' }), /stopped/);
+    // Stopped, not failed: the corpus index then reads nothing itself (its scan was cancelled).
+    await assert.rejects(asked, ScanThreadsStopped);
+    await assert.rejects(threads.scan(threadEngine, { path: files[0], format: 'plain', limit: 0, ignored: IGNORED, need: 'all' }), ScanThreadsStopped);
+  });
+
+  it('rejects as failed (not stopped) when a thread dies, and every file after', async () => {
+    const broken = path.join(tmp, 'broken-worker.js');
+    fs.writeFileSync(broken, "throw new Error('broken on purpose');\n");
+    const threads = ScanThreads.start(broken, 1)!;
+    try {
+      const request = { path: files[0], format: 'plain' as const, limit: 0, ignored: IGNORED, need: 'all' as const };
+      const error = await threads.scan(threadEngine, request).then(() => undefined, (e: unknown) => e);
+      assert.ok(error instanceof Error && !(error instanceof ScanThreadsStopped), String(error));
+      assert.match(String(error), /broken on purpose|stopped \(exit code/);
+      await assert.rejects(threads.scan(threadEngine, request), (e: unknown) => e === error);
+    } finally {
+      threads.dispose();
+    }
   });
 
   it('starts none for a small workspace by default, and as many as the setting says', () => {
