@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor } from './support';
-import { Articles, closeAll, hoverText, openArticle, positionOf, restore, setText } from './glossa';
+import { Articles, closeAll, hoverText, openArticle, positionOf, restore, setText, workspaceFile } from './glossa';
 
 /** Asserts that every piece occurs in the hover text, in order. */
 function assertInOrder(text: string, pieces: string[]): void {
@@ -44,6 +44,44 @@ describe('hover cards', () => {
     assert.ok(counts, `no corpus count in:\n${text}`);
     assert.ok(Number(counts[2]) >= 3, `expected To Lam in at least 3 files, got ${counts[0]}`);
     assert.strictEqual(counts[3], '6'); // the five real articles and articles/titles-2025.md
+  });
+
+  it('counts the corpus again as it changes: a mention typed, a file added and deleted', async () => {
+    const editor = await openArticle(Articles.toLam);
+    const original = editor.document.getText();
+    const position = positionOf(editor.document, 'To Lam', 0, 2);
+    /** The card's corpus count of Tô Lâm: mentions, files, corpus files. */
+    const counts = async (): Promise<number[]> => {
+      const card = await waitFor(async () => {
+        const text = await hoverText(editor.document.uri, position);
+        return /\d+ in \d+ of the \d+ corpus files/.test(text) ? text : undefined;
+      }, 'a hover card with the corpus count');
+      return /(\d+) in (\d+) of the (\d+) corpus files/.exec(card)!.slice(1).map(Number);
+    };
+    const until = async (expected: number[], what: string): Promise<void> => {
+      let last: number[] = [];
+      try {
+        await waitFor(async () => ((last = await counts()).join() === expected.join() ? true : undefined), what);
+      } catch {
+        assert.fail(`${what}: expected ${expected.join(', ')} (mentions, files, corpus files), last seen ${last.join(', ')}`);
+      }
+    };
+    const [mentions, files, total] = await counts();
+    const elsewhere = workspaceFile('articles', 'counted-elsewhere.txt');
+    try {
+      // One more mention typed in this file: one more mention, no more files.
+      await editor.edit((edit) => edit.insert(editor.document.positionAt(original.length), '\n\nTo Lam spoke again.\n'));
+      await until([mentions + 1, files, total], 'the typed mention counted');
+      // A file written beside it that mentions him: one more file of the corpus, and of his.
+      await vscode.workspace.fs.writeFile(elsewhere, new TextEncoder().encode('Tô Lâm met reporters in Hà Nội.\n'));
+      await until([mentions + 2, files + 1, total + 1], 'the new file counted');
+      await vscode.workspace.fs.delete(elsewhere);
+      await until([mentions + 1, files, total], 'the deleted file no longer counted');
+    } finally {
+      await restore(editor.document, original);
+      if (await vscode.workspace.fs.stat(elsewhere).then(() => true, () => false)) await vscode.workspace.fs.delete(elsewhere);
+    }
+    await until([mentions, files, total], 'the counts back with the text');
   });
 
   it('over "Tô Lâm": the canonical spelling', async () => {

@@ -44,8 +44,27 @@ const NO_DISCOVERY: Discovery = { variants: [], unknownNames: [] };
 /** What `CorpusIndex.derived` makes of the entries of a folder. */
 interface Derived {
   version: number;
+  /** The changes of the set of files it was sorted at: an entry replaced keeps the order. */
+  membership: number;
   files: FileAnalysis[];
   counts: Map<string, { mentions: number; files: number }>;
+  /** What each file's counted mentions came from (by URI). */
+  counted: Map<string, Counted>;
+}
+
+/**
+ * The entry a file's mentions were counted from, by its serial, and its mentions' entities, to take
+ * them away again when it changes: a packed entry as it is (it holds no text), an open document's as
+ * a list (its analysis, text and all, is let go).
+ */
+interface Counted {
+  serial: number;
+  entityIds: PackedAnalysis | readonly string[];
+}
+
+function countedOf(file: FileAnalysis): Counted {
+  const { analysis } = file;
+  return { serial: file.serial, entityIds: analysis instanceof PackedAnalysis ? analysis : analysis.mentions.map((m) => m.entityId) };
 }
 
 /** A file's text, or its analysis from a scan thread (with the engine generation and the discovery it was made with), or why there is none to analyse. */
@@ -94,10 +113,30 @@ interface FileDiscovery {
   with?: WordStats;
 }
 
+/** Adds (`sign` 1) or takes away (-1) a file's mentions, and the file, to the counts of each entity it mentions. */
+function count(counts: Map<string, { mentions: number; files: number }>, { entityIds }: Counted, sign: 1 | -1): void {
+  const packed = entityIds instanceof PackedAnalysis ? entityIds : undefined;
+  const list = packed ? undefined : (entityIds as readonly string[]);
+  const total = packed ? packed.mentionCount : list!.length;
+  const inFile = new Set<string>();
+  for (let i = 0; i < total; i++) {
+    const entityId = packed ? packed.entityIdAt(i) : list![i];
+    let c = counts.get(entityId);
+    if (!c) counts.set(entityId, (c = { mentions: 0, files: 0 }));
+    c.mentions += sign;
+    if (!inFile.has(entityId)) {
+      inFile.add(entityId);
+      c.files += sign;
+    }
+  }
+}
+
 export class CorpusIndex extends Disposable {
   private readonly entries = new Map<string, FileAnalysis>();
   /** Counts the changes of `entries`: what is derived from them is made again after one. */
   private version = 0;
+  /** Counts the changes of the set of files in `entries` (not of an entry replaced). */
+  private membership = 0;
   private readonly derivedByFolder = new Map<string, Derived>();
   /** The strings the entries of files read from disk keep (spellings, numbers as written), one copy each. */
   private readonly ids = new StringIds();
@@ -246,46 +285,56 @@ export class CorpusIndex extends Disposable {
     return this.derived(folder).counts.get(entityId) ?? { mentions: 0, files: 0 };
   }
 
-  /** What the views and hovers read of a folder's entries, made once per change of the entries (a hover on a large corpus reads no file). */
+  /**
+   * What the views and hovers read of a folder's entries, brought up to date after a change of the
+   * entries: the files sorted again only when files came or went, and the mention counts changed by
+   * the files whose entry changed (a hover after a keystroke in a large corpus sorts and counts
+   * nothing but the open document).
+   */
   private derived(folder?: FolderGlossary): Derived {
     const key = folder ? folder.folder.uri.toString() : '';
     let derived = this.derivedByFolder.get(key);
     if (derived?.version === this.version) return derived;
-    const files = this.files()
-      .filter((f) => !folder || f.folder === folder)
-      .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
-    const counts = new Map<string, { mentions: number; files: number }>();
-    const inFile = new Set<string>();
-    for (const file of files) {
-      inFile.clear();
-      // Read in place, not copied: a hover during a scan counts again after each file.
-      const { analysis } = file;
-      const packed = analysis instanceof PackedAnalysis ? analysis : undefined;
-      const total = packed ? packed.mentionCount : analysis.mentions.length;
-      const mentions = packed ? undefined : analysis.mentions;
-      for (let i = 0; i < total; i++) {
-        const entityId = packed ? packed.entityIdAt(i) : mentions![i].entityId;
-        let count = counts.get(entityId);
-        if (!count) counts.set(entityId, (count = { mentions: 0, files: 0 }));
-        count.mentions++;
-        if (!inFile.has(entityId)) {
-          inFile.add(entityId);
-          count.files++;
-        }
-      }
+    let files: FileAnalysis[];
+    if (derived && derived.membership === this.membership) {
+      files = derived.files.map((f) => this.entries.get(f.uri.toString())!);
+    } else {
+      files = this.files()
+        .filter((f) => !folder || f.folder === folder)
+        .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
     }
-    derived = { version: this.version, files, counts };
+    const counts = derived?.counts ?? new Map<string, { mentions: number; files: number }>();
+    const counted = derived?.counted ?? new Map<string, Counted>();
+    const present = new Set<string>();
+    for (const file of files) {
+      const uri = file.uri.toString();
+      present.add(uri);
+      const before = counted.get(uri);
+      if (before?.serial === file.serial) continue;
+      if (before) count(counts, before, -1);
+      const now = countedOf(file);
+      count(counts, now, 1);
+      counted.set(uri, now);
+    }
+    for (const [uri, before] of counted) {
+      if (present.has(uri)) continue;
+      count(counts, before, -1);
+      counted.delete(uri);
+    }
+    derived = { version: this.version, membership: this.membership, files, counts, counted };
     this.derivedByFolder.set(key, derived);
     return derived;
   }
 
   private setEntry(key: string, entry: FileAnalysis): void {
+    if (!this.entries.has(key)) this.membership++;
     this.entries.set(key, entry);
     this.version++;
   }
 
   private deleteEntry(key: string): boolean {
     if (!this.entries.delete(key)) return false;
+    this.membership++;
     this.version++;
     return true;
   }
@@ -295,6 +344,8 @@ export class CorpusIndex extends Disposable {
     this.discoveries.clear();
     this.lastSuggestions.clear();
     this.ids.clear();
+    this.derivedByFolder.clear();
+    this.membership++;
     this.version++;
   }
 
