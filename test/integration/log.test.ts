@@ -26,7 +26,7 @@ describe('log figures', () => {
       return /keystroke→annotated articles\/004/.test(log) ? log : undefined;
     }, 'the keystroke figure in the log');
     const figures = text.split('\n').filter((l) => /Glossary of|Corpus scan|open→diagnostics|keystroke→annotated/.test(l));
-    for (const pattern of [/Glossary of "workspace": \d+ entities, \d+ spellings \(glossary\.yaml\); \d+ facts \(facts\.yaml\)/, /Corpus scan: 5 files/, /open→diagnostics articles\/004_0fa1d48d4c9f786a\.txt: [\d.]+ ms/, /keystroke→annotated articles\/004_0fa1d48d4c9f786a\.txt: [\d.]+ ms/]) {
+    for (const pattern of [/Glossary of "workspace": \d+ entities, \d+ spellings \(glossary\.yaml\); \d+ facts \(facts\.yaml\); read in \d+ ms, compiled in \d+ ms \(parsing \d+ ms, the ledger \d+ ms, the engine \d+ ms\)/, /Corpus scan: \d+ files \(\d+ K characters\), \d+ mentions/, /open→diagnostics articles\/004_0fa1d48d4c9f786a\.txt: [\d.]+ ms/, /keystroke→annotated articles\/004_0fa1d48d4c9f786a\.txt: [\d.]+ ms/]) {
       assert.ok(figures.some((l) => pattern.test(l)), `no log line matching ${pattern}:\n${figures.join('\n')}`);
     }
     Mocha.reporters.Base.consoleLog(figures.map((l) => `      ${l.replace(/^\S+ /, '')}`).join('\n'));
