@@ -24,8 +24,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
-  // The corpus index's scan threads (a worker thread's script: no `vscode`).
-  { ...common, entryPoints: ['src/vscode/services/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
+  // The corpus index's scan processes (a child process's script: no `vscode`).
+  { ...common, entryPoints: ['src/vscode/services/scanProcess.ts'], outfile: 'dist/scanProcess.js' },
   (() => {
     const web = webOptions({ production });
     // The same src/extension.ts: every feature is file-system neutral (vscode.workspace.fs, findFiles).

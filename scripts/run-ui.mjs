@@ -127,8 +127,8 @@ async function main() {
     folder: workspace,
     extensionsDir,
     logFile: serverLog,
-    // One scan thread even for the small sample workspace: the packaged worker script is what reads it.
-    settings: { ...quietSettings, 'workbench.startupEditor': 'none', 'glossa.scanThreads': 1 },
+    // One scan process even for the small sample workspace: the packaged script of the scan process is what reads it.
+    settings: { ...quietSettings, 'workbench.startupEditor': 'none', 'glossa.scanProcesses': 1 },
   });
   say(tag, `code-server on ${server.url} with a copy of samples/ (log: ${path.relative(repoRoot, serverLog)})`);
 
@@ -208,8 +208,8 @@ async function main() {
   });
 
   timeout.phase = 'reading the log of the scan';
-  await check('the packaged scan thread read the workspace for the Entities view', async () => {
-    // The extension host's log file on the server: the corpus was read on a scan thread, which did not fail.
+  await check('the packaged scan process read the workspace for the Entities view', async () => {
+    // The extension host's log file on the server: the corpus was read in a scan process, which did not fail.
     // The log file is written a little after the line is logged.
     let text = '';
     for (const waitUntil = Date.now() + 15_000; Date.now() < waitUntil && !/Corpus scan: \d+ files/.test(text); await new Promise((resolve) => setTimeout(resolve, 250))) {
@@ -217,8 +217,8 @@ async function main() {
       text = log ? fs.readFileSync(log, 'utf8') : '';
     }
     await fsp.writeFile(path.join(shotsDir, 'Glossa.log'), text);
-    if (!/Corpus index: reading \d+ file\(s\) on scan threads/.test(text)) throw new Error(`the log does not say the corpus was read on scan threads:\n${text.slice(-2000)}`);
-    if (text.includes('scan threads failed')) throw new Error(`the scan threads failed:\n${text.slice(-2000)}`);
+    if (!/Corpus index: reading \d+ file\(s\) in scan processes/.test(text)) throw new Error(`the log does not say the corpus was read in scan processes:\n${text.slice(-2000)}`);
+    if (text.includes('scan processes failed')) throw new Error(`the scan processes failed:\n${text.slice(-2000)}`);
     if (!/Corpus scan: \d+ files/.test(text)) throw new Error(`the log does not show the scan's end:\n${text.slice(-2000)}`);
   });
 

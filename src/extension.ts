@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): GlossaApi {
   const store = new GlossaryStore(log, config, work, new GlossaryCache(context.globalStorageUri, String(context.extension.packageJSON.version), log));
   const filter = new CorpusFilter(store, config, log);
   const analyses = new DocumentAnalyses(store, filter, config, work);
-  const corpus = new CorpusIndex(store, analyses, filter, config, log, work, vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath);
+  const corpus = new CorpusIndex(store, analyses, filter, config, log, work, vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanProcess.js').fsPath);
   const figures = new Figures(log);
   const deps: Deps = { log, config, work, figures, store, filter, analyses, corpus };
   context.subscriptions.push(log, config, work, store, filter, analyses, corpus);

@@ -130,8 +130,8 @@ export function webOptions({ production = false } = {}) {
 }
 
 /**
- * An esbuild plugin: a module with a `.web.ts` sibling (`scanThreads.ts`,
- * `scanThreads.web.ts`) is replaced by it in the web bundle, as a package's
+ * An esbuild plugin: a module with a `.web.ts` sibling (`scanProcesses.ts`,
+ * `scanProcesses.web.ts`) is replaced by it in the web bundle, as a package's
  * `browser` field replaces a file: what only Node can do has a web stand-in.
  */
 export function webVariants() {

@@ -5,7 +5,7 @@
 
 import type { Position } from '../types';
 
-/** What a `LineIndex` is made of: what another thread sends of one (a message copies its arrays). */
+/** What a `LineIndex` is made of: what another process sends of one (a message copies its arrays). */
 export interface LineIndexParts {
   starts: Int32Array;
   ends: Int32Array;
@@ -68,7 +68,7 @@ export class LineIndex {
     this.length = text.length;
   }
 
-  /** Its arrays and length, for `new LineIndex(parts)` on another thread. */
+  /** Its arrays and length, for `new LineIndex(parts)` in another process. */
   parts(): LineIndexParts {
     return { starts: this.starts, ends: this.ends, length: this.length };
   }

@@ -52,9 +52,9 @@ export class Config extends Disposable {
     );
   }
 
-  /** `glossa.scanThreads`, a window's setting: how many scan threads, or null for the default. */
-  scanThreads(): number | null {
-    const value = vscode.workspace.getConfiguration('glossa').get<unknown>('scanThreads');
+  /** `glossa.scanProcesses`, a window's setting: how many scan processes, or null for the default. */
+  scanProcesses(): number | null {
+    const value = vscode.workspace.getConfiguration('glossa').get<unknown>('scanProcesses');
     return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
   }
 

@@ -14,8 +14,8 @@ import type { Config } from './config';
 import type { CorpusFilter } from './corpusFilter';
 import { analyzeFile, indexedEntry, type DocumentAnalyses, type FileAnalysis } from './documentAnalyses';
 import type { DiscoveryNeed } from './indexedFile';
-import { ScanThreads, scanThreadCount, ScanThreadsStopped, type ThreadEngine } from './scanThreads';
-import type { ScannedFile } from './scanWorker';
+import { ScanProcesses, scanProcessCount, ScanProcessesStopped, type ScanEngine } from './scanProcesses';
+import type { ScannedFile } from './scanProcess';
 import { noteCreated, noteDeleted, userDocument } from '../openDocuments';
 import type { FolderGlossary, GlossaryStore } from './glossaryStore';
 import { Disposable } from '../disposable';
@@ -67,7 +67,7 @@ function countedOf(file: FileAnalysis): Counted {
   return { serial: file.serial, entityIds: analysis instanceof PackedAnalysis ? analysis : analysis.mentions.map((m) => m.entityId) };
 }
 
-/** A file's text, or its analysis from a scan thread (with the engine generation and the discovery it was made with), or why there is none to analyse. */
+/** A file's text, or its analysis from a scan process (with the engine generation and the discovery it was made with), or why there is none to analyse. */
 type FileRead = string | { scanned: ScannedFile; generation: number; need: DiscoveryNeed } | 'open' | 'excluded' | 'too big' | 'unreadable';
 
 export interface ScanOptions {
@@ -156,12 +156,12 @@ export class CorpusIndex extends Disposable {
   private isComplete = false;
   private readonly pendingUris = new Map<string, vscode.Uri>();
   private pendingAll = false;
-  /** Per folder (by URI): its engine as the scan threads build it, for the generation in use. */
-  private readonly threadEngines = new Map<string, ThreadEngine>();
+  /** Per folder (by URI): its engine as the scan processes build it, for the generation in use. */
+  private readonly scanEngines = new Map<string, ScanEngine>();
   /** Per folder (by URI): the pass re-analysing its files with a new glossary. */
   private readonly reanalyses = new Map<string, vscode.CancellationTokenSource>();
-  /** Once a scan thread failed, the index scans on its own thread for the rest of the session. */
-  private threadsFailed = false;
+  /** Once a scan process failed, the index scans on its own thread for the rest of the session. */
+  private scanProcessesFailed = false;
   /** Fires (debounced) after entries change. */
   readonly onDidChange = this.changed.event;
 
@@ -172,8 +172,8 @@ export class CorpusIndex extends Disposable {
     private readonly config: Config,
     private readonly log: vscode.LogOutputChannel,
     private readonly work: Work,
-    /** The scan threads' script (the bundled `scanWorker.ts`). */
-    private readonly scanWorker: string,
+    /** The scan processes' script (the bundled `scanProcess.ts`). */
+    private readonly scanProcess: string,
   ) {
     super();
     this._register(
@@ -555,27 +555,27 @@ export class CorpusIndex extends Disposable {
     return true;
   }
 
-  /** Reads and analyses the files, several reads in flight (on scan threads for a large workspace); false when cancelled. */
+  /** Reads and analyses the files, several reads in flight (in scan processes for a large workspace); false when cancelled. */
   private async indexAll(uris: readonly vscode.Uri[], options: ScanOptions, each: (uri: vscode.Uri, result: boolean | 'skipped') => void): Promise<boolean> {
-    const threads = this.threadsFailed ? undefined : ScanThreads.start(this.scanWorker, scanThreadCount(this.config.scanThreads(), uris.length));
-    if (threads) this.log.info(`Corpus index: reading ${uris.length} file(s) on scan threads`);
+    const processes = this.scanProcessesFailed ? undefined : ScanProcesses.start(this.scanProcess, scanProcessCount(this.config.scanProcesses(), uris.length));
+    if (processes) this.log.info(`Corpus index: reading ${uris.length} file(s) in scan processes`);
     try {
-      return await this.indexEach(uris, options, each, threads);
+      return await this.indexEach(uris, options, each, processes);
     } finally {
-      threads?.dispose();
+      processes?.dispose();
     }
   }
 
-  private async indexEach(uris: readonly vscode.Uri[], options: ScanOptions, each: (uri: vscode.Uri, result: boolean | 'skipped') => void, threads: ScanThreads | undefined): Promise<boolean> {
+  private async indexEach(uris: readonly vscode.Uri[], options: ScanOptions, each: (uri: vscode.Uri, result: boolean | 'skipped') => void, processes: ScanProcesses | undefined): Promise<boolean> {
     let lastYield = performance.now();
     const step = uris.length > 0 ? 100 / uris.length : 100;
     let progressed = 0;
     // Reading a file is a round trip to the file system (another process in a remote or web
-    // window), or to a scan thread: keep several in flight, and take each file as it arrives.
-    const inFlight = threads ? threads.capacity : READS_IN_FLIGHT;
+    // window), or to a scan process: keep several in flight, and take each file as it arrives.
+    const inFlight = processes ? processes.capacity : READS_IN_FLIGHT;
     const reads = new Map<number, Promise<FileRead>>();
     const startRead = (i: number): void => {
-      if (i < uris.length) reads.set(i, this.read(uris[i], threads));
+      if (i < uris.length) reads.set(i, this.read(uris[i], processes));
     };
     for (let i = 0; i < inFlight; i++) startRead(i);
     for (let i = 0; i < uris.length; i++) {
@@ -622,27 +622,27 @@ export class CorpusIndex extends Disposable {
     return this.take(uri, await this.read(uri));
   }
 
-  /** The file's text as the index should analyse it: from its editor if open, else from disk (or its analysis, made on a scan thread). */
-  private async read(uri: vscode.Uri, threads?: ScanThreads): Promise<FileRead> {
+  /** The file's text as the index should analyse it: from its editor if open, else from disk (or its analysis, made on a scan process). */
+  private async read(uri: vscode.Uri, processes?: ScanProcesses): Promise<FileRead> {
     const folder = this.store.folderOf(uri);
     if (!folder || !this.filter.includes(uri)) return 'excluded';
     if (userDocument(uri)) return 'open';
-    if (threads && uri.scheme === 'file') {
+    if (processes && uri.scheme === 'file') {
       const settings = this.config.read(uri);
       const need = discoveryNeed(settings.levels);
       const generation = folder.generation;
       try {
-        const reply = await threads.scan(this.threadEngine(folder), { path: uri.fsPath, format: textFormatOf(uri.path), limit: this.filter.limit(uri), ignored: [...settings.ignoredNumbers], need });
+        const reply = await processes.scan(this.scanEngine(folder), { path: uri.fsPath, format: textFormatOf(uri.path), limit: this.filter.limit(uri), ignored: [...settings.ignoredNumbers], need });
         if ('unreadable' in reply) return 'unreadable';
         if (this.filter.tooBig(uri, reply.size)) return 'too big';
         // Not read there for a limit raised meanwhile: read here.
         if ('packed' in reply) return { scanned: reply, generation, need };
       } catch (error) {
         // Stopped with its scan (cancelled, or a newer glossary's pass took over): nobody takes this read.
-        if (error instanceof ScanThreadsStopped) return 'unreadable';
-        if (!this.threadsFailed) {
-          this.threadsFailed = true;
-          this.log.warn(`Corpus index: scan threads failed, reading on the extension host's thread instead (${error instanceof Error ? error.message : String(error)})`);
+        if (error instanceof ScanProcessesStopped) return 'unreadable';
+        if (!this.scanProcessesFailed) {
+          this.scanProcessesFailed = true;
+          this.log.warn(`Corpus index: scan processes failed, reading on the extension host's thread instead (${error instanceof Error ? error.message : String(error)})`);
         }
       }
     }
@@ -655,13 +655,13 @@ export class CorpusIndex extends Disposable {
     }
   }
 
-  /** The folder's engine as scan threads build it: its glossary and ledger, sent once per thread and generation. */
-  private threadEngine(folder: FolderGlossary): ThreadEngine {
+  /** The folder's engine as scan processes build it: its glossary and ledger, sent once per process and generation. */
+  private scanEngine(folder: FolderGlossary): ScanEngine {
     const key = folder.folder.uri.toString();
-    let engine = this.threadEngines.get(key);
+    let engine = this.scanEngines.get(key);
     if (engine?.key !== `${key}#${folder.generation}`) {
       engine = { key: `${key}#${folder.generation}`, folder: key, glossary: folder.engine.glossary, ledger: folder.engine.ledger };
-      this.threadEngines.set(key, engine);
+      this.scanEngines.set(key, engine);
     }
     return engine;
   }

@@ -354,7 +354,7 @@ export function analyzeFile(uri: vscode.Uri, text: string, folder: FolderGlossar
   return indexedEntry(uri, folder, folder.generation, text.length, new LineIndex(text), new PackedAnalysis(analysis, ids), discovery, need, ids, performance.now() - started);
 }
 
-/** The corpus index's entry of a file read from disk, from its analysis packed here or on a scan thread. */
+/** The corpus index's entry of a file read from disk, from its analysis packed here or on a scan process. */
 export function indexedEntry(
   uri: vscode.Uri,
   folder: FolderGlossary,

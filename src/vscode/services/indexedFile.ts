@@ -2,7 +2,7 @@
  * What the editor makes of a corpus file's text: its mentions and claims (the
  * numbers of ignored kinds left out), and for a file read from disk the part of
  * its discovery the corpus index keeps. One definition for the extension host's
- * thread and the scan threads (`scanWorker.ts`), so both make the same entries.
+ * thread and the scan processes (`scanProcess.ts`), so both make the same entries.
  * No `vscode` here.
  */
 import type { Analysis, CheckedNumber, Discovery, Engine, NumberKind, TextFormat } from '../../core';

@@ -95,8 +95,8 @@ function packableNumber(n: CheckedNumber): boolean {
 }
 
 /**
- * A packed analysis as another thread sends it: its arrays, and the
- * strings its ids stand for, by id (that thread's own table).
+ * A packed analysis as another process sends it: its arrays, and the
+ * strings its ids stand for, by id (that process's own table).
  */
 export interface PackedParts {
   m: Int32Array | Mention[];
@@ -120,7 +120,7 @@ export class PackedAnalysis implements Analysis {
   private readonly values: Float64Array | undefined;
   readonly date?: DocumentDate;
 
-  /** Packs `analysis`, or takes the parts another thread packed, their ids made this table's. */
+  /** Packs `analysis`, or takes the parts another process packed, their ids made this table's. */
   constructor(
     analysis: Analysis | PackedParts,
     private readonly ids: StringIds,
@@ -220,7 +220,7 @@ export class PackedAnalysis implements Analysis {
     }
   }
 
-  /** What `new PackedAnalysis(parts, ids)` takes on another thread (a message copies the arrays). */
+  /** What `new PackedAnalysis(parts, ids)` takes in another process (a message copies the arrays). */
   parts(): PackedParts {
     const parts: PackedParts = { m: this.m, n: this.n, strings: this.ids.all() };
     if (this.titles) parts.titles = [...this.titles];

@@ -1,13 +1,14 @@
 /**
- * A scan thread (a Node worker thread the corpus index starts through
- * `ScanThreads`): reads corpus files from disk and analyses them as the extension
- * host's thread would (`analyzeForIndex`, packed as `PackedAnalysis` packs), and
+ * A scan process (a Node child process the corpus index starts through
+ * `ScanProcesses`): reads corpus files from disk and analyses them as the
+ * extension host would (`analyzeForIndex`, packed as `PackedAnalysis` packs), and
  * sends back each file's packed analysis, line index and discovery. Its engines
- * are built from the glossaries and ledgers it is sent. So Check All Files on a large workspace takes another core, and the extension
- * host stays free for hovers and typing. No `vscode` here.
+ * are built from the glossaries and ledgers it is sent. So Check All Files on a
+ * large workspace takes another core, and the extension host stays free for
+ * hovers and typing. No `vscode` here.
  */
 import * as fs from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import * as os from 'node:os';
 import { Engine, LineIndex, type Discovery, type Glossary, type Ledger, type LineIndexParts, type NumberKind, type TextFormat } from '../../core';
 import { analyzeForIndex, type DiscoveryNeed } from './indexedFile';
 import { PackedAnalysis, StringIds, type PackedParts } from './packedAnalysis';
@@ -38,21 +39,25 @@ export interface ScannedFile {
 }
 
 /** What the extension host sends: an engine to build (and those of the same folder to drop), or files to scan with one. */
-export type ToScanThread =
+export type ToScanProcess =
   | { engine: string; glossary: Glossary; ledger: Ledger; drop: string[] }
   | { batch: number; engine: string; files: ScanRequest[] };
 
 /** A batch's replies, in the order of its files; or why it failed (then the extension host scans them itself). */
-export type FromScanThread = { batch: number; replies: ScanReply[] } | { batch: number; failed: string };
+export type FromScanProcess = { batch: number; replies: ScanReply[] } | { batch: number; failed: string };
+
+// Where the extension host and the window need a core, they come first.
+try {
+  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not allowed here: the scan runs at the host's priority.
+}
+// The extension host gone (its window closed), nothing is left to do.
+process.on('disconnect', () => process.exit(0));
 
 const engines = new Map<string, Engine>();
 const decoder = new TextDecoder();
-/**
- * The bytes of the file being read: one buffer, grown as needed, not one per file. The memory a
- * thread allocates outside the JavaScript heap stays with the process after the thread ends, as
- * free but resident pages; so nothing long-lived is allocated here either: the arrays sent back are
- * copied by the message (on the extension host's side), not transferred.
- */
+/** The bytes of the file being read: one buffer, grown as needed, not one per file. */
 let bytes = new Uint8Array(1 << 16);
 
 /** The file's text as `vscode.workspace.fs.readFile` and a `TextDecoder` give it; undefined past `limit` bytes. */
@@ -86,19 +91,19 @@ function scan(engine: Engine, file: ScanRequest): ScanReply {
   return { size, length: text.length, packed, lines, discovery, ms: performance.now() - started };
 }
 
-parentPort?.on('message', (message: ToScanThread) => {
+process.on('message', (message: ToScanProcess) => {
   if ('glossary' in message) {
     for (const key of message.drop) engines.delete(key);
     engines.set(message.engine, new Engine(message.glossary, message.ledger));
     return;
   }
-  let reply: FromScanThread;
+  let reply: FromScanProcess;
   try {
     const engine = engines.get(message.engine);
-    if (!engine) throw new Error(`no engine ${message.engine} on this thread`);
+    if (!engine) throw new Error(`no engine ${message.engine} in this process`);
     reply = { batch: message.batch, replies: message.files.map((file) => scan(engine, file)) };
   } catch (error) {
     reply = { batch: message.batch, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort!.postMessage(reply);
+  process.send!(reply);
 });

@@ -1,7 +1,7 @@
-// The corpus index's scan threads (`glossa.scanThreads`): a workspace read on a worker thread gives
+// The corpus index's scan processes (`glossa.scanProcesses`): a workspace read in a child process gives
 // the same mentions and the same workspace-scope diagnostics as one read on the extension host's
 // thread, unopened files with possible variants and unverified numbers included. The web worker
-// host has no worker threads: there the setting changes nothing, and the log says no thread was used.
+// host starts no processes: there the setting changes nothing, and the log says none was used.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, readDisk, setSetting } from './acting';
@@ -18,7 +18,7 @@ const ARTICLE = [
   '',
 ].join('\n');
 
-const THREAD_LINE = /Corpus index: reading \d+ file\(s\) on scan threads/g;
+const PROCESS_LINE = /Corpus index: reading \d+ file\(s\) in scan processes/g;
 
 /** Every Glossa diagnostic of the workspace's corpus files, as "file line:character code message". */
 async function workspaceDiagnostics(): Promise<string[]> {
@@ -28,68 +28,68 @@ async function workspaceDiagnostics(): Promise<string[]> {
     .flatMap((uri) => glossaDiagnostics(uri).map((d) => `${vscode.workspace.asRelativePath(uri)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`));
 }
 
-/** Reads the whole workspace again with `threads` scan threads, then shows every file's diagnostics; returns the mentions and diagnostics. */
-async function scanWith(threads: number, planted: vscode.Uri): Promise<{ mentions: string; diagnostics: string[] }> {
+/** Reads the whole workspace again with `processes` scan processes, then shows every file's diagnostics; returns the mentions and diagnostics. */
+async function scanWith(processes: number, planted: vscode.Uri): Promise<{ mentions: string; diagnostics: string[] }> {
   const api = await glossa();
   await setSetting('glossa', 'diagnostics.scope', undefined);
-  await setSetting('glossa', 'scanThreads', threads);
+  await setSetting('glossa', 'scanProcesses', processes);
   await vscode.commands.executeCommand('glossa.refreshViews');
   await setSetting('glossa', 'diagnostics.scope', 'workspace');
   await eventually(() => glossaDiagnostics(planted).some((d) => d.code === 'possible-variant'), 'the diagnostics of the unopened article');
   return { mentions: JSON.stringify(await api.entities()), diagnostics: await workspaceDiagnostics() };
 }
 
-describe('scan threads', () => {
+describe('scan processes', () => {
   it('read the workspace as the extension host does: the same mentions and diagnostics', async () => {
-    const planted = workspaceFile('articles', 'threaded-scan.txt');
+    const planted = workspaceFile('articles', 'scanned-apart.txt');
     await vscode.workspace.fs.writeFile(planted, encoder.encode(ARTICLE));
     try {
-      const threadLines = (await glossaLog()).match(THREAD_LINE)?.length ?? 0;
-      const threaded = await scanWith(1, planted);
-      const after = (await glossaLog()).match(THREAD_LINE)?.length ?? 0;
-      // On Node, the scan went to a thread; the web worker host has none.
-      assert.strictEqual(after - threadLines, inWebWorker ? 0 : 1, 'scans on threads');
+      const processLines = (await glossaLog()).match(PROCESS_LINE)?.length ?? 0;
+      const apart = await scanWith(1, planted);
+      const after = (await glossaLog()).match(PROCESS_LINE)?.length ?? 0;
+      // On Node, the scan went to a process; the web worker host starts none.
+      assert.strictEqual(after - processLines, inWebWorker ? 0 : 1, 'scans in processes');
       // ... and they did the work: had they failed, the extension host would have read the files itself.
-      assert.ok(!(await glossaLog()).includes('scan threads failed'), 'the scan threads failed');
+      assert.ok(!(await glossaLog()).includes('scan processes failed'), 'the scan processes failed');
       const here = await scanWith(0, planted);
-      assert.strictEqual((await glossaLog()).match(THREAD_LINE)?.length ?? 0, after, 'no thread with glossa.scanThreads 0');
+      assert.strictEqual((await glossaLog()).match(PROCESS_LINE)?.length ?? 0, after, 'no process with glossa.scanProcesses 0');
 
-      assert.deepStrictEqual(threaded.diagnostics, here.diagnostics);
-      assert.strictEqual(threaded.mentions, here.mentions);
+      assert.deepStrictEqual(apart.diagnostics, here.diagnostics);
+      assert.strictEqual(apart.mentions, here.mentions);
       // What was compared: the unopened article's findings, and the fixture articles'.
-      const mine = threaded.diagnostics.filter((d) => d.startsWith('articles/threaded-scan.txt '));
+      const mine = apart.diagnostics.filter((d) => d.startsWith('articles/scanned-apart.txt '));
       assert.ok(mine.some((d) => d.includes(' possible-variant ') && d.includes('Serguei Lavrov')), mine.join('\n'));
       assert.ok(mine.some((d) => d.includes(' unverified-number ')), mine.join('\n'));
-      assert.ok(threaded.diagnostics.length > mine.length);
-      assert.ok(JSON.parse(threaded.mentions).length > 0);
+      assert.ok(apart.diagnostics.length > mine.length);
+      assert.ok(JSON.parse(apart.mentions).length > 0);
     } finally {
       await setSetting('glossa', 'diagnostics.scope', undefined);
-      await setSetting('glossa', 'scanThreads', undefined);
+      await setSetting('glossa', 'scanProcesses', undefined);
       await vscode.workspace.fs.delete(planted);
     }
   });
 
   it('analyse the unopened files again after a glossary change, with the new glossary', async () => {
-    const planted = workspaceFile('articles', 'threaded-change.txt');
+    const planted = workspaceFile('articles', 'scanned-after-change.txt');
     const glossary = workspaceFile('glossary.yaml');
     const before = await readDisk(glossary);
     await vscode.workspace.fs.writeFile(planted, encoder.encode(ARTICLE));
     try {
       await scanWith(1, planted);
-      const threadLines = (await glossaLog()).match(THREAD_LINE)?.length ?? 0;
+      const processLines = (await glossaLog()).match(PROCESS_LINE)?.length ?? 0;
       // "Serguei Lavrov" becomes an alias: the unopened file's possible variant is gone, the name a mention.
       assert.ok(before.includes('aliases: [Sergei Lavrov]'));
       await vscode.workspace.fs.writeFile(glossary, encoder.encode(before.replace('aliases: [Sergei Lavrov]', 'aliases: [Sergei Lavrov, Serguei Lavrov]')));
       await eventually(() => !glossaDiagnostics(planted).some((d) => d.code === 'possible-variant'), 'the possible variant gone with the new alias');
       const lavrov = (await (await glossa()).entities()).find((e) => e.id === 'sergey-lavrov');
       assert.ok(lavrov?.locations.some((l) => l.uri === planted.toString() && l.text === 'Serguei Lavrov'), JSON.stringify(lavrov?.locations));
-      const passes = ((await glossaLog()).match(THREAD_LINE)?.length ?? 0) - threadLines;
-      assert.ok(inWebWorker ? passes === 0 : passes >= 1, `the files analysed again on a thread: ${passes} pass(es)`);
-      assert.ok(!(await glossaLog()).includes('scan threads failed'), 'the scan threads failed');
+      const passes = ((await glossaLog()).match(PROCESS_LINE)?.length ?? 0) - processLines;
+      assert.ok(inWebWorker ? passes === 0 : passes >= 1, `the files analysed again in a process: ${passes} pass(es)`);
+      assert.ok(!(await glossaLog()).includes('scan processes failed'), 'the scan processes failed');
     } finally {
       await vscode.workspace.fs.writeFile(glossary, encoder.encode(before));
       await setSetting('glossa', 'diagnostics.scope', undefined);
-      await setSetting('glossa', 'scanThreads', undefined);
+      await setSetting('glossa', 'scanProcesses', undefined);
       await vscode.workspace.fs.delete(planted);
     }
   });
