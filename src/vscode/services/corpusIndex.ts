@@ -160,6 +160,8 @@ export class CorpusIndex extends Disposable {
   private readonly scanEngines = new Map<string, ScanEngine>();
   /** Per folder (by URI): the pass re-analysing its files with a new glossary. */
   private readonly reanalyses = new Map<string, vscode.CancellationTokenSource>();
+  /** The scan processes of the passes under way: stopped with the index. */
+  private readonly pools = new Set<ScanProcesses>();
   /** Once a scan process failed, the index scans on its own thread for the rest of the session. */
   private scanProcessesFailed = false;
   /** Fires (debounced) after entries change. */
@@ -558,10 +560,14 @@ export class CorpusIndex extends Disposable {
   /** Reads and analyses the files, several reads in flight (in scan processes for a large workspace); false when cancelled. */
   private async indexAll(uris: readonly vscode.Uri[], options: ScanOptions, each: (uri: vscode.Uri, result: boolean | 'skipped') => void): Promise<boolean> {
     const processes = this.scanProcessesFailed ? undefined : ScanProcesses.start(this.scanProcess, scanProcessCount(this.config.scanProcesses(), uris.length));
-    if (processes) this.log.info(`Corpus index: reading ${uris.length} file(s) in scan processes`);
+    if (processes) {
+      this.pools.add(processes);
+      this.log.info(`Corpus index: reading ${uris.length} file(s) in scan processes`);
+    }
     try {
       return await this.indexEach(uris, options, each, processes);
     } finally {
+      if (processes) this.pools.delete(processes);
       processes?.dispose();
     }
   }
@@ -760,6 +766,7 @@ export class CorpusIndex extends Disposable {
 
   override dispose(): void {
     for (const w of this.watchers) w.dispose();
+    for (const pool of this.pools) pool.dispose();
     super.dispose();
   }
 }
