@@ -71,6 +71,10 @@ export async function setSetting(section: string, key: string, value: unknown): 
   const config = vscode.workspace.getConfiguration(section);
   if (config.inspect(key)?.workspaceValue === value) return;
   await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+  // `update` can settle before this extension host has the new value, and so before Glossa's
+  // change listener ran: waiting on `ready()` then would wait on nothing.
+  const wanted = JSON.stringify(value);
+  await waitFor(() => (JSON.stringify(vscode.workspace.getConfiguration(section).inspect(key)?.workspaceValue) === wanted ? true : undefined), `${section}.${key} set to ${wanted}`);
   await (await glossa()).ready();
 }
 

@@ -32,6 +32,8 @@ async function workspaceDiagnostics(): Promise<string[]> {
 async function scanWith(processes: number, planted: vscode.Uri): Promise<{ mentions: string; diagnostics: string[] }> {
   const api = await glossa();
   await setSetting('glossa', 'diagnostics.scope', undefined);
+  // The previous scan's diagnostics go first, so that what is waited on below is this scan's.
+  await eventually(() => glossaDiagnostics(planted).length === 0, 'the unopened article without diagnostics');
   await setSetting('glossa', 'scanProcesses', processes);
   await vscode.commands.executeCommand('glossa.refreshViews');
   await setSetting('glossa', 'diagnostics.scope', 'workspace');
