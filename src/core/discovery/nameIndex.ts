@@ -18,11 +18,15 @@ interface Entry<T> {
   value: T;
 }
 
+/**
+ * The spellings under one key: the same words but the open one. Keys are hashes, so two keys may share a
+ * bucket; each entry keeps its own open position, and `compareNames` sorts out what does not match.
+ */
 interface Bucket<T> {
   entries: Entry<T>[];
+  opens: number[];
   /** The open word's neighbour keys → entries, built when the bucket grows large. */
   byOpenWord?: Map<string, Entry<T>[]>;
-  open: number;
 }
 
 /** One spelling a written name reads as. */
@@ -36,7 +40,7 @@ export interface NameMatch<T> {
 const BUCKET_INDEX_ABOVE = 8;
 
 export class NameIndex<T> {
-  private readonly buckets = new Map<string, Bucket<T>>();
+  private readonly buckets = new Map<number, Bucket<T>>();
   private longest = 0;
   /** Recent lookups: a text repeats its names. */
   private readonly recent = new Map<string, NameMatch<T>[]>();
@@ -47,15 +51,17 @@ export class NameIndex<T> {
     this.recent.clear();
     this.longest = Math.max(this.longest, words.length);
     const entry: Entry<T> = { words, value };
-    const forms = words.map(romanized);
+    const parts = wordParts(words);
+    const sum = partsSum(parts);
     for (let open = 0; open < words.length; open++) {
       // In a two-word spelling, a word under five letters can only be identical (no short-word tier below three
       // words): a match differs in the other word, and is found under that position.
       if (words.length === 2 && words[open].length < LONG_WORD) continue;
-      const key = bucketKey(forms, open);
+      const key = bucketKey(parts, sum, open);
       let bucket = this.buckets.get(key);
-      if (!bucket) this.buckets.set(key, (bucket = { entries: [], open }));
+      if (!bucket) this.buckets.set(key, (bucket = { entries: [], opens: [] }));
       bucket.entries.push(entry);
+      bucket.opens.push(open);
       if (bucket.byOpenWord) addByOpenWord(bucket.byOpenWord, entry, open);
     }
   }
@@ -77,11 +83,12 @@ export class NameIndex<T> {
     const key = words.join(' ');
     const cached = this.recent.get(key);
     if (cached) return cached;
-    const forms = words.map(romanized);
+    const parts = wordParts(words);
+    const sum = partsSum(parts);
     const seen = new Set<Entry<T>>();
     const out: NameMatch<T>[] = [];
     for (let open = 0; open < n; open++) {
-      const bucket = this.buckets.get(bucketKey(forms, open));
+      const bucket = this.buckets.get(bucketKey(parts, sum, open));
       if (!bucket) continue;
       for (const entry of candidatesIn(bucket, words[open])) {
         if (seen.has(entry)) continue;
@@ -96,11 +103,50 @@ export class NameIndex<T> {
   }
 }
 
-function bucketKey(forms: readonly string[], open: number): string {
-  // Joined rather than concatenated: a flat string hashes at once, a concatenation is flattened first.
-  const parts = forms.slice();
-  parts[open] = '*';
-  return parts.join(' ');
+// A bucket's key is a hash of the romanized words but the open one, with their positions: a number rather than
+// the words joined, since a 10,000-entity glossary files some 60,000 keys and a string each was most of the
+// index's build (and of a cold `glossa check` on one article).
+
+/** Each word's romanized form hashed together with its position. */
+function wordParts(words: readonly string[]): number[] {
+  const parts = new Array<number>(words.length);
+  for (let i = 0; i < words.length; i++) parts[i] = mix((formHash(words[i]) + Math.imul(i + 1, 0x9e3779b1)) | 0);
+  return parts;
+}
+
+function partsSum(parts: readonly number[]): number {
+  let sum = 0;
+  for (const part of parts) sum = (sum + part) | 0;
+  return sum;
+}
+
+/** The key of the words but `open`: the other parts, the open position and the number of words (kept a small integer). */
+function bucketKey(parts: readonly number[], sum: number, open: number): number {
+  return mix((sum - parts[open] + Math.imul(open + 1, 0x27d4eb2f) + Math.imul(parts.length, 0x165667b1)) | 0) & 0x3fffffff;
+}
+
+/** A 32-bit hash of a word's romanized form (FNV-1a), remembered: names share their words. */
+function formHash(word: string): number {
+  let h = formHashes.get(word);
+  if (h === undefined) {
+    const form = romanized(word);
+    h = 0x811c9dc5;
+    for (let i = 0; i < form.length; i++) h = Math.imul(h ^ form.charCodeAt(i), 0x01000193);
+    if (formHashes.size > 50_000) formHashes.clear();
+    formHashes.set(word, h);
+  }
+  return h;
+}
+
+const formHashes = new Map<string, number>();
+
+/** MurmurHash3's finalizer: every bit of the input moves about half the output's. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function addByOpenWord<T>(index: Map<string, Entry<T>[]>, entry: Entry<T>, open: number): void {
@@ -115,7 +161,7 @@ function candidatesIn<T>(bucket: Bucket<T>, word: string): Iterable<Entry<T>> {
   if (bucket.entries.length <= BUCKET_INDEX_ABOVE) return bucket.entries;
   if (!bucket.byOpenWord) {
     bucket.byOpenWord = new Map();
-    for (const entry of bucket.entries) addByOpenWord(bucket.byOpenWord, entry, bucket.open);
+    for (let k = 0; k < bucket.entries.length; k++) addByOpenWord(bucket.byOpenWord, bucket.entries[k], bucket.opens[k]);
   }
   const found = new Set<Entry<T>>();
   for (const key of neighbourKeys(word)) for (const entry of bucket.byOpenWord.get(key) ?? []) found.add(entry);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DiscoveryIndex, discoveryFindings, EntityMatcher, groupUnknownNames, type Discovery, type Entity, type NameOccurrence } from '../../../src/core';
 import { oneEdit, relate, romanized } from '../../../src/core/discovery/compare';
-import { compareNames } from '../../../src/core/discovery/nameIndex';
+import { compareNames, NameIndex } from '../../../src/core/discovery/nameIndex';
 import { entity } from '../support';
 
 /** A small glossary in the corpus's manner, built in code. */
@@ -107,6 +107,51 @@ describe('discovery', () => {
     for (const [a, b, expected] of cases) {
       it(`${a} / ${b}: ${String(expected)}`, () => assert.equal(compareNames(a.split(' '), b.split(' '))?.reason ?? null, expected));
     }
+  });
+
+  describe('the name index', () => {
+    // A glossary's worth of names from a few words, so that many spellings share all words but one (large buckets),
+    // and written names near them: one edit, a transposition, a romanization, a short word changed, or unrelated.
+    const pool = ['nguyen', 'van', 'thanh', 'sergey', 'lavrov', 'tran', 'hong', 'national', 'assembly', 'mikhail', 'putin', 'ha', 'minh', 'chinh', 'volodin'];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const name = (): string[] => Array.from({ length: 2 + random(3) }, () => pool[random(pool.length)]);
+    const spellings = Array.from({ length: 600 }, name);
+    const changed = (words: string[]): string[] => {
+      const out = words.slice();
+      const i = random(out.length);
+      const w = out[i];
+      const j = random(w.length);
+      const change = random(5);
+      out[i] =
+        change === 0 ? w.slice(0, j) + w.slice(j + 1)
+        : change === 1 ? w.slice(0, j) + 'x' + w.slice(j + 1)
+        : change === 2 ? w.replace(/ey$/, 'ei').replace(/v/g, 'w').replace(/kh/, 'h')
+        : change === 3 && j + 1 < w.length ? w.slice(0, j) + w[j + 1] + w[j] + w.slice(j + 2)
+        : pool[random(pool.length)];
+      return out;
+    };
+    const index = new NameIndex<number>();
+    spellings.forEach((words, k) => index.add(words, k));
+
+    it('finds what comparing the name with every spelling finds', () => {
+      const reasons = new Set<string>();
+      for (let q = 0; q < 1500; q++) {
+        const written = q % 10 === 0 ? name() : changed(spellings[random(spellings.length)]);
+        const expected = spellings.flatMap((words, k) => {
+          const match = compareNames(written, words);
+          return match ? [`${k} ${match.reason} ${match.distance}`] : [];
+        });
+        const actual = index.lookup(written).map((m) => `${m.value} ${m.reason} ${m.distance}`);
+        assert.deepEqual(actual.sort(), expected.sort(), written.join(' '));
+        for (const m of index.lookup(written)) reasons.add(m.reason);
+      }
+      // What was compared: names with matches, of every reason.
+      assert.deepEqual([...reasons].sort(), ['edit', 'romanization', 'short-word', 'transposition']);
+    });
   });
 
   describe('possible variants in a text', () => {
