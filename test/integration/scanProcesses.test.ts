@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, readDisk, setSetting } from './acting';
-import { glossa, glossaDiagnostics, glossaLog, workspaceFile } from './glossa';
+import { articleUri, Articles, glossa, glossaDiagnostics, glossaLog, workspaceFile } from './glossa';
 import { inWebWorker } from './support';
 
 const encoder = new TextEncoder();
@@ -59,6 +59,9 @@ describe('scan processes', () => {
   it('read the workspace as the extension host does: the same mentions and diagnostics', async () => {
     const planted = workspaceFile('articles', 'scanned-apart.txt');
     await vscode.workspace.fs.writeFile(planted, encoder.encode(ARTICLE));
+    // A real article too, under a name no earlier suite opened (those VS Code may still hold open).
+    const copy = workspaceFile('articles', 'scanned-apart-copy.txt');
+    await vscode.workspace.fs.copy(articleUri(Articles.trade), copy, { overwrite: true });
     try {
       const processLines = (await glossaLog()).match(PROCESS_LINE)?.length ?? 0;
       const apart = await scanWith(1, planted);
@@ -72,16 +75,21 @@ describe('scan processes', () => {
 
       assert.deepStrictEqual(unopenedInBoth(apart.diagnostics, apart.open, here.open), unopenedInBoth(here.diagnostics, apart.open, here.open));
       assert.strictEqual(apart.mentions, here.mentions);
-      // What was compared: the unopened article's findings, and the fixture articles'.
+      // What was compared: the unopened articles' findings.
       const mine = apart.diagnostics.filter((d) => d.startsWith('articles/scanned-apart.txt '));
       assert.ok(mine.some((d) => d.includes(' possible-variant ') && d.includes('Serguei Lavrov')), mine.join('\n'));
       assert.ok(mine.some((d) => d.includes(' unverified-number ')), mine.join('\n'));
-      assert.ok(apart.diagnostics.length > mine.length);
+      const copied = apart.diagnostics.filter((d) => d.startsWith('articles/scanned-apart-copy.txt '));
+      assert.ok(copied.some((d) => d.includes(' non-canonical-spelling ')) && copied.some((d) => d.includes(' conflicting-number ')), copied.join('\n'));
       assert.ok(JSON.parse(apart.mentions).length > 0);
     } finally {
       await setSetting('glossa', 'diagnostics.scope', undefined);
       await setSetting('glossa', 'scanProcesses', undefined);
       await vscode.workspace.fs.delete(planted);
+      await vscode.workspace.fs.delete(copy);
+      // The suites after this one count the corpus's mentions: the copy's must be gone from it.
+      const api = await glossa();
+      await eventually(async () => !JSON.stringify(await api.entities()).includes('scanned-apart-copy'), 'the copy gone from the corpus');
     }
   });
 
