@@ -123,16 +123,20 @@ export class DiscoveryIndex {
 
   constructor(entities: readonly Entity[], ignore: Iterable<string> = []) {
     const titles = new Set<string>();
+    const filed: string[][] = [];
+    const file = (entity: Entity, text: string): void => {
+      const words = spellingWords(text);
+      for (const w of words) this.glossaryWords.add(w);
+      // Spellings that fold alike are filed once (an entity has a handful: comparing beats making a key of each).
+      if (filed.some((other) => sameWords(other, words))) return;
+      filed.push(words);
+      this.names.add(words, { entity, text });
+    };
     for (const entity of entities) {
-      const seen = new Set<string>();
-      for (const text of [entity.name, ...entity.aliases, ...entity.aka]) {
-        const words = spellingWords(text);
-        for (const w of words) this.glossaryWords.add(w);
-        const key = words.join(' ');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        this.names.add(words, { entity, text });
-      }
+      filed.length = 0;
+      file(entity, entity.name);
+      for (const text of entity.aliases) file(entity, text);
+      for (const text of entity.aka) file(entity, text);
       for (const text of entity.short) {
         const words = spellingWords(text);
         for (const w of words) this.glossaryWords.add(w);
@@ -596,6 +600,12 @@ function closest(matches: { value: SpellingRef; reason: VariantReason; distance:
   for (const m of matches) if (m.distance < best.distance || (m.distance === best.distance && m.reason === 'romanization' && best.reason !== 'romanization')) best = m;
   for (const m of matches) if (m.distance === best.distance && m.value.entity.id !== best.value.entity.id) return null;
   return best;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

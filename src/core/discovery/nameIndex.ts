@@ -48,7 +48,8 @@ export class NameIndex<T> {
   /** Files a spelling given as folded, lower-case words (two or more). */
   add(words: readonly string[], value: T): void {
     if (words.length < 2) return;
-    this.recent.clear();
+    // (Clearing an empty map still allocates its table anew: a glossary adds tens of thousands of spellings.)
+    if (this.recent.size > 0) this.recent.clear();
     this.longest = Math.max(this.longest, words.length);
     const entry: Entry<T> = { words, value };
     const parts = wordParts(words);
