@@ -9,6 +9,7 @@
  */
 
 import { LONG_WORD, neighbourKeys, relate, romanized, type WordRelation } from './compare';
+import { wordHash } from './scan';
 
 /** Why a written name is a possible variant of a spelling. */
 export type VariantReason = 'edit' | 'transposition' | 'romanization' | 'short-word';
@@ -105,8 +106,7 @@ export class NameIndex<T> {
 }
 
 // A bucket's key is a hash of the romanized words but the open one, with their positions: a number rather than
-// the words joined, since a 10,000-entity glossary files some 60,000 keys and a string each was most of the
-// index's build (and of a cold `glossa check` on one article).
+// the words joined, since a 10,000-entity glossary files some 60,000 keys, a string each.
 
 /** Each word's romanized form hashed together with its position. */
 function wordParts(words: readonly string[]): number[] {
@@ -126,13 +126,11 @@ function bucketKey(parts: readonly number[], sum: number, open: number): number 
   return mix((sum - parts[open] + Math.imul(open + 1, 0x27d4eb2f) + Math.imul(parts.length, 0x165667b1)) | 0) & 0x3fffffff;
 }
 
-/** A 32-bit hash of a word's romanized form (FNV-1a), remembered: names share their words. */
+/** The hash of a word's romanized form, remembered: names share their words. */
 function formHash(word: string): number {
   let h = formHashes.get(word);
   if (h === undefined) {
-    const form = romanized(word);
-    h = 0x811c9dc5;
-    for (let i = 0; i < form.length; i++) h = Math.imul(h ^ form.charCodeAt(i), 0x01000193);
+    h = wordHash(romanized(word));
     if (formHashes.size > 50_000) formHashes.clear();
     formHashes.set(word, h);
   }
