@@ -12,6 +12,21 @@ import type { Mention } from '../entities/types';
 export interface TextFacts {
   /** Can the text hold a Glossa directive ("glossa-" anywhere)? */
   mayHoldDirectives: boolean;
+  /** The entities fully mentioned before the window the last re-analysis read (`reanalyze`): the next keystroke there reads the same. */
+  fullyMentionedBefore?: FullyMentionedBefore;
+}
+
+/**
+ * Where each entity was last fully mentioned before `start`, relative to it: what
+ * the matcher is told of the text before a window. It holds for an analysis whose
+ * first `count` mentions, ending with `last`, are the ones it was made from.
+ */
+export interface FullyMentionedBefore {
+  start: number;
+  count: number;
+  /** The same object in every analysis that keeps these mentions (a re-analysis copies the mentions before its window by reference). */
+  last: Mention | undefined;
+  lastFull: ReadonlyMap<string, number>;
 }
 
 const facts = new WeakMap<readonly Mention[], TextFacts>();

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, mergeWindows, parseGlossary, parseLedger, reanalyze, type Analysis, type ChangeWindow } from '../../../src/core';
+import { textFactsOf } from '../../../src/core/analysis/textFacts';
 import { random, readArticle, repoRoot } from '../support';
 
 /** The articles the editor's tests open, by their number in the shared corpus. */
@@ -100,6 +101,41 @@ describe('incremental re-analysis', () => {
       }
     }
     assert.ok(changed > 5, `${changed} typed directives changed the analysis`);
+  });
+
+  it('reads the mentions before a window once while the edits stay in it, and equals a full analysis each time', () => {
+    // Each edit re-analyses the last result, as the editor does while the user types. The edits stay in a few
+    // paragraphs: the next keystroke there takes where the entities before it were fully mentioned from the one
+    // before; names typed in an earlier paragraph must change it.
+    const rnd = random(11);
+    let reused = 0;
+    let compared = 0;
+    for (const name of ARTICLES) {
+      let text = readArticle(name).text;
+      let previous = engine.analyze(text);
+      let at = 0;
+      for (let i = 0; i < 150; i++) {
+        // Mostly right after the last edit; now and then somewhere else (often earlier, where a name may be typed).
+        if (i % 10 === 0) at = Math.floor(rnd() * text.length);
+        const insert = INSERTS[Math.floor(rnd() * INSERTS.length)];
+        const next = { text: text.slice(0, at) + insert + text.slice(at), change: { start: at, oldEnd: at, newEnd: at + insert.length } };
+        const known = textFactsOf(previous)?.fullyMentionedBefore;
+        const result = reanalyze(engine, previous, next.text, next.change);
+        const full = engine.analyze(next.text);
+        text = next.text;
+        at += insert.length;
+        if (!result?.exact) {
+          previous = full;
+          continue;
+        }
+        compared++;
+        assert.strictEqual(plain(result.analysis), plain(full), `${name}, edit ${i}: ${JSON.stringify(next.change)}`);
+        if (known && textFactsOf(result.analysis)?.fullyMentionedBefore === known) reused++;
+        previous = result.analysis;
+      }
+    }
+    assert.ok(compared > 300, `${compared} exact re-analyses compared`);
+    assert.ok(reused > compared / 2, `${reused} of ${compared} re-analyses took the entities before their window from the one before`);
   });
 
   it('merges several edits into one window', () => {
