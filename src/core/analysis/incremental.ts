@@ -106,23 +106,23 @@ export function reanalyze(
   const exact = markupExact && directivesSame && oldFull.length === newFull.length && oldFull.every((m, i) => m.entityId === newFull[i].entityId);
   const licence = new Map<number, number>();
   if (exact) oldFull.forEach((m, i) => licence.set(m.start, newFull[i].start));
-  const after: Mention[] = mentions.after.map((m) => {
+  // The lists are `partition`'s copies of what lies before the window, the rest appended: a long document's
+  // thousands of items are copied once, not again into a list of their own and then into the whole.
+  const allMentions = mentions.before;
+  for (const m of inside) allMentions.push(m);
+  for (const m of mentions.after) {
     const moved = shifted(m, delta);
     if (m.licensedBy !== undefined) {
       if (m.licensedBy >= oldEnd) moved.licensedBy = m.licensedBy + delta;
       else if (m.licensedBy >= start) moved.licensedBy = licence.get(m.licensedBy) ?? m.licensedBy;
     }
-    return moved;
-  });
-  const afterNumbers = numbers.after.map((n) => shiftedNumber(n, delta));
+    allMentions.push(moved);
+  }
+  const allNumbers = numbers.before;
+  for (const n of insideNumbers) allNumbers.push(n);
+  for (const n of numbers.after) allNumbers.push(shiftedNumber(n, delta));
 
-  const analysis = withDate(
-    {
-      mentions: [...mentions.before, ...inside, ...after],
-      numbers: [...numbers.before, ...insideNumbers, ...afterNumbers],
-    },
-    engine.documentDate(text),
-  );
+  const analysis = withDate({ mentions: allMentions, numbers: allNumbers }, engine.documentDate(text));
   recordTextFacts(analysis, { mayHoldDirectives: holdsDirectives, fullyMentionedBefore: before });
   return { analysis, exact, region: { start, end } };
 }
