@@ -217,7 +217,8 @@ export function blockStart(text: string, offset: number, count: number): number 
   let blanks = 0;
   while (lineStart > 0) {
     const prevEnd = lineStart - 1; // the '\n' ending the previous line
-    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    // (At the text's first code unit there is nothing before: lastIndexOf would read from 0 again, and find this '\n'.)
+    const prevStart = prevEnd === 0 ? 0 : text.lastIndexOf('\n', prevEnd - 1) + 1;
     if (isBlank(text, prevStart, prevEnd) && ++blanks >= count) return lineStart;
     lineStart = prevStart;
   }

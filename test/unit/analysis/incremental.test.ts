@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, mergeWindows, parseGlossary, parseLedger, reanalyze, type Analysis, type ChangeWindow } from '../../../src/core';
+import { blockStart } from '../../../src/core/analysis/incremental';
 import { textFactsOf } from '../../../src/core/analysis/textFacts';
 import { random, readArticle, repoRoot } from '../support';
 
@@ -136,6 +137,31 @@ describe('incremental re-analysis', () => {
     }
     assert.ok(compared > 300, `${compared} exact re-analyses compared`);
     assert.ok(reused > compared / 2, `${reused} of ${compared} re-analyses took the entities before their window from the one before`);
+  });
+
+  it('starts a window past as many blank lines above the edit as asked (any text, any offset)', () => {
+    // Against a reading of the text's lines: the line holding the offset, then up past `count` lines of spaces,
+    // tabs, CRs and no-break spaces (or to the start).
+    const reference = (text: string, offset: number, count: number): number => {
+      const starts = [0];
+      for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+      let line = 0;
+      while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+      let blanks = 0;
+      for (let j = line - 1; j >= 0; j--) {
+        if (/^[ \t\r\u00a0]*$/.test(text.slice(starts[j], starts[j + 1] - 1)) && ++blanks >= count) return starts[j + 1];
+      }
+      return 0;
+    };
+    const rnd = random(5);
+    const pieces = ['', ' ', '\t', '\r', '\u00a0', 'Tô Lâm', 'a b', ' x '];
+    for (let round = 0; round < 300; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => pieces[Math.floor(rnd() * pieces.length)]);
+      const text = lines.join('\n');
+      for (let offset = 0; offset <= text.length; offset++) {
+        for (const count of [1, 2, 3]) assert.strictEqual(blockStart(text, offset, count), reference(text, offset, count), `${JSON.stringify(text)} at ${offset}, ${count} blank lines`);
+      }
+    }
   });
 
   it('merges several edits into one window', () => {
