@@ -2,8 +2,9 @@
 // as the extension host's test entry (run()), in a workspace holding the benchmark's
 // 10,000-entity glossary and its whole generated corpus. Runs *Check All Files in
 // the Workspace* as a user would, and meanwhile hovers and types in an open
-// article; prints the check's wall time, the extension host's memory before and
-// after, and the hover and keystroke latencies measured during the check.
+// article; prints the check's wall time (and when the window had taken in all its
+// diagnostics), the extension host's memory before and after, and the hover and
+// keystroke latencies measured meanwhile.
 // Asserts nothing but that the figures could be taken.
 import * as fs from 'fs';
 import { format } from 'util';
@@ -104,8 +105,12 @@ export async function run(): Promise<void> {
   }, 50);
   const started = Date.now();
   const done = await vscode.commands.executeCommand<boolean>('glossa.checkWorkspace');
-  clearInterval(sampling);
   const checkMs = Date.now() - started;
+  // The command returns once the extension host has sent every diagnostic; the window may still be taking them in.
+  // A command the window answers comes back after all it was sent before (one ordered channel): then it has them.
+  await vscode.commands.executeCommand('setContext', 'glossa.active', true);
+  const inWindowMs = Date.now() - started;
+  clearInterval(sampling);
   if (profile) fs.writeFileSync(process.env.GLOSSA_BENCH_PROFILE!, JSON.stringify(await profile()));
   checking = false;
   await Promise.all([hovering, typing]);
@@ -119,7 +124,8 @@ export async function run(): Promise<void> {
   }
   const after = await settledMemory();
   say(
-    `editor-scale: Check All Files in the Workspace: ${files.length} files in ${(checkMs / 1000).toFixed(1)} s (target ≤ 10 s); ` +
+    `editor-scale: Check All Files in the Workspace: ${files.length} files in ${(checkMs / 1000).toFixed(1)} s (target ≤ 10 s), ` +
+      `and the window had taken in every diagnostic ${(inWindowMs / 1000).toFixed(1)} s after the start; ` +
       `${diagnostics} diagnostics on ${diagnosed} files (the open article had ${diagnosticsBefore} before)`,
   );
   say(
@@ -128,7 +134,7 @@ export async function run(): Promise<void> {
       `peak during the check: rss ${mib(peakRss)} MiB, heap (total) ${mib(peakHeap)} MiB, outside the heap ${mib(peakExternal)} MiB`,
   );
   say(
-    `editor-scale: during the check: hover median ${median(hoverMs).toFixed(1)} ms, p95 ${percentile(hoverMs, 0.95).toFixed(1)} ms over ${hoverMs.length} hovers; ` +
+    `editor-scale: during the check: hover median ${median(hoverMs).toFixed(1)} ms, p95 ${percentile(hoverMs, 0.95).toFixed(1)} ms, longest ${Math.max(...hoverMs).toFixed(0)} ms over ${hoverMs.length} hovers; ` +
       `keystroke → re-annotated median ${median(keystrokeMs).toFixed(2)} ms, p95 ${percentile(keystrokeMs, 0.95).toFixed(2)} ms over ${keystrokeMs.length} keystrokes (targets ≤ 1.5 / ≤ 5 ms)`,
   );
 
