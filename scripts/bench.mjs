@@ -135,7 +135,7 @@ function inProcess() {
  * middle line, 40 times) re-analysed with the incremental core, as the extension host runs it after the
  * debounce (the text kept up to date by concatenation, as the editor keeps it). The editor's change handler
  * reads the new text around the edit (its UTF-8 size), which makes V8 join the concatenation into one string
- * before the debounce: timed here apart, as `text`.
+ * before the debounce: timed here apart from the re-analysis.
  */
 function keystrokes(core, engine, doc) {
   const isClaim = (n) => n.status !== 'ignored';

@@ -12,6 +12,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { GlossaApi } from '../../src/extension';
+import { ContextKeys } from '../../src/vscode/commands';
 import { startProfile } from './profile';
 
 const mark = process.env.GLOSSA_TEST_MARK ?? '';
@@ -108,7 +109,7 @@ export async function run(): Promise<void> {
   const checkMs = Date.now() - started;
   // The command returns once the extension host has sent every diagnostic; the window may still be taking them in.
   // A command the window answers comes back after all it was sent before (one ordered channel): then it has them.
-  await vscode.commands.executeCommand('setContext', 'glossa.active', true);
+  await vscode.commands.executeCommand('setContext', ContextKeys.active, true);
   const inWindowMs = Date.now() - started;
   clearInterval(sampling);
   if (profile) fs.writeFileSync(process.env.GLOSSA_BENCH_PROFILE!, JSON.stringify(await profile()));

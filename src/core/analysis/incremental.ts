@@ -87,11 +87,11 @@ export function reanalyze(
   // The entities fully mentioned before the window, where last (in the window's coordinates): as the previous
   // keystroke's when its window started here too (typing in one paragraph), else read from the mentions before it.
   const facts = textFactsOf(previous);
-  const before = fullyMentionedBefore(facts?.fullyMentionedBefore, mentions.before, start);
+  const fullBefore = fullyMentionedBefore(facts?.fullyMentionedBefore, mentions.before, start);
   // Whether either text can hold a directive, without reading the whole text when the previous one is known to hold none.
   const heldDirectives = facts?.mayHoldDirectives;
   const holdsDirectives = heldDirectives === undefined ? mayHoldDirectives(text) : mayHoldDirectivesAfterEdit(text, change.start, change.newEnd, heldDirectives);
-  const region = engine.analyzeRegion(text, start, end, { fullyMentioned: before.lastFull, ignoreNumberKinds, format: markup.format }, holdsDirectives ? undefined : NO_DIRECTIVES);
+  const region = engine.analyzeRegion(text, start, end, { fullyMentioned: fullBefore.lastFull, ignoreNumberKinds, format: markup.format }, holdsDirectives ? undefined : NO_DIRECTIVES);
 
   const inside: Mention[] = region.mentions.map((m) => shifted(m, start, true));
   const insideNumbers: CheckedNumber[] = [];
@@ -123,7 +123,7 @@ export function reanalyze(
   for (const n of numbers.after) allNumbers.push(shiftedNumber(n, delta));
 
   const analysis = withDate({ mentions: allMentions, numbers: allNumbers }, engine.documentDate(text));
-  recordTextFacts(analysis, { mayHoldDirectives: holdsDirectives, fullyMentionedBefore: before });
+  recordTextFacts(analysis, { mayHoldDirectives: holdsDirectives, fullyMentionedBefore: fullBefore });
   return { analysis, exact, region: { start, end } };
 }
 
