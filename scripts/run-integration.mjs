@@ -13,7 +13,9 @@
 // matching tests; GLOSSA_CHROMIUM overrides /usr/bin/chromium; GLOSSA_TEST_DATA_DIR
 // (for `npm run bench`) keeps the workspace copy and the server's data there, so
 // that a second run opens the same workspace with what the first left in the
-// extension's storage.
+// extension's storage. GLOSSA_RENDERER_PROFILE=file.cpuprofile records the window's
+// (the page's) CPU profile while the suite runs, for a developer: where the window's
+// time goes (the extension host's: the benches' GLOSSA_BENCH_PROFILE).
 // Options: --multi-root runs only the multi-root pass, --no-multi-root skips it;
 // --web runs only the web worker pass, --no-web skips it. For `npm run bench`:
 // --workspace DIR opens a copy of DIR instead of the fixture workspace; --tests FILE
@@ -225,7 +227,18 @@ async function runPass(pass, codeServer) {
 
   timeout.phase = 'waiting for the tests to finish (the page never called codeAutomationExit)';
   say(tag, `${pass.name}: workbench loaded; running the suite in the extension host`);
+  let cdp;
+  if (process.env.GLOSSA_RENDERER_PROFILE) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   const code = await finished;
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(process.env.GLOSSA_RENDERER_PROFILE, JSON.stringify(profile));
+  }
   say(tag, `${pass.name}: the suite exited with ${code}${code ? `; VS Code's own log lines are in ${path.relative(repoRoot, workbenchLog)}` : ''}`);
 
   // The next pass starts from nothing: stop this one's browser and server now (the cleanup would only at the end).
