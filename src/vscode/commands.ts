@@ -38,6 +38,8 @@ export const ContextKeys = {
   active: 'glossa.active',
   /** True while some workspace folder has a glossary with entities. */
   hasEntities: 'glossa.hasEntities',
+  /** True while the diagnostics of the corpus files are on their way to the window (a workspace check, a republish). */
+  publishingCorpus: 'glossa.publishingCorpus',
 } as const;
 
 /** A `command:` link for a Markdown hover, with its JSON arguments. */

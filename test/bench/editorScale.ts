@@ -107,7 +107,7 @@ export async function run(): Promise<void> {
   const started = Date.now();
   const done = await vscode.commands.executeCommand<boolean>('glossa.checkWorkspace');
   const checkMs = Date.now() - started;
-  // The command returns once the extension host has sent every diagnostic; the window may still be taking them in.
+  // The command returns once the extension host has sent every diagnostic; the window may still be taking in the last of them.
   // A command the window answers comes back after all it was sent before (one ordered channel): then it has them.
   await vscode.commands.executeCommand('setContext', ContextKeys.active, true);
   const inWindowMs = Date.now() - started;

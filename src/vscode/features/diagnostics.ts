@@ -12,11 +12,12 @@
  */
 import * as vscode from 'vscode';
 import { findings, StringTable, type Analysis, type DiscoveryLevels, type Finding } from '../../core';
-import { Commands } from '../commands';
+import { Commands, ContextKeys } from '../commands';
 import { findingToDiagnostic, toRange } from '../convert';
 import type { Deps } from '../deps';
 import { wantsDiscovery, type AnalysisEvent, type FileAnalysis } from '../services/documentAnalyses';
 import { hasTab, userDocument } from '../openDocuments';
+import { WindowBacklog } from '../services/windowBacklog';
 
 /** Diagnostics just published from an analysis of the pipeline. */
 export interface Published {
@@ -35,6 +36,15 @@ export interface Diagnostics extends vscode.Disposable {
 const PUBLISH_SLICE_MS = 10;
 /** What one `DiagnosticCollection.set` call of several files may hold: VS Code drops what is over 1,100. */
 const MAX_DIAGNOSTICS_PER_SET = 1000;
+/**
+ * How far behind the window may fall while the corpus's diagnostics go out: the answer to a hover
+ * waits behind no more than about this much of them (left free, on the benchmark corpus, a hover's
+ * answer waited up to 19 s). Asking more often would cost the window more requests than it saves.
+ */
+const WINDOW_LAG_MS = 200;
+const WINDOW_ASK_EVERY_MS = 50;
+/** A window that does not answer in this long is not waited for. */
+const WINDOW_ANSWER_TIMEOUT_MS = 2000;
 
 export function registerDiagnostics(deps: Deps): Diagnostics {
   const { analyses, config, corpus, store, work } = deps;
@@ -120,7 +130,8 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
   /**
    * Publishes the corpus index's files (all, or `uris`) in the workspace scope. A
    * workspace check publishes thousands of files: they go out a slice of time at a
-   * time, so that hovers and keystrokes are served in between. Resolves once
+   * time, so that hovers and keystrokes are served in between, and no faster than the
+   * window takes them in, so that the answers to them do not queue behind. Resolves once
    * every file asked for is published.
    */
   const publishIndexed = (uris?: vscode.Uri[]): Promise<void> => {
@@ -133,14 +144,22 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
   };
 
   const drain = async (): Promise<void> => {
+    // Setting the context key is a request the window answers after the diagnostics sent before it.
+    const backlog = new WindowBacklog(() => vscode.commands.executeCommand('setContext', ContextKeys.publishingCorpus, true), WINDOW_LAG_MS, WINDOW_ASK_EVERY_MS, WINDOW_ANSWER_TIMEOUT_MS);
+    const started = performance.now();
+    let files = 0;
     while (waiting && waiting.size > 0) {
-      const started = performance.now();
+      const sliceStarted = performance.now();
       // A few files per message to the window rather than one message each; VS Code sends
       // no more than 1,100 diagnostics of one `set` call, so a batch stays under that.
       let batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
       let batched = 0;
       const flush = (): void => {
-        if (batch.length > 0) collection.set(batch);
+        if (batch.length > 0) {
+          collection.set(batch);
+          files += batch.length;
+          backlog.mark();
+        }
         batch = [];
         batched = 0;
       };
@@ -153,10 +172,16 @@ export function registerDiagnostics(deps: Deps): Diagnostics {
         waiting.delete(key);
         const file = corpus.file(uri);
         if (file && inWorkspaceScope(file.uri) && !(sources.get(key) === file.serial && current.has(key))) publish(file, undefined, send);
-        if (performance.now() - started > PUBLISH_SLICE_MS) break;
+        if (performance.now() - sliceStarted > PUBLISH_SLICE_MS) break;
       }
       flush();
       await new Promise((resolve) => setTimeout(resolve, 0));
+      await backlog.caughtUp();
+    }
+    if (files > 0) {
+      void vscode.commands.executeCommand('setContext', ContextKeys.publishingCorpus, false);
+      // A whole corpus's is worth a line at the default level; a file or two changed on disk is not.
+      (files >= 100 ? deps.log.info : deps.log.debug).call(deps.log, `Diagnostics of ${files} corpus file(s) sent in ${((performance.now() - started) / 1000).toFixed(1)} s, ${(backlog.waitedMs / 1000).toFixed(1)} s of it waiting for the window to take them in`);
     }
   };
 
