@@ -3,7 +3,7 @@
  * workspace check of a large corpus sends hundreds of thousands of diagnostics,
  * faster than the window takes them in; what is sent queues on the one ordered
  * channel to the window, and the answer to a hover or a completion queues
- * behind it (in a measured run, 14 seconds behind). The sender marks what it has
+ * behind it. The sender marks what it has
  * sent (`mark`), which asks the window for an answer that comes after all of
  * it; before sending more it waits (`caughtUp`) while the oldest mark still
  * unanswered is older than the lag allowed. The lag is measured in time, not in
@@ -16,6 +16,7 @@ export class WindowBacklog {
   /** The marks not yet answered, oldest first. */
   private readonly marks: { sentAt: number; answered: Promise<void> }[] = [];
   private lastMarkAt = Number.NEGATIVE_INFINITY;
+  private waitedInAllMs = 0;
 
   /**
    * @param ask sends the window a request it answers after everything sent before it.
@@ -59,9 +60,11 @@ export class WindowBacklog {
       waited = true;
       await this.marks[0].answered;
     }
-    if (waited) this.waitedMs += this.now() - started;
+    if (waited) this.waitedInAllMs += this.now() - started;
   }
 
   /** How long `caughtUp` has kept the sender waiting, in all (for the log). */
-  waitedMs = 0;
+  get waitedMs(): number {
+    return this.waitedInAllMs;
+  }
 }
