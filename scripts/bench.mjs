@@ -330,6 +330,36 @@ console.log(
     `p95 ${fmt(p.keystroke.p95, 2)} ms over ${p.keystroke.count} keystrokes; before it, in the change handler, the new text made (concatenated and joined) in ${fmt(p.keystroke.textMedian, 2)} ms`,
 );
 console.log(`  peak memory of glossa stats (default --jobs): ${fmt(Math.max(...rows.map((r) => r.rss)) / 2 ** 20)} MiB (target ≤ 150 MiB)`);
+const held = engineMemory();
+if (held) {
+  console.log(
+    `  the 10,000-entity glossary's live heap, after a full collection: its entities ${fmt(held.glossary, 1)} MiB, the engine (matcher, titles, ledger) ` +
+      `${fmt(held.engine, 1)} MiB, discovery's index ${fmt(held.discovery, 1)} MiB (each worker thread of glossa check holds an engine and its index)`,
+  );
+}
+
+/** The heap each part of a compiled 10,000-entity glossary holds, measured in a child process that may force collections. */
+function engineMemory() {
+  const script = `
+    const fs = require('fs');
+    const core = require(${JSON.stringify(path.join(root, 'out', 'src', 'core', 'index.js'))});
+    const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed / 2 ** 20; };
+    const text = fs.readFileSync(${JSON.stringify(path.join(out, 'glossary-10000.yaml'))}, 'utf8');
+    const base = heap();
+    const glossary = core.parseGlossary([{ file: 'glossary-10000.yaml', text }]);
+    const parsed = heap();
+    const engine = new core.Engine(glossary);
+    const compiled = heap();
+    void engine.discovery;
+    const indexed = heap();
+    console.log(JSON.stringify({ glossary: parsed - base, engine: compiled - parsed, discovery: indexed - compiled, entities: engine.entities.length }));`;
+  const r = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.log(`  (the memory figure failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')})`);
+    return undefined;
+  }
+  return JSON.parse(r.stdout);
+}
 
 function editorFigures() {
   // A workspace with the 10,000-entity glossary and the 1 MB corpus as one article.

@@ -124,8 +124,17 @@ export class DiscoveryIndex {
   constructor(entities: readonly Entity[], ignore: Iterable<string> = []) {
     const titles = new Set<string>();
     const filed: string[][] = [];
+    // The index keeps a spelling's words: one string for each distinct word (most are shared), in an array of its
+    // exact length (one grown by `push` keeps room for sixteen).
+    const interned = new Map<string, string>();
+    const intern = (word: string): string => {
+      const known = interned.get(word);
+      if (known !== undefined) return known;
+      interned.set(word, word);
+      return word;
+    };
     const file = (entity: Entity, text: string): void => {
-      const words = spellingWords(text);
+      const words = spellingWords(text).map(intern);
       for (const w of words) this.glossaryWords.add(w);
       // Spellings that fold alike are filed once (an entity has a handful: comparing beats making a key of each).
       if (filed.some((other) => sameWords(other, words))) return;

@@ -19,17 +19,6 @@ interface Entry<T> {
   value: T;
 }
 
-/**
- * The spellings under one key: the same words but the open one. Keys are hashes, so two keys may share a
- * bucket; each entry keeps its own open position, and `compareNames` sorts out what does not match.
- */
-interface Bucket<T> {
-  entries: Entry<T>[];
-  opens: number[];
-  /** The open word's neighbour keys → entries, built when the bucket grows large. */
-  byOpenWord?: Map<string, Entry<T>[]>;
-}
-
 /** One spelling a written name reads as. */
 export interface NameMatch<T> {
   value: T;
@@ -40,8 +29,29 @@ export interface NameMatch<T> {
 
 const BUCKET_INDEX_ABOVE = 8;
 
+/**
+ * The index. A bucket holds the spellings filed under one key: the same words but the open one. Keys are hashes,
+ * so two keys may share a bucket; each filing keeps its own open position, and `compareNames` sorts out what does
+ * not match. A 10,000-entity glossary files some 60,000 spellings' positions in 24,000 buckets, most of one or two:
+ * each bucket is a chain of filings in typed arrays rather than an object and two arrays (an array grown by `push`
+ * keeps room for sixteen), which halves the memory of the whole discovery index and the time to build it.
+ */
 export class NameIndex<T> {
-  private readonly buckets = new Map<number, Bucket<T>>();
+  /** Bucket key → bucket number. */
+  private readonly bucketOf = new Map<number, number>();
+  // Per bucket: its first and last filing, and how many it has.
+  private head = new Int32Array(256);
+  private tail = new Int32Array(256);
+  private size = new Int32Array(256);
+  private bucketCount = 0;
+  // Per filing: the entry, its open word's position, and the next filing of its bucket (-1: none). In filing order.
+  private filedEntry = new Int32Array(512);
+  private filedOpen = new Uint16Array(512);
+  private filedNext = new Int32Array(512);
+  private filedCount = 0;
+  private readonly entries: Entry<T>[] = [];
+  /** For a bucket of more than BUCKET_INDEX_ABOVE filings: its open words' neighbour keys → entries, built at its first lookup. */
+  private readonly byOpenWord = new Map<number, Map<string, Entry<T>[]>>();
   private longest = 0;
   /** Recent lookups: a text repeats its names. */
   private readonly recent = new Map<string, NameMatch<T>[]>();
@@ -53,6 +63,7 @@ export class NameIndex<T> {
     if (this.recent.size > 0) this.recent.clear();
     this.longest = Math.max(this.longest, words.length);
     const entry: Entry<T> = { words, value };
+    const entryNumber = this.entries.push(entry) - 1;
     const parts = wordParts(words);
     const sum = partsSum(parts);
     for (let open = 0; open < words.length; open++) {
@@ -60,11 +71,17 @@ export class NameIndex<T> {
       // words): a match differs in the other word, and is found under that position.
       if (words.length === 2 && words[open].length < LONG_WORD) continue;
       const key = bucketKey(parts, sum, open);
-      let bucket = this.buckets.get(key);
-      if (!bucket) this.buckets.set(key, (bucket = { entries: [], opens: [] }));
-      bucket.entries.push(entry);
-      bucket.opens.push(open);
-      if (bucket.byOpenWord) addByOpenWord(bucket.byOpenWord, entry, open);
+      const filing = this.file(entryNumber, open);
+      const bucket = this.bucketOf.get(key);
+      if (bucket === undefined) {
+        this.bucketOf.set(key, this.newBucket(filing));
+        continue;
+      }
+      this.filedNext[this.tail[bucket]] = filing;
+      this.tail[bucket] = filing;
+      this.size[bucket]++;
+      const index = this.byOpenWord.get(bucket);
+      if (index) addByOpenWord(index, entry, open);
     }
   }
 
@@ -89,20 +106,71 @@ export class NameIndex<T> {
     const sum = partsSum(parts);
     const seen = new Set<Entry<T>>();
     const out: NameMatch<T>[] = [];
+    const consider = (entry: Entry<T>): void => {
+      if (seen.has(entry)) return;
+      seen.add(entry);
+      const match = compareNames(words, entry.words);
+      if (match) out.push({ value: entry.value, ...match });
+    };
     for (let open = 0; open < n; open++) {
-      const bucket = this.buckets.get(bucketKey(parts, sum, open));
-      if (!bucket) continue;
-      for (const entry of candidatesIn(bucket, words[open])) {
-        if (seen.has(entry)) continue;
-        seen.add(entry);
-        const match = compareNames(words, entry.words);
-        if (match) out.push({ value: entry.value, ...match });
+      const bucket = this.bucketOf.get(bucketKey(parts, sum, open));
+      if (bucket === undefined) continue;
+      if (this.size[bucket] <= BUCKET_INDEX_ABOVE) {
+        for (let f = this.head[bucket]; f !== -1; f = this.filedNext[f]) consider(this.entries[this.filedEntry[f]]);
+      } else {
+        for (const entry of this.indexedCandidates(bucket, words[open])) consider(entry);
       }
     }
     if (this.recent.size > 10_000) this.recent.clear();
     this.recent.set(key, out);
     return out;
   }
+
+  /** The entries of a large bucket whose open word may relate to `word`: by its neighbour keys. */
+  private indexedCandidates(bucket: number, word: string): Set<Entry<T>> {
+    let index = this.byOpenWord.get(bucket);
+    if (!index) {
+      this.byOpenWord.set(bucket, (index = new Map()));
+      for (let f = this.head[bucket]; f !== -1; f = this.filedNext[f]) addByOpenWord(index, this.entries[this.filedEntry[f]], this.filedOpen[f]);
+    }
+    const found = new Set<Entry<T>>();
+    for (const key of neighbourKeys(word)) for (const entry of index.get(key) ?? []) found.add(entry);
+    return found;
+  }
+
+  private file(entryNumber: number, open: number): number {
+    if (this.filedCount === this.filedEntry.length) {
+      this.filedEntry = grownInt32(this.filedEntry);
+      this.filedNext = grownInt32(this.filedNext);
+      const opens = new Uint16Array(this.filedOpen.length * 2);
+      opens.set(this.filedOpen);
+      this.filedOpen = opens;
+    }
+    const filing = this.filedCount++;
+    this.filedEntry[filing] = entryNumber;
+    this.filedOpen[filing] = open;
+    this.filedNext[filing] = -1;
+    return filing;
+  }
+
+  private newBucket(filing: number): number {
+    if (this.bucketCount === this.head.length) {
+      this.head = grownInt32(this.head);
+      this.tail = grownInt32(this.tail);
+      this.size = grownInt32(this.size);
+    }
+    const bucket = this.bucketCount++;
+    this.head[bucket] = filing;
+    this.tail[bucket] = filing;
+    this.size[bucket] = 1;
+    return bucket;
+  }
+}
+
+function grownInt32(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 // A bucket's key is a hash of the romanized words but the open one, with their positions: a number rather than
@@ -154,17 +222,6 @@ function addByOpenWord<T>(index: Map<string, Entry<T>[]>, entry: Entry<T>, open:
     if (list) list.push(entry);
     else index.set(key, [entry]);
   }
-}
-
-function candidatesIn<T>(bucket: Bucket<T>, word: string): Iterable<Entry<T>> {
-  if (bucket.entries.length <= BUCKET_INDEX_ABOVE) return bucket.entries;
-  if (!bucket.byOpenWord) {
-    bucket.byOpenWord = new Map();
-    for (let k = 0; k < bucket.entries.length; k++) addByOpenWord(bucket.byOpenWord, bucket.entries[k], bucket.opens[k]);
-  }
-  const found = new Set<Entry<T>>();
-  for (const key of neighbourKeys(word)) for (const entry of bucket.byOpenWord.get(key) ?? []) found.add(entry);
-  return found;
 }
 
 /** Compares a written name with a spelling word by word (both folded, lower-case, same length). */
