@@ -32,9 +32,10 @@ const BUCKET_INDEX_ABOVE = 8;
 /**
  * The index. A bucket holds the spellings filed under one key: the same words but the open one. Keys are hashes,
  * so two keys may share a bucket; each filing keeps its own open position, and `compareNames` sorts out what does
- * not match. A 10,000-entity glossary files some 60,000 spellings' positions in 24,000 buckets, most of one or two:
- * each bucket is a chain of filings in typed arrays rather than an object and two arrays (an array grown by `push`
- * keeps room for sixteen), which halves the memory of the whole discovery index and the time to build it.
+ * not match. The benchmark's 10,000-entity glossary files 47,556 word positions of 16,009 spellings in 24,259
+ * buckets, most of one or two: each bucket is a chain of filings in typed arrays rather than an object and two
+ * arrays (an array grown by `push` keeps room for sixteen). With the words shared (`DiscoveryIndex`), the whole
+ * discovery index of that glossary went from 16 MiB of heap to 4.5.
  */
 export class NameIndex<T> {
   /** Bucket key → bucket number. */
