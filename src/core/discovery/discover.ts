@@ -124,17 +124,9 @@ export class DiscoveryIndex {
   constructor(entities: readonly Entity[], ignore: Iterable<string> = []) {
     const titles = new Set<string>();
     const filed: string[][] = [];
-    // The index keeps a spelling's words: one string for each distinct word (most are shared), in an array of its
-    // exact length (one grown by `push` keeps room for sixteen).
-    const interned = new Map<string, string>();
-    const intern = (word: string): string => {
-      const known = interned.get(word);
-      if (known !== undefined) return known;
-      interned.set(word, word);
-      return word;
-    };
     const file = (entity: Entity, text: string): void => {
-      const words = spellingWords(text).map(intern);
+      // Kept by the index: a copy of the exact length (an array grown by `push` keeps room for sixteen).
+      const words = spellingWords(text).slice();
       for (const w of words) this.glossaryWords.add(w);
       // Spellings that fold alike are filed once (an entity has a handful: comparing beats making a key of each).
       if (filed.some((other) => sameWords(other, words))) return;

@@ -389,17 +389,16 @@ export class EntityMatcher {
     }
     const first = keys[0].charCodeAt(0);
     if (first < 128) this.firstChars[first] = 1;
-    node.spellings ??= [];
-    // Full spellings before short forms; within each, glossary order.
+    // Full spellings before short forms; within each, glossary order. A new array each time, of the exact length
+    // (`concat`): most nodes end one or two spellings, and an array grown by `push` keeps room for sixteen.
+    const list = node.spellings;
+    const firstShort = list === null || spelling.role === 'short' ? -1 : list.findIndex((s) => s.role === 'short');
+    node.spellings = list === null ? [spelling] : firstShort < 0 ? list.concat(spelling) : list.slice(0, firstShort).concat(spelling, list.slice(firstShort));
     if (spelling.role === 'short') {
-      node.spellings.push(spelling);
       let nodes = this.shortNodes.get(spelling.entity.id);
       if (!nodes) this.shortNodes.set(spelling.entity.id, (nodes = []));
       if (!nodes.includes(node)) nodes.push(node);
     } else {
-      const firstShort = node.spellings.findIndex((s) => s.role === 'short');
-      if (firstShort < 0) node.spellings.push(spelling);
-      else node.spellings.splice(firstShort, 0, spelling);
       node.hasFull = true;
     }
   }
