@@ -125,8 +125,7 @@ export class DiscoveryIndex {
     const titles = new Set<string>();
     const filed: string[][] = [];
     const file = (entity: Entity, text: string): void => {
-      // Kept by the index: a copy of the exact length (an array grown by `push` keeps room for sixteen).
-      const words = spellingWords(text).slice();
+      const words = spellingWords(text);
       for (const w of words) this.glossaryWords.add(w);
       // Spellings that fold alike are filed once (an entity has a handful: comparing beats making a key of each).
       if (filed.some((other) => sameWords(other, words))) return;

@@ -9,7 +9,7 @@
  */
 
 import { LONG_WORD, neighbourKeys, relate, romanized, type WordRelation } from './compare';
-import { wordHash } from './scan';
+import { grown, wordHash } from './scan';
 
 /** Why a written name is a possible variant of a spelling. */
 export type VariantReason = 'edit' | 'transposition' | 'romanization' | 'short-word';
@@ -35,7 +35,7 @@ const BUCKET_INDEX_ABOVE = 8;
  * not match. The benchmark's 10,000-entity glossary files 47,556 word positions of 16,009 spellings in 24,259
  * buckets, most of one or two: each bucket is a chain of filings in typed arrays rather than an object and two
  * arrays (an array grown by `push` keeps room for sixteen). With its spellings' words in exact-length arrays
- * (`DiscoveryIndex`), the whole discovery index of that glossary went from 16 MiB of heap to 5.2.
+ * (`spellingWords`), the whole discovery index of that glossary went from 16 MiB of heap to 5.2.
  */
 export class NameIndex<T> {
   /** Bucket key → bucket number. */
@@ -47,7 +47,7 @@ export class NameIndex<T> {
   private bucketCount = 0;
   // Per filing: the entry, its open word's position, and the next filing of its bucket (-1: none). In filing order.
   private filedEntry = new Int32Array(512);
-  private filedOpen = new Uint16Array(512);
+  private filedOpen = new Int32Array(512);
   private filedNext = new Int32Array(512);
   private filedCount = 0;
   private readonly entries: Entry<T>[] = [];
@@ -141,11 +141,9 @@ export class NameIndex<T> {
 
   private file(entryNumber: number, open: number): number {
     if (this.filedCount === this.filedEntry.length) {
-      this.filedEntry = grownInt32(this.filedEntry);
-      this.filedNext = grownInt32(this.filedNext);
-      const opens = new Uint16Array(this.filedOpen.length * 2);
-      opens.set(this.filedOpen);
-      this.filedOpen = opens;
+      this.filedEntry = grown(this.filedEntry);
+      this.filedNext = grown(this.filedNext);
+      this.filedOpen = grown(this.filedOpen);
     }
     const filing = this.filedCount++;
     this.filedEntry[filing] = entryNumber;
@@ -156,9 +154,9 @@ export class NameIndex<T> {
 
   private newBucket(filing: number): number {
     if (this.bucketCount === this.head.length) {
-      this.head = grownInt32(this.head);
-      this.tail = grownInt32(this.tail);
-      this.size = grownInt32(this.size);
+      this.head = grown(this.head);
+      this.tail = grown(this.tail);
+      this.size = grown(this.size);
     }
     const bucket = this.bucketCount++;
     this.head[bucket] = filing;
@@ -166,12 +164,6 @@ export class NameIndex<T> {
     this.size[bucket] = 1;
     return bucket;
   }
-}
-
-function grownInt32(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 // A bucket's key is a hash of the romanized words but the open one, with their positions: a number rather than

@@ -253,13 +253,16 @@ function keyOf(word: string): string {
   return key;
 }
 
-/** The folded, lower-case words of a spelling, split as a text's words are. */
+/**
+ * The folded, lower-case words of a spelling, split as a text's words are: in an array of the exact length, since
+ * the glossary's indexes keep tens of thousands of them (an array grown by `push` keeps room for sixteen).
+ */
 export function spellingWords(spelling: string): string[] {
   const out: string[] = [];
   forEachWord(spelling, (start, end) => {
     out.push(keyOf(spelling.slice(start, end)));
   });
-  return out;
+  return out.slice();
 }
 
 /** Calls `visit` with each word of `text`: letters, digits and marks, joined by apostrophes or hyphens ("O’Brien", "Jean-Pierre"), a possessive 's left out. */
@@ -457,7 +460,8 @@ function reserve(length: number): void {
   while (SCRATCH.start.length < length >> 4) growWords();
 }
 
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+/** A copy of `a` twice as long. */
+export function grown(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;

@@ -3,12 +3,11 @@
  * workspace check of a large corpus sends hundreds of thousands of diagnostics,
  * faster than the window takes them in; what is sent queues on the one ordered
  * channel to the window, and the answer to a hover or a completion queues
- * behind it. The sender marks what it has
- * sent (`mark`), which asks the window for an answer that comes after all of
- * it; before sending more it waits (`caughtUp`) while the oldest mark still
- * unanswered is older than the lag allowed. The lag is measured in time, not in
- * messages: a slower window gets fewer diagnostics at a time, a fast one is
- * never kept waiting.
+ * behind it. The sender marks what it has sent (`mark`), which asks the
+ * window for an answer that comes after all of it; before sending more it
+ * waits (`caughtUp`) while the oldest mark still unanswered is older than the
+ * lag allowed. The lag is measured in time, not in messages: a slower window
+ * gets fewer diagnostics at a time, a fast one is never kept waiting.
  *
  * No `vscode` here: the caller gives the request the window answers.
  */
