@@ -3,7 +3,9 @@
  * Each thread gets the glossary and facts sources as text (a compact payload)
  * and builds its own engine; the files are cut into runs of consecutive files
  * ("chunks") that the threads take in turn from a shared counter, and the
- * results come back in chunk order, so the output is that of one thread.
+ * results come back in chunk order, so the output is that of one thread. When
+ * the output falls behind (a pipe read slowly), no thread runs more than a few
+ * chunks ahead of it: what waits to be printed stays small.
  */
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -18,9 +20,12 @@ export interface JobInput {
   glossary: SourceFile[];
   facts: SourceFile[];
   chunks: string[][];
-  /** The next chunk to take (an Int32Array of one, on a SharedArrayBuffer). */
-  next: Int32Array;
+  /** On a SharedArrayBuffer: the next chunk to take (`NEXT`), and the first chunk not to start yet (`LIMIT`). */
+  control: Int32Array;
 }
+
+const NEXT = 0;
+const LIMIT = 1;
 
 /** Processes one chunk of files; built once per thread. */
 export type ChunkRunner<R> = (files: string[]) => R;
@@ -29,6 +34,8 @@ type Message<R> = { chunk: number; result: R } | { done: true } | { failed: stri
 
 /** About this much text per chunk: small enough to share the work evenly, large enough to cost little. */
 const CHUNK_BYTES = 1 << 20;
+/** How many chunks each thread may run ahead of the output. */
+const AHEAD_PER_THREAD = 2;
 /** Below this much text, the default is one thread: a worker's start-up (reading the glossary again) would cost more. */
 const PARALLEL_MIN_BYTES = 4 << 20;
 
@@ -72,34 +79,60 @@ export function threadsFor(options: CliOptions, bytes: number, cores: number): n
  * so that they build theirs meanwhile. With `onResult`, each result is handed to it
  * in chunk order as soon as it and those before it are in, and not kept (the
  * returned array is then empty): a large corpus's output is printed as it comes,
- * not held whole in memory.
+ * not held whole in memory. When `onResult` returns a promise (the output is
+ * behind), no chunk more than a few past the last one printed is started until it
+ * settles.
  */
 export async function runChunks<R>(
   script: string,
-  input: Omit<JobInput, 'glossaJob' | 'next'>,
+  input: Omit<JobInput, 'glossaJob' | 'control'>,
   threads: number,
   local: () => ChunkRunner<R>,
-  onResult?: (result: R) => void,
+  onResult?: (result: R) => Promise<void> | void,
 ): Promise<R[]> {
-  const results: (R | undefined)[] = new Array<R | undefined>(input.chunks.length);
-  const arrived = new Uint8Array(input.chunks.length);
+  const count = input.chunks.length;
+  const results: (R | undefined)[] = new Array<R | undefined>(count);
+  const arrived = new Uint8Array(count);
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  const ahead = Math.max(1, threads) * AHEAD_PER_THREAD;
+  // This thread's wait for LIMIT to rise (it cannot block: the output and the workers' results come through its event loop).
+  let raised: (() => void) | undefined;
+  const allowUpTo = (printed: number): void => {
+    const limit = onResult ? printed + ahead : count;
+    if (limit <= Atomics.load(control, LIMIT)) return;
+    Atomics.store(control, LIMIT, limit);
+    Atomics.notify(control, LIMIT);
+    raised?.();
+  };
+  allowUpTo(0);
   let delivered = 0;
+  // The output's latest wait, while it lasts.
+  let behind: Promise<void> | undefined;
   const receive = (chunk: number, result: R): void => {
     results[chunk] = result;
     arrived[chunk] = 1;
     if (!onResult) return;
-    for (; delivered < arrived.length && arrived[delivered] === 1; delivered++) {
+    for (; delivered < count && arrived[delivered] === 1; delivered++) {
       const ready = results[delivered] as R;
       results[delivered] = undefined;
-      onResult(ready);
+      const wait = onResult(ready);
+      if (wait) {
+        behind = wait;
+        void wait.then(() => {
+          if (behind !== wait) return;
+          behind = undefined;
+          allowUpTo(delivered);
+        });
+      } else if (!behind) {
+        allowUpTo(delivered + 1);
+      }
     }
   };
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const workerCount = Math.min(threads, input.chunks.length) - 1;
+  const workerCount = Math.min(threads, count) - 1;
   const finished: Promise<void>[] = [];
   const workers: Worker[] = [];
   for (let k = 0; k < workerCount; k++) {
-    const data: JobInput = { ...input, glossaJob: true, next };
+    const data: JobInput = { ...input, glossaJob: true, control };
     const worker = new Worker(script, { workerData: data, stdout: false, stderr: false });
     workers.push(worker);
     finished.push(
@@ -116,7 +149,9 @@ export async function runChunks<R>(
   }
   try {
     const run = local();
-    for (let i = Atomics.add(next, 0, 1); i < input.chunks.length; i = Atomics.add(next, 0, 1)) {
+    for (let i = Atomics.add(control, NEXT, 1); i < count; i = Atomics.add(control, NEXT, 1)) {
+      while (i >= Atomics.load(control, LIMIT)) await new Promise<void>((resolve) => (raised = resolve));
+      raised = undefined;
       receive(i, run(input.chunks[i]));
       // Let the workers' results in meanwhile, so that they are printed and let go as they come.
       if (onResult && workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -132,8 +167,11 @@ export async function runChunks<R>(
 export function serveJobs<R>(input: JobInput, port: { postMessage(message: Message<R>): void }, build: (input: JobInput) => ChunkRunner<R>): void {
   try {
     const run = build(input);
-    for (let i = Atomics.add(input.next, 0, 1); i < input.chunks.length; i = Atomics.add(input.next, 0, 1)) {
-      port.postMessage({ chunk: i, result: run(input.chunks[i]) });
+    const { control, chunks } = input;
+    for (let i = Atomics.add(control, NEXT, 1); i < chunks.length; i = Atomics.add(control, NEXT, 1)) {
+      // Until the output has caught up (the wait is bounded so that a terminated thread is never left asleep).
+      for (let limit = Atomics.load(control, LIMIT); i >= limit; limit = Atomics.load(control, LIMIT)) Atomics.wait(control, LIMIT, limit, 1000);
+      port.postMessage({ chunk: i, result: run(chunks[i]) });
     }
     port.postMessage({ done: true });
   } catch (error) {

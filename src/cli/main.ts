@@ -22,7 +22,7 @@ import {
 import { parseCli, UsageError, USAGE, type CliOptions } from './args';
 import { corpusFiles, displayPath, InputError, readText } from './files';
 import { chunkFiles, runChunks, serveJobs, threadsFor, type ChunkRunner, type JobInput } from './jobs';
-import { addTally, CheckTextPrinter, inPrintOrder, printCheck, printNormalize, printStats, type CheckReport, type CheckTally, type StatsEntity } from './output';
+import { addTally, CheckJsonPrinter, CheckTextPrinter, inPrintOrder, printCheck, printNormalize, printStats, type CheckReport, type CheckTally, type StatsEntity } from './output';
 import { loadGlossary } from './glossaryCache';
 import { suggest, variantRows } from './suggest';
 
@@ -119,7 +119,7 @@ function chunkRunner(options: CliOptions, engine: Engine): ChunkRunner<CheckPart
  * Runs `check` or `stats` over the corpus on `--jobs` threads: the engine is built
  * on each from the sources' text; the parts come back in file order.
  */
-async function scanCorpus<R extends CheckPart | StatsPart>(options: CliOptions, onEngine: (engine: Engine, files: string[]) => void, onPart?: (part: R) => void): Promise<R[]> {
+async function scanCorpus<R extends CheckPart | StatsPart>(options: CliOptions, onEngine: (engine: Engine, files: string[]) => void, onPart?: (part: R) => Promise<void> | void): Promise<R[]> {
   const glossary = loadSources(options.glossary, 'glossary.yaml', true);
   const facts = options.command === 'check' ? loadSources(options.facts, 'facts.yaml', false) : [];
   const files = corpusFiles(options.paths.length > 0 ? options.paths : ['.']);
@@ -134,7 +134,7 @@ async function scanCorpus<R extends CheckPart | StatsPart>(options: CliOptions, 
       onEngine(engine, files);
       return chunkRunner(options, engine);
     },
-    onPart as ((part: CheckPart | StatsPart) => void) | undefined,
+    onPart as ((part: CheckPart | StatsPart) => Promise<void> | void) | undefined,
   )) as R[];
 }
 
@@ -147,40 +147,39 @@ async function check(options: CliOptions): Promise<number> {
       else if (p.severity === 'warning') severe.warnings = true;
     }
   };
-  // The text format is printed as the parts come when the files are checked in its order (they are, unless
-  // their names sort differently by locale than by code unit): the problems of a large corpus are never all held.
-  let printer: CheckTextPrinter | undefined;
+  // Printed as the parts come: the JSON always, the text when the files are checked in its order (they are, unless
+  // their names sort differently by locale than by code unit). The problems of a large corpus are never all held.
+  let printer: CheckTextPrinter | CheckJsonPrinter | undefined;
   const collected: CheckPart[] = [];
-  const parts = await scanCorpus<CheckPart>(
+  await scanCorpus<CheckPart>(
     options,
     (e, files) => {
       engine = e;
       const head = [...e.glossary.problems, ...e.ledger.problems];
-      if (options.format === 'text' && inPrintOrder(files.map(displayPath))) {
-        printer = new CheckTextPrinter(head);
-        note(head);
-      }
+      const names = files.map(displayPath);
+      if (options.format === 'json') printer = new CheckJsonPrinter(names, head);
+      else if (inPrintOrder(names)) printer = new CheckTextPrinter(head);
+      else return;
+      note(head);
     },
-    options.format === 'text'
-      ? (part) => {
-          if (!printer) return void collected.push(part);
-          note(part.problems);
-          printer.add(part);
-        }
-      : undefined,
+    (part) => {
+      if (!printer) return void collected.push(part);
+      note(part.problems);
+      return printer.add(part);
+    },
   );
   if (printer) {
-    printer.finish();
+    await printer.finish();
   } else {
     const report: CheckReport = { files: [], mentions: [], variants: [], numbers: [], problems: [...engine!.glossary.problems, ...engine!.ledger.problems] };
-    for (const part of options.format === 'text' ? collected : parts) {
+    for (const part of collected) {
       for (const key of ['files', 'mentions', 'variants', 'numbers', 'problems'] as const) {
         const into = report[key] as unknown[];
         for (const row of part[key]) into.push(row);
       }
       if (part.tally) addTally((report.tally ??= { mentions: 0, entities: new Set(), numbers: 0, byStatus: {} }), part.tally);
     }
-    printCheck(report, options.format);
+    printCheck(report);
     note(report.problems);
   }
   return severe.errors || (options.strict && severe.warnings) ? 1 : 0;
@@ -244,7 +243,17 @@ function range(lines: LineIndex, start: number, end: number) {
   return { line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
 }
 
+/** A reader that stops reading (`glossa check | head`) ends the program quietly, with nothing left to say: not with a stack trace. */
+function stopWhenTheReaderLeaves(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  stopWhenTheReaderLeaves();
   try {
     const options = parseCli(argv);
     if (options === 'help') {

@@ -1,4 +1,7 @@
 /** What the CLI prints: the JSON contract of DESIGN.md, or text for people (1-based line:column). */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Problem, VariantRow } from '../core';
 
 interface Ranged {
@@ -63,7 +66,22 @@ export interface StatsReport {
   problems: Problem[];
 }
 
-const out = (s: string) => process.stdout.write(s);
+/** What prints a piece of output: a promise when the output is behind (a pipe read slowly), settled once it has caught up. */
+export type Write = (s: string | Uint8Array) => Promise<void> | undefined;
+
+// The wait for the standard output to drain, while it is behind: one for every write until then.
+let draining: Promise<void> | undefined;
+
+/** Writes to the standard output. */
+export const out: Write = (s) => {
+  if (process.stdout.write(s)) return draining;
+  return (draining ??= new Promise((resolve) =>
+    process.stdout.once('drain', () => {
+      draining = undefined;
+      resolve();
+    }),
+  ));
+};
 
 function where(p: { file: string; line: number; character: number }): string {
   return `${p.file}:${p.line + 1}:${p.character + 1}`;
@@ -73,11 +91,8 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function printCheck(report: CheckReport, format: OutputFormat): void {
-  if (format === 'json') {
-    out(`${JSON.stringify(report, null, 2)}\n`);
-    return;
-  }
+/** `check`'s text format for a report held whole (its files not in the order the text sorts them). */
+export function printCheck(report: CheckReport): void {
   const printer = new CheckTextPrinter([]);
   printer.add(report);
   printer.finish();
@@ -112,15 +127,19 @@ export class CheckTextPrinter {
   private variants = 0;
   /** Lines not written yet: one write per part (or per 64 KB), not one per problem. */
   private pending = '';
+  /** The output's wait after the last write, if it had to wait. */
+  private wait: Promise<void> | undefined;
 
   constructor(
     head: readonly Problem[],
-    private readonly write: (s: string) => void = out,
+    private readonly write: Write = out,
   ) {
     this.head = [...head].sort(byPlace);
   }
 
-  add(part: Pick<CheckReport, 'files' | 'mentions' | 'variants' | 'numbers' | 'problems' | 'tally'>): void {
+  /** Prints a part; a promise when the output is behind (see `Write`). */
+  add(part: Pick<CheckReport, 'files' | 'mentions' | 'variants' | 'numbers' | 'problems' | 'tally'>): Promise<void> | undefined {
+    this.wait = undefined;
     for (const p of [...part.problems].sort(byPlace)) {
       while (this.next < this.head.length && byPlace(this.head[this.next], p) <= 0) this.print(this.head[this.next++]);
       this.print(p);
@@ -137,6 +156,7 @@ export class CheckTextPrinter {
       tally.numbers += part.numbers.length;
       for (const n of part.numbers) tally.byStatus[n.status] = (tally.byStatus[n.status] ?? 0) + 1;
     }
+    return this.wait;
   }
 
   finish(): void {
@@ -161,7 +181,170 @@ export class CheckTextPrinter {
 
   private flush(): void {
     if (this.pending === '') return;
-    this.write(this.pending);
+    this.wait = this.write(this.pending) ?? this.wait;
+    this.pending = '';
+  }
+}
+
+/** `check`'s JSON sections that follow the mentions, in their order. */
+const LATER_SECTIONS = ['variants', 'numbers', 'problems'] as const;
+
+/**
+ * `check`'s JSON, printed part by part: the very text of `JSON.stringify(report,
+ * null, 2)`, never held whole (on a large corpus it runs to hundreds of
+ * megabytes). The files and the mentions go out as they come; the variants,
+ * numbers and problems, which follow every mention, wait in temporary files.
+ */
+export class CheckJsonPrinter {
+  private mentions = 0;
+  private readonly later: Record<(typeof LATER_SECTIONS)[number], HeldText>;
+  private wait: Promise<void> | undefined;
+
+  constructor(
+    files: readonly string[],
+    head: readonly Problem[],
+    private readonly write: Write = out,
+  ) {
+    const held = new HeldFiles();
+    this.later = { variants: held.text(), numbers: held.text(), problems: held.text() };
+    for (const p of head) this.later.problems.add(p);
+    this.put(`{\n  "files": ${files.length === 0 ? '[]' : `[\n${files.map((f) => `    ${JSON.stringify(f)}`).join(',\n')}\n  ]`},\n  "mentions": `);
+  }
+
+  /** Prints a part's mentions and keeps the rest; a promise when the output is behind (see `Write`). */
+  add(part: Pick<CheckReport, 'mentions' | 'variants' | 'numbers' | 'problems'>): Promise<void> | undefined {
+    this.wait = undefined;
+    let text = '';
+    for (const m of part.mentions) {
+      text += `${this.mentions++ === 0 ? '[\n' : ',\n'}${row(m)}`;
+      if (text.length >= 1 << 16) {
+        this.put(text);
+        text = '';
+      }
+    }
+    if (text !== '') this.put(text);
+    for (const key of LATER_SECTIONS) for (const r of part[key]) this.later[key].add(r);
+    return this.wait;
+  }
+
+  /** Prints the rest, then lets the temporary files go. */
+  async finish(): Promise<void> {
+    await this.wait;
+    await this.write(this.mentions === 0 ? '[]' : '\n  ]');
+    for (const key of LATER_SECTIONS) {
+      await this.write(`,\n  ${JSON.stringify(key)}: `);
+      await this.later[key].copyTo(this.write);
+    }
+    await this.write('\n}\n');
+  }
+
+  private put(text: string): void {
+    this.wait = this.write(text) ?? this.wait;
+  }
+}
+
+/** One row of a JSON array two levels down, as `JSON.stringify(…, null, 2)` prints it there. */
+function row(value: unknown): string {
+  return `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * The temporary files of one printer, in a folder of their own, removed when
+ * the last is copied out or the process exits. Where no file can be made, the
+ * text is held in memory instead.
+ */
+class HeldFiles {
+  private folder: string | undefined | null;
+  private open = 0;
+  private created = 0;
+  private readonly cleanUp = () => this.remove();
+  // Interrupted (Ctrl+C), the program removes its files, then ends as the signal would have ended it.
+  private readonly interrupted = (signal: NodeJS.Signals) => {
+    this.remove();
+    process.kill(process.pid, signal);
+  };
+
+  text(): HeldText {
+    this.open++;
+    return new HeldText(this);
+  }
+
+  /** A new file's descriptor, or undefined (then the caller holds its text itself). */
+  create(): { fd: number; file: string } | undefined {
+    if (this.folder === undefined) {
+      try {
+        this.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-'));
+        process.once('exit', this.cleanUp);
+        for (const signal of SIGNALS) process.once(signal, this.interrupted);
+      } catch {
+        this.folder = null;
+      }
+    }
+    if (this.folder === null) return undefined;
+    const file = path.join(this.folder, `section-${++this.created}`);
+    try {
+      return { fd: fs.openSync(file, 'w+'), file };
+    } catch {
+      return undefined;
+    }
+  }
+
+  done(): void {
+    if (--this.open === 0) this.remove();
+  }
+
+  private remove(): void {
+    if (!this.folder) return;
+    fs.rmSync(this.folder, { recursive: true, force: true });
+    process.removeListener('exit', this.cleanUp);
+    for (const signal of SIGNALS) process.removeListener(signal, this.interrupted);
+    this.folder = null;
+  }
+}
+
+/** The rows of one JSON section, as text, kept until they can be printed. */
+class HeldText {
+  private count = 0;
+  private pending = '';
+  private file: { fd: number; file: string } | undefined | null = null;
+  private readonly inMemory: string[] = [];
+
+  constructor(private readonly files: HeldFiles) {}
+
+  add(value: unknown): void {
+    this.pending += `${this.count++ === 0 ? '[\n' : ',\n'}${row(value)}`;
+    if (this.pending.length >= 1 << 16) this.flush();
+  }
+
+  /** Writes the section (its rows, or `[]`) and lets its file go. */
+  async copyTo(write: Write): Promise<void> {
+    this.flush();
+    for (const text of this.inMemory) await write(text);
+    this.inMemory.length = 0;
+    if (this.file) {
+      const { fd } = this.file;
+      for (let at = 0; ; ) {
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        const n = fs.readSync(fd, buffer, 0, buffer.length, at);
+        if (n === 0) break;
+        at += n;
+        await write(buffer.subarray(0, n));
+      }
+      fs.closeSync(fd);
+      fs.rmSync(this.file.file, { force: true });
+      this.file = undefined;
+    }
+    this.files.done();
+    await write(this.count === 0 ? '[]' : '\n  ]');
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    if (this.file === null) this.file = this.files.create();
+    if (this.file) fs.writeSync(this.file.fd, this.pending);
+    else this.inMemory.push(this.pending);
     this.pending = '';
   }
 }

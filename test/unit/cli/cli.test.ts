@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -272,6 +272,57 @@ describe('glossa --jobs', function () {
     assert.match(r.stderr, /--jobs must be a whole number from 1 to 256, not '0'/);
     assert.match(glossa(['normalize', '--jobs', '2']).stderr, /--jobs is not an option of 'glossa normalize'/);
     assert.match(glossa(['--help']).stdout, /--jobs N/);
+  });
+});
+
+describe('glossa check into a pipe', function () {
+  this.timeout(60000);
+  const glossary = path.join(fixtures, 'glossary.yaml');
+  let dir: string;
+  before(() => {
+    // The real corpus twenty times over: output well past what a pipe holds (64 KB).
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-pipe-'));
+    for (let k = 0; k < 20; k++) for (const f of fs.readdirSync(corpusDir)) fs.copyFileSync(path.join(corpusDir, f), path.join(dir, `${String(k).padStart(2, '0')}-${f}`));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** `glossa …` with its output read only after a pause (a slow reader): exit status and output. */
+  function slowlyRead(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, GLOSSA_CACHE_DIR: testCache } });
+      const out: Buffer[] = [];
+      let stderr = '';
+      child.stdout.pause();
+      setTimeout(() => child.stdout.on('data', (b: Buffer) => out.push(b)).resume(), 1500);
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr }));
+    });
+  }
+
+  for (const format of ['text', 'json']) {
+    it(`prints the same ${format} to a slow reader as to a file, on two threads`, async () => {
+      const args = ['check', dir, '--glossary', glossary, '--all-numbers', '--format', format, '--jobs', '2'];
+      const file = path.join(dir, `..`, `${path.basename(dir)}.${format}`);
+      const fd = fs.openSync(file, 'w');
+      const direct = spawnSync(process.execPath, [cli, ...args], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, GLOSSA_CACHE_DIR: testCache } });
+      fs.closeSync(fd);
+      const expected = fs.readFileSync(file, 'utf8');
+      fs.rmSync(file);
+      assert.ok(expected.length > 1 << 18, `${expected.length} bytes of output`);
+      const piped = await slowlyRead(args);
+      assert.equal(piped.stderr, '');
+      assert.equal(piped.status, direct.status);
+      assert.ok(piped.stdout === expected, 'the same output');
+    });
+  }
+
+  it('stops quietly when the reader stops reading (glossa check | head)', () => {
+    const command = `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} check ${JSON.stringify(dir)} --glossary ${JSON.stringify(glossary)} --all-numbers | head -n 1`;
+    const r = spawnSync('bash', ['-c', command], { encoding: 'utf8', env: { ...process.env, GLOSSA_CACHE_DIR: testCache } });
+    assert.equal(r.stderr, '', 'no stack trace');
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^\S+\.txt:\d+:\d+: (warning|info|error) [a-z-]+: .+\n$/);
   });
 });
 
