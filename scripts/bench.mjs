@@ -299,6 +299,14 @@ if (corpusRuns['check --jobs 1 --no-discovery']) {
 }
 const same = corpusRuns['stats --jobs 1'] && JSON.stringify({ ...JSON.parse(corpusRuns['stats --jobs 1'].last.stdout), timing: 0 }) === JSON.stringify({ ...JSON.parse(corpusRuns['stats --jobs 2'].last.stdout), timing: 0 });
 console.log(`  stats --jobs 1 and --jobs 2 count the same: ${same ? 'yes' : 'NO'}`);
+// The other ways a CI runs check (default --jobs, one run each): the JSON report (to /dev/null, as above), and the
+// text format into a pipe that the bench reads as it comes.
+const json = cliQuiet('check', corpus, '--glossary', 'glossary-10000.yaml', '--format', 'json');
+const piped = cli('check', corpus, '--glossary', 'glossary-10000.yaml');
+console.log(
+  `  check --format json: ${fmt(json.wallMs / 1000, 2)} s, peak ${fmt(json.rssBytes / 2 ** 20)} MiB; ` +
+    `check into a pipe: ${fmt(piped.wallMs / 1000, 2)} s, peak ${fmt(piped.rssBytes / 2 ** 20)} MiB (one run each)`,
+);
 
 // 3. One 1 MB article in a cold CLI process, over the glossary load: `glossa check` on it against the same command on one line.
 const article = path.join(out, 'article-1mb.txt');
