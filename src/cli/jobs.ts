@@ -131,27 +131,34 @@ export async function runChunks<R>(
   const workerCount = Math.min(threads, count) - 1;
   const finished: Promise<void>[] = [];
   const workers: Worker[] = [];
+  // A worker thread's failure: its chunk will never come, so this thread stops waiting for it.
+  let failed = false;
   for (let k = 0; k < workerCount; k++) {
     const data: JobInput = { ...input, glossaJob: true, control };
     const worker = new Worker(script, { workerData: data, stdout: false, stderr: false });
     workers.push(worker);
-    finished.push(
-      new Promise<void>((resolve, reject) => {
-        worker.on('message', (message: Message<R>) => {
-          if ('chunk' in message) receive(message.chunk, message.result);
-          else if ('failed' in message) reject(message.input ? new InputError(message.failed) : new Error(message.failed));
-          else resolve();
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`))); // After 'done', a no-op.
-      }),
-    );
+    const done = new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: Message<R>) => {
+        if ('chunk' in message) receive(message.chunk, message.result);
+        else if ('failed' in message) reject(message.input ? new InputError(message.failed) : new Error(message.failed));
+        else resolve();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`))); // After 'done', a no-op.
+    });
+    // Handled at once (the error is thrown below, by Promise.all), so that it is no unhandled rejection meanwhile.
+    done.catch(() => {
+      failed = true;
+      raised?.();
+    });
+    finished.push(done);
   }
   try {
     const run = local();
-    for (let i = Atomics.add(control, NEXT, 1); i < count; i = Atomics.add(control, NEXT, 1)) {
-      while (i >= Atomics.load(control, LIMIT)) await new Promise<void>((resolve) => (raised = resolve));
+    for (let i = Atomics.add(control, NEXT, 1); i < count && !failed; i = Atomics.add(control, NEXT, 1)) {
+      while (i >= Atomics.load(control, LIMIT) && !failed) await new Promise<void>((resolve) => (raised = resolve));
       raised = undefined;
+      if (failed) break;
       receive(i, run(input.chunks[i]));
       // Let the workers' results in meanwhile, so that they are printed and let go as they come.
       if (onResult && workers.length > 0) await new Promise((resolve) => setImmediate(resolve));

@@ -16,7 +16,12 @@ before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-jobs-'));
   script = path.join(dir, 'worker.js');
   const jobs = JSON.stringify(require.resolve('../../../src/cli/jobs'));
-  fs.writeFileSync(script, `const { parentPort, workerData } = require('node:worker_threads');\nrequire(${jobs}).serveJobs(workerData, parentPort, () => (files) => files[0]);\n`);
+  // Its runner fails on a file named "broken" (as on a file that cannot be read).
+  fs.writeFileSync(
+    script,
+    `const { parentPort, workerData } = require('node:worker_threads');\n` +
+      `require(${jobs}).serveJobs(workerData, parentPort, () => (files) => { if (files[0] === 'broken') throw new Error('cannot read broken'); return files[0]; });\n`,
+  );
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -58,6 +63,26 @@ describe('--jobs, when the output falls behind', function () {
       );
     });
   }
+
+  it('stops with the error of a worker thread that failed, even while the output waits', async () => {
+    // From the tenth chunk on, the worker thread fails on each it takes; this thread's runner never fails.
+    const failing = { ...input, chunks: chunks.map((c, i) => (i >= 9 ? ['broken'] : c)) };
+    let release!: () => void;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    setTimeout(() => release(), 500);
+    let printed = 0;
+    await assert.rejects(
+      runChunks(
+        script,
+        failing,
+        2,
+        () => (files) => files[0],
+        () => (++printed === 1 ? stalled : undefined),
+      ),
+      /cannot read broken/,
+    );
+    assert.ok(printed < chunks.length, `it stopped where the error was (${printed} parts printed)`);
+  });
 
   it('without a reader to wait for, returns every result in order', async () => {
     const results = await runChunks(script, input, 2, () => (files) => files[0]);
