@@ -243,11 +243,15 @@ function range(lines: LineIndex, start: number, end: number) {
   return { line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
 }
 
-/** A reader that stops reading (`glossa check | head`) ends the program quietly, with nothing left to say: not with a stack trace. */
+/**
+ * A reader that stops reading (`glossa check | head`) ends the program quietly, not with a stack trace, and with
+ * the status of a program the closed pipe stopped (128 + SIGPIPE): the check did not finish, so a pipeline under
+ * `set -o pipefail` does not pass for a clean one.
+ */
 function stopWhenTheReaderLeaves(): void {
   if (process.stdout.listenerCount('error') > 0) return;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
+    if (error.code === 'EPIPE') process.exit(128 + (os.constants.signals.SIGPIPE ?? 13));
     throw error;
   });
 }
