@@ -256,8 +256,10 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * text is held in memory instead.
  */
 class HeldFiles {
+  /** Undefined until the first file; null when gone, or when none could be made. */
   private folder: string | undefined | null;
-  private open = 0;
+  /** Texts not copied out yet. */
+  private texts = 0;
   private created = 0;
   private readonly cleanUp = () => this.remove();
   // Interrupted (Ctrl+C), the program removes its files, then ends as the signal would have ended it.
@@ -267,7 +269,7 @@ class HeldFiles {
   };
 
   text(): HeldText {
-    this.open++;
+    this.texts++;
     return new HeldText(this);
   }
 
@@ -292,7 +294,7 @@ class HeldFiles {
   }
 
   done(): void {
-    if (--this.open === 0) this.remove();
+    if (--this.texts === 0) this.remove();
   }
 
   private remove(): void {
@@ -326,6 +328,7 @@ class HeldText {
     if (this.file) {
       const { fd } = this.file;
       for (let at = 0; ; ) {
+        // A buffer for each piece: the output may hold on to one until it has written it.
         const buffer = Buffer.allocUnsafe(1 << 20);
         const n = fs.readSync(fd, buffer, 0, buffer.length, at);
         if (n === 0) break;
