@@ -208,7 +208,7 @@ export class CheckJsonPrinter {
     const held = new HeldFiles();
     this.later = { variants: held.text(), numbers: held.text(), problems: held.text() };
     for (const p of head) this.later.problems.add(p);
-    this.put(`{\n  "files": ${files.length === 0 ? '[]' : `[\n${files.map((f) => `    ${JSON.stringify(f)}`).join(',\n')}\n  ]`},\n  "mentions": `);
+    this.put(`{\n  "files": ${files.map((f, i) => rowAt(i, f)).join('')}${arrayEnd(files.length)},\n  "mentions": `);
   }
 
   /** Prints a part's mentions and keeps the rest; a promise when the output is behind (see `Write`). */
@@ -216,7 +216,7 @@ export class CheckJsonPrinter {
     this.wait = undefined;
     let text = '';
     for (const m of part.mentions) {
-      text += `${this.mentions++ === 0 ? '[\n' : ',\n'}${row(m)}`;
+      text += rowAt(this.mentions++, m);
       if (text.length >= 1 << 16) {
         this.put(text);
         text = '';
@@ -230,7 +230,7 @@ export class CheckJsonPrinter {
   /** Prints the rest, then lets the temporary files go. */
   async finish(): Promise<void> {
     await this.wait;
-    await this.write(this.mentions === 0 ? '[]' : '\n  ]');
+    await this.write(arrayEnd(this.mentions));
     for (const key of LATER_SECTIONS) {
       await this.write(`,\n  ${JSON.stringify(key)}: `);
       await this.later[key].copyTo(this.write);
@@ -243,9 +243,14 @@ export class CheckJsonPrinter {
   }
 }
 
-/** One row of a JSON array two levels down, as `JSON.stringify(…, null, 2)` prints it there. */
-function row(value: unknown): string {
-  return `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+/** Row `index` of a JSON array two levels down, as `JSON.stringify(…, null, 2)` prints it there: the bracket or comma before it, then the row. */
+function rowAt(index: number, value: unknown): string {
+  return `${index === 0 ? '[\n' : ',\n'}    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+/** What closes such an array of `count` rows (`[]` when there are none). */
+function arrayEnd(count: number): string {
+  return count === 0 ? '[]' : '\n  ]';
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -316,7 +321,7 @@ class HeldText {
   constructor(private readonly files: HeldFiles) {}
 
   add(value: unknown): void {
-    this.pending += `${this.count++ === 0 ? '[\n' : ',\n'}${row(value)}`;
+    this.pending += rowAt(this.count++, value);
     if (this.pending.length >= 1 << 16) this.flush();
   }
 
@@ -340,7 +345,7 @@ class HeldText {
       this.file = undefined;
     }
     this.files.done();
-    await write(this.count === 0 ? '[]' : '\n  ]');
+    await write(arrayEnd(this.count));
   }
 
   private flush(): void {
