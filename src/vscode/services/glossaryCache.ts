@@ -29,31 +29,52 @@ export class GlossaryCache {
   ) {}
 
   /**
+   * The text of the folder's cache file, read ahead of its glossary (the file's name depends on the folder only);
+   * undefined when there is none, or when this window already knows what it holds (`parse` reads it only if it
+   * holds the key asked for).
+   */
+  read(folder: vscode.Uri): Promise<string | undefined> {
+    const file = this.fileOf(folder);
+    if (!file || this.stored.has(file.toString())) return Promise.resolve(undefined);
+    return Promise.resolve(vscode.workspace.fs.readFile(file)).then(
+      (bytes) => this.decoder.decode(bytes),
+      () => undefined, // No cache yet for this folder.
+    );
+  }
+
+  /**
    * The glossary of `sources` (the folder's files, in order): from the cache when it holds these very texts, else
    * parsed. `saved`: the texts are the files as saved; only then is the cache read or written (unsaved text is
-   * never stored, so it is never there).
+   * never stored, so it is never there). `kept`: the cache file's text as `read` gave it, if it was read ahead.
    */
-  async parse(folder: vscode.Uri, sources: readonly SourceFile[], saved: boolean): Promise<ParsedGlossary> {
+  async parse(folder: vscode.Uri, sources: readonly SourceFile[], saved: boolean, kept?: Promise<string | undefined>): Promise<ParsedGlossary> {
     const size = sources.reduce((n, s) => n + s.text.length, 0);
-    if (!this.storage || !saved || size < GLOSSARY_CACHE_ABOVE) return { glossary: parseGlossary(sources), cached: false };
-    // By the folder's scheme and path, not its authority: a remote's port may change between windows.
-    const file = vscode.Uri.joinPath(this.storage, `glossary-${glossaryCacheKey([{ file: `${folder.scheme}:${folder.path}`, text: '' }], 'folder')}.json`);
+    const file = this.fileOf(folder);
+    if (!file || !saved || size < GLOSSARY_CACHE_ABOVE) return { glossary: parseGlossary(sources), cached: false };
     const key = glossaryCacheKey(sources, this.version);
     const known = this.stored.get(file.toString());
-    if (known === undefined || known === key) {
-      try {
-        const hit = readGlossaryCache(this.decoder.decode(await vscode.workspace.fs.readFile(file)), key);
-        if (hit) {
-          this.stored.set(file.toString(), key);
-          return { glossary: hit, cached: true };
-        }
-      } catch {
-        // No cache yet for this folder.
-      }
+    const text = (await kept) ?? (known === key ? await this.readFile(file) : undefined);
+    const hit = text === undefined ? undefined : readKept(text, key);
+    if (hit) {
+      this.stored.set(file.toString(), key);
+      return { glossary: hit, cached: true };
     }
     const glossary = parseGlossary(sources);
     void this.store(file, glossary, key);
     return { glossary, cached: false };
+  }
+
+  /** The cache file of a folder: by the folder's scheme and path, not its authority (a remote's port may change between windows). */
+  private fileOf(folder: vscode.Uri): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, `glossary-${glossaryCacheKey([{ file: `${folder.scheme}:${folder.path}`, text: '' }], 'folder')}.json`);
+  }
+
+  private async readFile(file: vscode.Uri): Promise<string | undefined> {
+    try {
+      return this.decoder.decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      return undefined;
+    }
   }
 
   private async store(file: vscode.Uri, glossary: Glossary, key: string): Promise<void> {
@@ -69,5 +90,14 @@ export class GlossaryCache {
     } catch (error) {
       this.log.debug(`Could not keep the parsed glossary in ${file.toString(true)}: ${String(error)}`);
     }
+  }
+}
+
+/** The cached glossary if `text` holds it for `key`; a damaged file is only a miss. */
+function readKept(text: string, key: string): Glossary | undefined {
+  try {
+    return readGlossaryCache(text, key);
+  } catch {
+    return undefined;
   }
 }

@@ -168,8 +168,10 @@ export class GlossaryStore extends Disposable {
     const load = ++state.loads;
     const started = Date.now();
     const config = this.config.read(state.folder.uri);
-    const [glossaryUris, factsUris] = await Promise.all([this.find(state, config.glossaryFiles), this.find(state, config.factsFiles)]);
-    const [glossarySources, factsSources] = await Promise.all([this.read(state, glossaryUris), this.read(state, factsUris)]);
+    // The kept parse is read alongside the files (its name depends on the folder only): at startup, when the window
+    // is busy, each wait for a file costs the most.
+    const kept = this.cache.read(state.folder.uri);
+    const [[glossaryUris, glossarySources], [factsUris, factsSources]] = await Promise.all([this.gather(state, config.glossaryFiles), this.gather(state, config.factsFiles)]);
     if (load !== state.loads || !this.folders.has(state.folder.uri.toString())) return; // A newer load has started.
     const read = Date.now();
 
@@ -181,7 +183,7 @@ export class GlossaryStore extends Disposable {
 
     // Unsaved text of a glossary file is parsed, never looked up in the cache nor kept there.
     const unsaved = glossaryUris.some((uri) => vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uri.toString()));
-    const { glossary, cached } = await this.cache.parse(state.folder.uri, glossarySources, !unsaved);
+    const { glossary, cached } = await this.cache.parse(state.folder.uri, glossarySources, !unsaved, kept);
     const parsed = Date.now();
     if (load !== state.loads || !this.folders.has(state.folder.uri.toString())) return;
     const ledger = parseLedger(factsSources);
@@ -236,44 +238,53 @@ export class GlossaryStore extends Disposable {
     state.problemUris = new Set(byUri.keys());
   }
 
-  /** The files the patterns name, in pattern order; plain paths only when they exist. */
-  private async find(state: FolderState, patterns: string[]): Promise<vscode.Uri[]> {
-    const out: vscode.Uri[] = [];
-    const seen = new Set<string>();
-    for (const pattern of patterns) {
-      let found: vscode.Uri[];
-      if (isGlob(pattern)) {
-        found = (await vscode.workspace.findFiles(new vscode.RelativePattern(state.folder, pattern))).sort((a, b) => a.path.localeCompare(b.path));
-      } else {
-        const uri = vscode.Uri.joinPath(state.folder.uri, pattern);
-        found = (await exists(uri)) ? [uri] : [];
-      }
-      for (const uri of found) {
-        if (seen.has(uri.toString())) continue;
-        seen.add(uri.toString());
-        out.push(uri);
-      }
-    }
-    return out;
-  }
-
-  private async read(state: FolderState, uris: vscode.Uri[]): Promise<SourceFile[]> {
-    return Promise.all(
-      uris.map(async (uri) => {
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        let text = '';
-        if (open) {
-          text = open.getText();
-        } else {
-          try {
-            text = this.decoder.decode(await vscode.workspace.fs.readFile(uri));
-          } catch (error) {
-            this.log.warn(`Could not read ${uri.toString(true)}: ${String(error)}`);
-          }
+  /**
+   * The files the patterns name, in pattern order (plain paths only when they exist), and their texts: an open
+   * document's as it is, unsaved edits included. A plain path is read at once, its absence learnt from the read:
+   * one wait for the file system rather than a `stat` and then a read.
+   */
+  private async gather(state: FolderState, patterns: string[]): Promise<[vscode.Uri[], SourceFile[]]> {
+    const found = await Promise.all(
+      patterns.map(async (pattern): Promise<{ uri: vscode.Uri; text: string }[]> => {
+        if (isGlob(pattern)) {
+          const uris = (await vscode.workspace.findFiles(new vscode.RelativePattern(state.folder, pattern))).sort((a, b) => a.path.localeCompare(b.path));
+          return Promise.all(uris.map(async (uri) => ({ uri, text: (await this.readText(uri)) ?? '' })));
         }
-        return { file: this.nameOf(state, uri), text };
+        const uri = vscode.Uri.joinPath(state.folder.uri, pattern);
+        const text = await this.readText(uri);
+        return text === undefined ? [] : [{ uri, text }];
       }),
     );
+    const uris: vscode.Uri[] = [];
+    const sources: SourceFile[] = [];
+    const seen = new Set<string>();
+    for (const { uri, text } of found.flat()) {
+      if (seen.has(uri.toString())) continue;
+      seen.add(uri.toString());
+      uris.push(uri);
+      sources.push({ file: this.nameOf(state, uri), text });
+    }
+    return [uris, sources];
+  }
+
+  /**
+   * The text of a glossary or facts file: the open document's, else the file's; undefined when there is no such file
+   * (a file that cannot be read counts as empty, with a warning in the log).
+   */
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      // Another failure (a folder, a provider that says "not found" its own way): absent unless something is there.
+      if (!(await exists(uri))) return undefined;
+      this.log.warn(`Could not read ${uri.toString(true)}: ${String(error)}`);
+      return '';
+    }
+    // A document open on it (read from disk all the same, so that a file deleted under its editor is gone here too).
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    return open ? open.getText() : this.decoder.decode(bytes);
   }
 
   private nameOf(state: FolderState, uri: vscode.Uri): string {
