@@ -233,6 +233,46 @@ async function main() {
     await shot('8-suggestions');
   });
 
+  timeout.phase = 'typing in the article';
+  if (opened) {
+    await check('typing: the names beside the edit stay coloured, a short form typed is coloured at once, a letter glued to a name uncolours it', async () => {
+      const original = fs.readFileSync(path.join(workspace, target.file), 'utf8');
+      await quickOpen(page, target.file);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+      const before = await colouredRuns(page);
+      if (!before.includes(target.spelling)) throw new Error(`"${target.spelling}" is not drawn in an entity's colour before typing: ${JSON.stringify(before)}`);
+      // Words typed at the end of the name's line, away from every name: what VS Code moved with the text must be what is drawn.
+      await goToPosition(page, target.line + 1, 1);
+      await page.keyboard.press('End');
+      await page.keyboard.type(' and more');
+      await page.waitForTimeout(1500);
+      const beside = await colouredRuns(page);
+      if (JSON.stringify(beside) !== JSON.stringify(before)) throw new Error(`the coloured names changed after typing beside them: ${JSON.stringify(before)} became ${JSON.stringify(beside)}`);
+      // The entity's short form typed after its name: a new mention that changes no full name before it (so the
+      // analysis of the edit is the last one), drawn at once.
+      if (!target.short) throw new Error(`${target.name} has no short form in the sample glossary`);
+      const shortBefore = before.filter((run) => run === target.short).length;
+      await page.keyboard.type(` and ${target.short}`);
+      await page.waitForTimeout(1500);
+      const typed = await colouredRuns(page);
+      if (typed.filter((run) => run === target.short).length !== shortBefore + 1) throw new Error(`"${target.short}" typed after "${target.spelling}" is not coloured: ${JSON.stringify(typed)}`);
+      // A letter glued to the front of the name: no longer a mention, so no longer coloured there.
+      await goToPosition(page, target.line + 1, target.character + 1);
+      await page.keyboard.type('x');
+      await page.waitForTimeout(1500);
+      await shot('8b-typing');
+      const into = await colouredRuns(page);
+      const count = (runs) => runs.filter((run) => run === target.spelling).length;
+      if (count(into) !== count(before) - 1) throw new Error(`after typing "x" before "${target.spelling}", the coloured names are ${JSON.stringify(into)} (before: ${JSON.stringify(before)})`);
+      // Undone and saved (code-server may have saved the typing already), for the web worker host's check after this one.
+      for (let k = 0; k < 40; k++) await page.keyboard.press('Control+Z');
+      await page.keyboard.press('Control+S');
+      const saved = () => fs.readFileSync(path.join(workspace, target.file), 'utf8') === original;
+      for (const waitUntil = Date.now() + 10_000; Date.now() < waitUntil && !saved(); ) await page.waitForTimeout(200);
+      if (!saved()) throw new Error(`${target.file} is not back to its text after undoing the typing`);
+    });
+  }
+
   if (typeof target === 'string') return;
   timeout.phase = 'restarting code-server with Glossa in the web worker extension host';
   await browser.close();
@@ -307,8 +347,8 @@ async function runCommand(page, title) {
 /**
  * The first mention of an entity in an article of the workspace: the earliest
  * spelling (its name or an alias) in the first article that has one. Returns
- * { file (relative), line, character (0-based), spelling, name (canonical) }, or a
- * string saying why there is none.
+ * { file (relative), line, character (0-based), spelling, name (canonical), short
+ * (a short form of the entity, if it has one) }, or a string saying why there is none.
  */
 function findMention(workspace) {
   const glossaryFile = path.join(workspace, 'glossary.yaml');
@@ -316,7 +356,14 @@ function findMention(workspace) {
   const entities = parseYaml(fs.readFileSync(glossaryFile, 'utf8'))?.entities ?? [];
   const spellings = entities
     .filter((entity) => typeof entity?.name === 'string')
-    .flatMap((entity) => [entity.name, ...(Array.isArray(entity.aliases) ? entity.aliases : [])].map((spelling) => ({ spelling: String(spelling), name: entity.name })))
+    .flatMap((entity) =>
+      [entity.name, ...(Array.isArray(entity.aliases) ? entity.aliases : [])].map((spelling) => ({
+        spelling: String(spelling),
+        name: entity.name,
+        // Its first short form: the glossary's, else a person's default, the last word of the name (DESIGN.md, rule 5).
+        short: Array.isArray(entity.short) ? (entity.short.length > 0 ? String(entity.short[0]) : undefined) : entity.kind === 'person' ? entity.name.split(/\s+/).pop() : undefined,
+      })),
+    )
     .filter(({ spelling }) => spelling.length > 2);
   const articles = listFiles(path.join(workspace, 'articles'));
   for (const file of articles) {
@@ -359,6 +406,40 @@ async function goToPosition(page, line, column) {
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * The runs of text the editor draws in an entity kind's colour, line by line from
+ * the top, as the user sees them (the rendered lines' computed colours).
+ */
+async function colouredRuns(page) {
+  return page.evaluate(() => {
+    // The theme's colours are CSS variables of the workbench element.
+    const probe = document.createElement('span');
+    document.querySelector('.monaco-workbench').appendChild(probe);
+    const colours = new Set(
+      ['person', 'body', 'place'].map((kind) => {
+        probe.style.color = `var(--vscode-glossa-${kind}-foreground)`;
+        return getComputedStyle(probe).color;
+      }),
+    );
+    probe.remove();
+    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    const runs = [];
+    for (const line of lines) {
+      let run = '';
+      for (const span of line.querySelectorAll(':scope > span > span')) {
+        if (colours.has(getComputedStyle(span).color)) {
+          run += span.textContent.replace(/\u00a0/g, ' '); // The editor draws spaces as no-break spaces.
+          continue;
+        }
+        if (run.trim()) runs.push(run.trim());
+        run = '';
+      }
+      if (run.trim()) runs.push(run.trim());
+    }
+    return runs;
+  });
 }
 
 /**

@@ -5,10 +5,10 @@
  * canonical spelling. Setting `glossa.highlight.enabled`.
  */
 import * as vscode from 'vscode';
-import { normalizedSpelling, type EntityKind } from '../../core';
+import { normalizedSpelling, type ChangeWindow, type EntityKind } from '../../core';
 import { kindColor, toRange } from '../convert';
 import type { Deps } from '../deps';
-import type { AnalysisEvent } from '../services/documentAnalyses';
+import type { AnalysisEvent, DocumentAnalysis } from '../services/documentAnalyses';
 
 /** Lines decorated above and below what the editor shows, so scrolling a little needs no new decorations. */
 const MARGIN_LINES = 150;
@@ -37,6 +37,17 @@ export interface Highlighting extends vscode.Disposable {
 }
 
 const KINDS: readonly EntityKind[] = ['person', 'body', 'place'];
+type DrawnKind = EntityKind | 'nonCanonical';
+const DRAWN_KINDS: readonly DrawnKind[] = [...KINDS, 'nonCanonical'];
+
+/** What was drawn in an editor: from which analysis, over which lines, and the offsets of each decoration's ranges (start, end, …). */
+interface Drawn {
+  readonly editor: vscode.TextEditor;
+  readonly version: number;
+  readonly analysis: DocumentAnalysis | undefined;
+  readonly lines: [number, number][];
+  readonly offsets: Record<DrawnKind, number[]>;
+}
 
 export function registerHighlighting({ analyses, config, work, log }: Deps): Highlighting {
   const types: Record<EntityKind, vscode.TextEditorDecorationType> = {
@@ -51,41 +62,42 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
   const decorated = new vscode.EventEmitter<Decorated>();
-  const snapshots = new Map<string, DecorationSnapshot & { lines?: [number, number][] }>();
+  const snapshots = new Map<string, Drawn>();
 
-  /** Decorates one editor; the milliseconds its decorations took once the analysis was read, undefined when it showed none. */
-  const decorate = (editor: vscode.TextEditor): number | undefined => {
+  /**
+   * Decorates one editor; the milliseconds its decorations took once the analysis was read, undefined when it showed
+   * none. `edited`: after an edit's analysis, when VS Code has moved the decorations already drawn with the text.
+   */
+  const decorate = (editor: vscode.TextEditor, edited = false): number | undefined => {
     const document = editor.document;
     const result = config.read(document.uri).highlight ? analyses.get(document) : undefined;
     const read = performance.now();
-    const snapshot: DecorationSnapshot & { lines?: [number, number][] } = {
-      version: document.version,
-      person: [],
-      body: [],
-      place: [],
-      nonCanonical: [],
-      analysis: result?.serial,
-      lines: visibleLines(editor),
-    };
+    const drawn: Drawn = { editor, version: document.version, analysis: result, lines: visibleLines(editor), offsets: { person: [], body: [], place: [], nonCanonical: [] } };
     if (result) {
       const { engine } = result.folder;
       const mentions = result.analysis.mentions;
+      const { offsets } = drawn;
       // Only what the editor shows (and a margin): a keystroke in a long document costs what is on screen.
-      for (const [from, to] of visibleOffsets(editor)) {
+      for (const [from, to] of visibleOffsets(editor, drawn.lines)) {
         for (let i = firstEndingAfter(mentions, from); i < mentions.length && mentions[i].start < to; i++) {
           const mention = mentions[i];
           const entity = engine.entity(mention.entityId);
           if (!entity) continue;
-          // The analysis is of this very version, so the document maps its offsets.
-          const range = toRange(document, mention.start, mention.end);
-          snapshot[entity.kind].push(range);
-          if (normalizedSpelling(mention, entity) !== null) snapshot.nonCanonical.push(range);
+          offsets[entity.kind].push(mention.start, mention.end);
+          if (normalizedSpelling(mention, entity) !== null) offsets.nonCanonical.push(mention.start, mention.end);
         }
       }
     }
-    for (const kind of KINDS) editor.setDecorations(types[kind], snapshot[kind]);
-    editor.setDecorations(variant, snapshot.nonCanonical);
-    snapshots.set(document.uri.toString(), snapshot);
+    const key = document.uri.toString();
+    const previous = snapshots.get(key);
+    // Most keystrokes change no name on screen: what VS Code moved with the text is then what is to be drawn.
+    const moved = edited && previous?.editor === editor && result?.changedFrom?.version === previous.version && sameAfterEdit(previous.offsets, drawn.offsets, result.changedFrom.window);
+    if (!moved) {
+      const ranges = rangesOf(drawn, document);
+      for (const kind of KINDS) editor.setDecorations(types[kind], ranges[kind]);
+      editor.setDecorations(variant, ranges.nonCanonical);
+    }
+    snapshots.set(key, drawn);
     return result ? performance.now() - read : undefined;
   };
 
@@ -99,7 +111,7 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
     let decorationsMs: number | undefined;
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document !== event.document) continue;
-      const ms = decorate(editor);
+      const ms = decorate(editor, event.cause === 'edit');
       if (ms !== undefined) decorationsMs = (decorationsMs ?? 0) + ms;
     }
     if (decorationsMs !== undefined && event.analysis) decorated.fire({ event, decorationsMs });
@@ -123,8 +135,8 @@ export function registerHighlighting({ analyses, config, work, log }: Deps): Hig
 
   return {
     decorations: (uri) => {
-      const snapshot = snapshots.get(uri.toString());
-      return snapshot && { version: snapshot.version, person: snapshot.person, body: snapshot.body, place: snapshot.place, nonCanonical: snapshot.nonCanonical, analysis: snapshot.analysis };
+      const drawn = snapshots.get(uri.toString());
+      return drawn && { version: drawn.version, ...rangesOf(drawn, drawn.editor.document), analysis: drawn.analysis?.serial };
     },
     onDidDecorate: decorated.event,
     dispose: () => subscriptions.dispose(),
@@ -147,9 +159,9 @@ function visibleLines(editor: vscode.TextEditor): [number, number][] {
 }
 
 /** The offset spans of `visibleLines`. */
-function visibleOffsets(editor: vscode.TextEditor): [number, number][] {
+function visibleOffsets(editor: vscode.TextEditor, lines: [number, number][]): [number, number][] {
   const document = editor.document;
-  return visibleLines(editor).map(([from, to]) => [document.offsetAt(new vscode.Position(from, 0)), document.offsetAt(document.lineAt(to).range.end)]);
+  return lines.map(([from, to]) => [document.offsetAt(new vscode.Position(from, 0)), document.offsetAt(document.lineAt(to).range.end)]);
 }
 
 /** Are the lines the editor shows now inside what was decorated? */
@@ -160,6 +172,44 @@ function coversVisible(editor: vscode.TextEditor, snapshot: { version: number; l
   return editor.visibleRanges.every((r) =>
     snapshot.lines!.some(([from, to]) => (from === 0 || from <= r.start.line - headroom) && (to === last || r.end.line + headroom <= to)),
   );
+}
+
+/** The ranges of what was drawn: positions from the document while it is at the version drawn, else from the analysis's own line index. */
+function rangesOf(drawn: Drawn, document: vscode.TextDocument): Record<DrawnKind, vscode.Range[]> {
+  const map = drawn.analysis && document.version !== drawn.version ? drawn.analysis.lines : document;
+  const out = {} as Record<DrawnKind, vscode.Range[]>;
+  for (const kind of DRAWN_KINDS) {
+    const offsets = drawn.offsets[kind];
+    const ranges: vscode.Range[] = [];
+    for (let k = 0; k < offsets.length; k += 2) ranges.push(toRange(map, offsets[k], offsets[k + 1]));
+    out[kind] = ranges;
+  }
+  return out;
+}
+
+/**
+ * Is `now` what `before` became as VS Code moved it with the edit `window`? Only when no range drawn touches the
+ * edit (one that does may have been cut or kept its size, as its range behaviour says).
+ */
+function sameAfterEdit(before: Drawn['offsets'], now: Drawn['offsets'], window: ChangeWindow): boolean {
+  const delta = window.newEnd - window.oldEnd;
+  for (const kind of DRAWN_KINDS) {
+    const a = before[kind];
+    const b = now[kind];
+    if (a.length !== b.length) return false;
+    for (let k = 0; k < a.length; k += 2) {
+      const start = a[k];
+      const end = a[k + 1];
+      if (end < window.start) {
+        if (b[k] !== start || b[k + 1] !== end) return false;
+      } else if (start > window.oldEnd) {
+        if (b[k] !== start + delta || b[k + 1] !== end + delta) return false;
+      } else {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 /** The index of the first mention ending after `offset`, in a list sorted by start. */

@@ -80,6 +80,11 @@ export interface DocumentAnalysis extends FileAnalysis {
   readonly discovery: Discovery;
   /** The discovery with the statistics the next edit builds on, once made (undefined before `discovery` is read). */
   readonly discoveryState: DiscoveryState | undefined;
+  /**
+   * For an analysis made from the previous one around an edit: that one's version, and what changed since (offsets
+   * before `window.start` are the same in both texts, those from `window.oldEnd` on moved by `newEnd - oldEnd`).
+   */
+  readonly changedFrom?: { readonly version: number; readonly window: ChangeWindow };
 }
 
 /**
@@ -324,7 +329,8 @@ export class DocumentAnalyses extends Disposable {
           return discovery?.exact ? discovery : undefined;
         }
       : undefined;
-    return makeAnalysis(document.uri, document.version, text, folder, analysis, performance.now() - started, true, textMs, !result.exact, rediscovered);
+    const changedFrom = { version: entry.fromVersion, window: entry.window };
+    return makeAnalysis(document.uri, document.version, text, folder, analysis, performance.now() - started, true, textMs, !result.exact, rediscovered, changedFrom);
   }
 }
 
@@ -383,6 +389,7 @@ function makeAnalysis(
   textMs: number,
   inexact = false,
   discovered?: () => DiscoveryState | undefined,
+  changedFrom?: DocumentAnalysis['changedFrom'],
 ): DocumentAnalysis {
   let lines: LineIndex | undefined;
   let state: DiscoveryState | undefined;
@@ -403,6 +410,7 @@ function makeAnalysis(
     inexact,
     textMs,
     serial: ++serials,
+    changedFrom,
     get discovery() {
       if (!state && rediscover) {
         state = rediscover();
