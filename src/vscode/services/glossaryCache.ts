@@ -35,11 +35,7 @@ export class GlossaryCache {
    */
   read(folder: vscode.Uri): Promise<string | undefined> {
     const file = this.fileOf(folder);
-    if (!file || this.stored.has(file.toString())) return Promise.resolve(undefined);
-    return Promise.resolve(vscode.workspace.fs.readFile(file)).then(
-      (bytes) => this.decoder.decode(bytes),
-      () => undefined, // No cache yet for this folder.
-    );
+    return !file || this.stored.has(file.toString()) ? Promise.resolve(undefined) : this.readFile(file);
   }
 
   /**
@@ -69,6 +65,7 @@ export class GlossaryCache {
     return this.storage && vscode.Uri.joinPath(this.storage, `glossary-${glossaryCacheKey([{ file: `${folder.scheme}:${folder.path}`, text: '' }], 'folder')}.json`);
   }
 
+  /** The cache file's text; undefined when there is none yet for this folder. */
   private async readFile(file: vscode.Uri): Promise<string | undefined> {
     try {
       return this.decoder.decode(await vscode.workspace.fs.readFile(file));
